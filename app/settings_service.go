@@ -1,0 +1,188 @@
+package app
+
+import (
+	"context"
+	"time"
+
+	"licenseservermanager/internal/apperr"
+	"licenseservermanager/internal/fne"
+	"licenseservermanager/internal/settings"
+)
+
+// SettingsView is everything the Settings view and the header need.
+type SettingsView struct {
+	Profiles        []settings.Profile `json:"profiles"`
+	ActiveProfileID string             `json:"activeProfileId"`
+	Active          settings.Profile   `json:"active"`
+	PageSize        int                `json:"pageSize"`
+	Theme           string             `json:"theme"`
+	// Complete is the guide's rule: until it is true, every other view sends
+	// the user to Settings.
+	Complete bool `json:"complete"`
+	// Notice is a one-time message, for example after a corrupt settings file
+	// was set aside.
+	Notice string `json:"notice"`
+}
+
+// ConnectionInfo is what a successful connection test learned.
+type ConnectionInfo struct {
+	URL             string `json:"url"`
+	Version         string `json:"version"`
+	InstanceID      string `json:"instanceId"`
+	SecurityEnabled bool   `json:"securityEnabled"`
+	CheckedAt       string `json:"checkedAt"`
+}
+
+// SettingsService is bound to the UI for server profiles and preferences.
+type SettingsService struct {
+	base
+	store *settings.Store
+	probe Prober
+}
+
+// Prober checks a server's health; the real one is an fne client, tests may
+// use the simulator behind it.
+type Prober func(ctx context.Context, p settings.Profile) (fne.Health, string, error)
+
+// NewSettingsService builds the service over a store.
+func NewSettingsService(store *settings.Store, probe Prober) *SettingsService {
+	if probe == nil {
+		probe = ProbeHealth
+	}
+	return &SettingsService{store: store, probe: probe}
+}
+
+// ProbeHealth asks the server of p for its health with short timeouts.
+func ProbeHealth(ctx context.Context, p settings.Profile) (fne.Health, string, error) {
+	c := fne.New(ClientOptions(p))
+	h, err := c.Health(ctx)
+	return h, c.RootURL(), err
+}
+
+// ClientOptions maps a profile onto the client's target.
+func ClientOptions(p settings.Profile) fne.Options {
+	return fne.Options{
+		Target: fne.Target{
+			Host:       p.Host,
+			Port:       p.Port,
+			HTTPS:      p.HTTPS || p.ServerType == settings.ServerCLS,
+			CLS:        p.ServerType == settings.ServerCLS,
+			InstanceID: p.InstanceID,
+		},
+		ConnectTimeout: 4 * time.Second,
+		RequestTimeout: 10 * time.Second,
+	}
+}
+
+func (s *SettingsService) view() SettingsView {
+	snap := s.store.Snapshot()
+	active, _ := s.store.Active()
+	return SettingsView{
+		Profiles:        snap.Profiles,
+		ActiveProfileID: snap.ActiveProfileID,
+		Active:          active,
+		PageSize:        snap.Preferences.PageSize,
+		Theme:           snap.Preferences.Theme,
+		Complete:        active.Complete(),
+	}
+}
+
+// Get returns the settings, with the one-time notice if there is one.
+func (s *SettingsService) Get() SettingsView {
+	v := s.view()
+	v.Notice = s.store.TakeNotice()
+	return v
+}
+
+// Save validates and stores the Settings view's fields for the active
+// profile. It never contacts the server: settings can be saved while the
+// server is unreachable.
+func (s *SettingsService) Save(in settings.ServerInput) (SettingsView, error) {
+	if err := s.store.SaveServer(in); err != nil {
+		return SettingsView{}, err
+	}
+	return s.view(), nil
+}
+
+// AddProfile creates an empty profile and makes it active.
+func (s *SettingsService) AddProfile(name string) (SettingsView, error) {
+	if _, err := s.store.AddProfile(name); err != nil {
+		return SettingsView{}, err
+	}
+	return s.view(), nil
+}
+
+// RenameProfile gives a profile a new name.
+func (s *SettingsService) RenameProfile(id, name string) (SettingsView, error) {
+	if err := s.store.RenameProfile(id, name); err != nil {
+		return SettingsView{}, err
+	}
+	return s.view(), nil
+}
+
+// DeleteProfile removes a profile; the store refuses the last one and the demo.
+func (s *SettingsService) DeleteProfile(id string) (SettingsView, error) {
+	if err := s.store.DeleteProfile(id); err != nil {
+		return SettingsView{}, err
+	}
+	return s.view(), nil
+}
+
+// SwitchProfile makes another profile active.
+func (s *SettingsService) SwitchProfile(id string) (SettingsView, error) {
+	if err := s.store.SetActive(id); err != nil {
+		return SettingsView{}, err
+	}
+	return s.view(), nil
+}
+
+// SetTheme stores the theme preference: system, light or dark.
+func (s *SettingsService) SetTheme(theme string) (SettingsView, error) {
+	if err := s.store.SetTheme(theme); err != nil {
+		return SettingsView{}, err
+	}
+	return s.view(), nil
+}
+
+// TestConnection checks the server described by in (not yet saved) and
+// reports its version, instance ID and security mode.
+func (s *SettingsService) TestConnection(in settings.ServerInput) (ConnectionInfo, error) {
+	if fields := settings.ValidateServer(in); len(fields) > 0 {
+		return ConnectionInfo{}, apperr.Invalid(fields)
+	}
+	p := settings.ProfileFromInput(in)
+	ctx, cancel := context.WithTimeout(s.context(), 15*time.Second)
+	defer cancel()
+	h, url, err := s.probe(ctx, p)
+	if err != nil {
+		return ConnectionInfo{}, err
+	}
+	return ConnectionInfo{
+		URL:             url,
+		Version:         h.Version,
+		InstanceID:      h.InstanceID,
+		SecurityEnabled: h.SecurityEnabled,
+		CheckedAt:       time.Now().UTC().Format(time.RFC3339),
+	}, nil
+}
+
+// Status checks the active profile's server; the header shows the result.
+func (s *SettingsService) Status() (ConnectionInfo, error) {
+	active, _ := s.store.Active()
+	if !active.Complete() {
+		return ConnectionInfo{}, apperr.New(apperr.NotConfigured, "Fill in the Settings to connect to a license server.")
+	}
+	ctx, cancel := context.WithTimeout(s.context(), 15*time.Second)
+	defer cancel()
+	h, url, err := s.probe(ctx, active)
+	if err != nil {
+		return ConnectionInfo{URL: url}, err
+	}
+	return ConnectionInfo{
+		URL:             url,
+		Version:         h.Version,
+		InstanceID:      h.InstanceID,
+		SecurityEnabled: h.SecurityEnabled,
+		CheckedAt:       time.Now().UTC().Format(time.RFC3339),
+	}, nil
+}

@@ -1,0 +1,54 @@
+package app
+
+import (
+	"context"
+
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"licenseservermanager/internal/instance"
+	"licenseservermanager/internal/settings"
+)
+
+// The functions in this file need the real Wails context and so run only in
+// the desktop app, never under `go test`.
+
+// RestoreWindowPosition moves the window to where it was last closed; the
+// size is applied earlier through the Wails options.
+func RestoreWindowPosition(ctx context.Context, w *settings.WindowGeometry) {
+	if w == nil {
+		return
+	}
+	runtime.WindowSetPosition(ctx, w.X, w.Y)
+	if w.Maximised {
+		runtime.WindowMaximise(ctx)
+	}
+}
+
+// RememberWindow stores the window's size and position before it closes.
+func RememberWindow(ctx context.Context, store *settings.Store) {
+	maximised := runtime.WindowIsMaximised(ctx)
+	geo := settings.WindowGeometry{Maximised: maximised}
+	if prev := store.Snapshot().Preferences.Window; maximised && prev != nil {
+		// Keep the restored size of a maximised window.
+		geo.Width, geo.Height, geo.X, geo.Y = prev.Width, prev.Height, prev.X, prev.Y
+	} else {
+		geo.Width, geo.Height = runtime.WindowGetSize(ctx)
+		geo.X, geo.Y = runtime.WindowGetPosition(ctx)
+	}
+	_ = store.SetWindow(geo)
+}
+
+// SecondInstance handles a second launch: `--quit` (sent by the installer
+// before an upgrade) closes the app; anything else brings the window forward.
+func (a *App) SecondInstance(data options.SecondInstanceData) {
+	if a.ctx == nil {
+		return
+	}
+	if instance.IsQuitRequest(data.Args) {
+		runtime.Quit(a.ctx)
+		return
+	}
+	runtime.WindowUnminimise(a.ctx)
+	runtime.WindowShow(a.ctx)
+}

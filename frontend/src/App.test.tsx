@@ -1,0 +1,188 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { AppError, settingsApi, systemApi } from './api';
+import { App } from './App';
+import { STATUS_INTERVAL_MS } from './state/AppSettings';
+import { aboutInfo, connectionInfo, profile, settingsView } from './test/fixtures';
+
+vi.mock('./api/settings');
+vi.mock('./api/system');
+
+const production = profile({ id: 'p1', name: 'Production' });
+const lab = profile({ id: 'p2', name: 'Lab server', host: '', port: 7070 });
+const chip = () => screen.getByTestId('connection-state');
+
+async function renderApp() {
+  render(<App />);
+  await screen.findByRole('heading', { name: 'About', level: 1 });
+}
+
+describe('App shell', () => {
+  beforeEach(() => {
+    vi.resetAllMocks();
+    window.location.hash = '';
+    vi.mocked(settingsApi.get).mockResolvedValue(settingsView(production, { profiles: [production, lab] }));
+    vi.mocked(settingsApi.status).mockResolvedValue(connectionInfo());
+    vi.mocked(systemApi.about).mockResolvedValue(aboutInfo({ build: { ...aboutInfo().build, productName: 'Acme License Manager' } }));
+    vi.mocked(systemApi.serverInfo).mockResolvedValue(connectionInfo());
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('opens on About with the product name and the menu of existing views', async () => {
+    await renderApp();
+    expect(await within(screen.getByRole('banner')).findByText('Acme License Manager')).toBeInTheDocument();
+    const nav = screen.getByRole('navigation');
+    expect(within(nav).getByText('License Manager Configuration')).toBeInTheDocument();
+    expect(within(nav).getAllByRole('link').map((l) => l.textContent)).toEqual(['Settings', 'About']);
+    expect(within(nav).getByRole('link', { name: 'About' })).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByRole('button', { name: 'Server profile' })).toHaveTextContent('Production');
+  });
+
+  it('navigates to Settings from the menu', async () => {
+    const user = userEvent.setup();
+    await renderApp();
+    await user.click(within(screen.getByRole('navigation')).getByRole('link', { name: 'Settings' }));
+    expect(await screen.findByRole('heading', { name: 'Settings', level: 1 })).toBeInTheDocument();
+    expect(within(screen.getByRole('navigation')).getByRole('link', { name: 'Settings' })).toHaveClass('Mui-selected');
+  });
+
+  it('shows the connected server’s version, and details on hover', async () => {
+    const user = userEvent.setup();
+    await renderApp();
+    await waitFor(() => expect(chip()).toHaveTextContent('Connected · 2025.10.0'));
+    await user.hover(chip());
+    const tooltip = await screen.findByRole('tooltip');
+    expect(tooltip).toHaveTextContent('http://lls01.corp.example:7070');
+    expect(tooltip).toHaveTextContent('Instance ID: INST-1234');
+    expect(tooltip).toHaveTextContent('Security enabled');
+  });
+
+  it.each([
+    ['not_configured', 'Not configured'],
+    ['unreachable', 'Unreachable'],
+    ['timeout', 'Timeout'],
+    ['tls_untrusted', 'Certificate not trusted'],
+    ['not_supported', 'Not a license server'],
+  ] as const)('names a failed status check (%s)', async (code, label) => {
+    vi.mocked(settingsApi.status).mockRejectedValue(new AppError(code, `message for ${code}`));
+    await renderApp();
+    await waitFor(() => expect(chip()).toHaveTextContent(label));
+    expect(chip()).toHaveAccessibleDescription(`message for ${code}`);
+  });
+
+  it('checks the connection again every 30 seconds', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    await renderApp();
+    await waitFor(() => expect(settingsApi.status).toHaveBeenCalledTimes(1));
+    vi.mocked(settingsApi.status).mockRejectedValue(new AppError('timeout', 'did not answer'));
+    await act(async () => {
+      vi.advanceTimersByTime(STATUS_INTERVAL_MS);
+    });
+    await waitFor(() => expect(chip()).toHaveTextContent('Timeout'));
+    expect(settingsApi.status).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows the one-time notice until the user dismisses it', async () => {
+    const user = userEvent.setup();
+    const notice = 'Your settings file could not be read; it was kept as settings.json.bak.';
+    vi.mocked(settingsApi.get).mockResolvedValue(settingsView(production, { notice }));
+    await renderApp();
+    expect(screen.getByText(notice)).toBeInTheDocument();
+    await user.click(within(screen.getByText(notice).closest('[role="alert"]') as HTMLElement).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByText(notice)).not.toBeInTheDocument();
+  });
+
+  it('switches profile and checks the new server', async () => {
+    const user = userEvent.setup();
+    vi.mocked(settingsApi.switchProfile).mockResolvedValue(settingsView(lab, { profiles: [production, lab], complete: false }));
+    await renderApp();
+    await waitFor(() => expect(chip()).toHaveTextContent('Connected'));
+    vi.mocked(settingsApi.status).mockRejectedValue(new AppError('not_configured', 'Fill in the Settings.'));
+
+    await user.click(screen.getByRole('button', { name: 'Server profile' }));
+    await user.click(screen.getByRole('menuitem', { name: /Lab server/ }));
+
+    expect(settingsApi.switchProfile).toHaveBeenCalledWith('p2');
+    await waitFor(() => expect(chip()).toHaveTextContent('Not configured'));
+    expect(screen.getByRole('button', { name: 'Server profile' })).toHaveTextContent('Lab server');
+  });
+
+  it('adds a profile, keeping the dialog open with Go’s message on a bad name', async () => {
+    const user = userEvent.setup();
+    await renderApp();
+    vi.mocked(settingsApi.addProfile)
+      .mockRejectedValueOnce(new AppError('invalid_input', 'A profile named "Production" already exists.', { name: 'A profile named "Production" already exists.' }))
+      .mockResolvedValueOnce(settingsView(lab, { profiles: [production, lab], complete: false }));
+
+    await user.click(screen.getByRole('button', { name: 'Server profile' }));
+    await user.click(screen.getByRole('menuitem', { name: /Add profile/ }));
+    const dialog = screen.getByRole('dialog', { name: 'Add profile' });
+    await user.type(within(dialog).getByLabelText('Profile name'), 'Production');
+    await user.click(within(dialog).getByRole('button', { name: 'Add' }));
+
+    const nameField = within(dialog).getByLabelText('Profile name');
+    await waitFor(() => expect(nameField).toHaveAccessibleDescription('A profile named "Production" already exists.'));
+    expect(nameField).toHaveValue('Production');
+    expect(nameField).toHaveAttribute('aria-invalid', 'true');
+
+    await user.clear(nameField);
+    await user.type(nameField, 'Lab server');
+    await user.click(within(dialog).getByRole('button', { name: 'Add' }));
+    expect(settingsApi.addProfile).toHaveBeenLastCalledWith('Lab server');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(screen.getByRole('button', { name: 'Server profile' })).toHaveTextContent('Lab server');
+  });
+
+  it('renames the active profile', async () => {
+    const user = userEvent.setup();
+    const renamed = { ...production, name: 'Production EU' };
+    vi.mocked(settingsApi.renameProfile).mockResolvedValue(settingsView(renamed, { profiles: [renamed, lab] }));
+    await renderApp();
+    await user.click(screen.getByRole('button', { name: 'Server profile' }));
+    await user.click(screen.getByRole('menuitem', { name: /Rename profile/ }));
+    const nameField = within(screen.getByRole('dialog', { name: 'Rename profile' })).getByLabelText('Profile name');
+    expect(nameField).toHaveValue('Production');
+    await user.type(nameField, ' EU');
+    await user.click(screen.getByRole('button', { name: 'Rename' }));
+    expect(settingsApi.renameProfile).toHaveBeenCalledWith('p1', 'Production EU');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Server profile' })).toHaveTextContent('Production EU'));
+  });
+
+  it('asks before deleting a profile and shows Go’s refusal', async () => {
+    const user = userEvent.setup();
+    vi.mocked(settingsApi.deleteProfile).mockRejectedValue(
+      new AppError('invalid_input', 'This is the only profile; add another before deleting it.'),
+    );
+    await renderApp();
+    await user.click(screen.getByRole('button', { name: 'Server profile' }));
+    await user.click(screen.getByRole('menuitem', { name: /Delete profile/ }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete profile' });
+    expect(dialog).toHaveTextContent('Delete the server profile Production?');
+    await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    expect(settingsApi.deleteProfile).toHaveBeenCalledWith('p1');
+    expect(await within(dialog).findByText('This is the only profile; add another before deleting it.')).toBeInTheDocument();
+    expect(screen.getByRole('dialog', { name: 'Delete profile' })).toBeInTheDocument();
+  });
+
+  it('saves the chosen theme', async () => {
+    const user = userEvent.setup();
+    vi.mocked(settingsApi.setTheme).mockResolvedValue(settingsView(production, { theme: 'dark' }));
+    await renderApp();
+    await user.click(screen.getByRole('button', { name: 'Theme' }));
+    expect(screen.getByRole('menuitemradio', { name: 'Light' })).toHaveAttribute('aria-checked', 'true');
+    await user.click(screen.getByRole('menuitemradio', { name: 'Dark' }));
+    expect(settingsApi.setTheme).toHaveBeenCalledWith('dark');
+    await user.click(screen.getByRole('button', { name: 'Theme' }));
+    expect(screen.getByRole('menuitemradio', { name: 'Dark' })).toHaveAttribute('aria-checked', 'true');
+  });
+
+  it('shows an error screen when the settings cannot be loaded', async () => {
+    vi.mocked(settingsApi.get).mockRejectedValue(new AppError('internal', 'binding missing'));
+    render(<App />);
+    expect(await screen.findByText(/The settings could not be loaded: binding missing/)).toBeInTheDocument();
+  });
+});

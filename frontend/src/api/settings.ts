@@ -1,0 +1,24 @@
+import * as SettingsService from '../wailsjs/go/app/SettingsService';
+import { call } from './call';
+import { toConnectionInfo, toSettingsView } from './convert';
+import type { ConnectionInfo, ServerInput, SettingsView, ThemePreference } from './types';
+
+export const settingsApi = {
+  get: (): Promise<SettingsView> => call(SettingsService.Get).then(toSettingsView),
+  save: (input: ServerInput): Promise<SettingsView> => call(() => SettingsService.Save(input)).then(toSettingsView),
+  addProfile: (name: string): Promise<SettingsView> =>
+    call(() => SettingsService.AddProfile(name)).then(toSettingsView),
+  renameProfile: (id: string, name: string): Promise<SettingsView> =>
+    call(() => SettingsService.RenameProfile(id, name)).then(toSettingsView),
+  deleteProfile: (id: string): Promise<SettingsView> =>
+    call(() => SettingsService.DeleteProfile(id)).then(toSettingsView),
+  switchProfile: (id: string): Promise<SettingsView> =>
+    call(() => SettingsService.SwitchProfile(id)).then(toSettingsView),
+  setTheme: (theme: ThemePreference): Promise<SettingsView> =>
+    call(() => SettingsService.SetTheme(theme)).then(toSettingsView),
+  /** Checks the unsaved form values. */
+  testConnection: (input: ServerInput): Promise<ConnectionInfo> =>
+    call(() => SettingsService.TestConnection(input)).then(toConnectionInfo),
+  /** Health of the active profile's server. */
+  status: (): Promise<ConnectionInfo> => call(SettingsService.Status).then(toConnectionInfo),
+};

@@ -1,0 +1,74 @@
+import VpnKey from '@mui/icons-material/VpnKey';
+import Alert from '@mui/material/Alert';
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Stack from '@mui/material/Stack';
+import Toolbar from '@mui/material/Toolbar';
+import Typography from '@mui/material/Typography';
+import { useEffect, useState, type ReactNode } from 'react';
+import { systemApi } from '../api';
+import { useAppSettings } from '../state/AppSettings';
+import { ConnectionChip } from './ConnectionChip';
+import { NavDrawer } from './NavDrawer';
+import { ProfileSwitcher } from './ProfileSwitcher';
+import { ThemeMenu } from './ThemeMenu';
+
+const DEFAULT_PRODUCT_NAME = 'License Server Manager';
+
+/** Header, menu and content area around the routed view. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const { notice, dismissNotice } = useAppSettings();
+  const [productName, setProductName] = useState(DEFAULT_PRODUCT_NAME);
+
+  useEffect(() => {
+    // The product name comes from the build (producer branding); if it cannot
+    // be read the generic name is still right, and About shows the error.
+    systemApi.about().then(
+      (about) => setProductName(about.build.productName || DEFAULT_PRODUCT_NAME),
+      () => undefined,
+    );
+  }, []);
+
+  return (
+    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <AppBar position="fixed" sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
+        <Toolbar sx={{ gap: 2 }}>
+          <Box
+            aria-hidden
+            sx={{
+              width: 30,
+              height: 30,
+              borderRadius: 1.5,
+              display: 'grid',
+              placeItems: 'center',
+              bgcolor: 'primary.main',
+              color: 'primary.contrastText',
+            }}
+          >
+            <VpnKey fontSize="small" />
+          </Box>
+          <Typography variant="h6" component="div" sx={{ fontWeight: 500, fontSize: '1.0625rem', flexGrow: 1 }} noWrap>
+            {productName}
+          </Typography>
+          <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
+            <ProfileSwitcher />
+            <ConnectionChip />
+            <ThemeMenu />
+          </Stack>
+        </Toolbar>
+      </AppBar>
+      <NavDrawer />
+      <Box component="main" sx={{ flexGrow: 1, minWidth: 0, px: { xs: 3, md: 4 }, pb: 4 }}>
+        <Toolbar />
+        <Box sx={{ maxWidth: 1100, mx: 'auto', pt: 3 }}>
+          {notice && (
+            <Alert severity="warning" onClose={dismissNotice} sx={{ mb: 3 }}>
+              {notice}
+            </Alert>
+          )}
+          {children}
+        </Box>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,17 @@
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { settingsRoute } from '../nav/items';
+import { useAppSettings } from '../state/AppSettings';
+
+/**
+ * Layout route for every view but Settings and About: the guide requires all
+ * Settings fields before any other view can be used, so until then the user
+ * lands on Settings, which explains why.
+ */
+export function RequireCompleteSettings() {
+  const { view } = useAppSettings();
+  const location = useLocation();
+  if (!view.complete) {
+    return <Navigate to={settingsRoute} replace state={{ from: location.pathname }} />;
+  }
+  return <Outlet />;
+}

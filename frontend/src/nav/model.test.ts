@@ -1,0 +1,73 @@
+import type { NavItem } from './model';
+import { navIcons } from './icons';
+import { navItems } from './items';
+import { navGroups, navSections } from './model';
+
+const item = (id: string, group: NavItem['group'], label: string): NavItem => ({
+  id,
+  group,
+  label,
+  icon: 'Info',
+  route: `/${id}`,
+  requiresSettings: true,
+  load: () => Promise.resolve(() => null),
+});
+
+describe('nav model', () => {
+  it('has the guide’s groups in the guide’s order', () => {
+    expect(navGroups.map((g) => g.label)).toEqual([
+      'License Manager Configuration',
+      'License Server Setup',
+      'Features',
+      'Named License Pools',
+      'Devices',
+      'Reservations',
+      'Back Office Operations',
+    ]);
+  });
+
+  it('lists only the views that exist: Settings then About under License Manager Configuration', () => {
+    const sections = navSections(navItems);
+    expect(sections).toHaveLength(1);
+    expect(sections[0].group.label).toBe('License Manager Configuration');
+    expect(sections[0].showHeader).toBe(true);
+    expect(sections[0].items.map((i) => i.label)).toEqual(['Settings', 'About']);
+  });
+
+  it('lets only Settings and About open before the settings are complete', () => {
+    expect(navItems.filter((i) => !i.requiresSettings).map((i) => i.id)).toEqual(['settings', 'about']);
+  });
+
+  it('loads a component for every item', async () => {
+    for (const navItem of navItems) {
+      expect(typeof (await navItem.load())).toBe('function');
+    }
+  });
+
+  it('has unique ids and routes', () => {
+    expect(new Set(navItems.map((i) => i.id)).size).toBe(navItems.length);
+    expect(new Set(navItems.map((i) => i.route)).size).toBe(navItems.length);
+  });
+
+  it('resolves every icon name used by an item', () => {
+    for (const navItem of navItems) {
+      expect(navIcons[navItem.icon], navItem.icon).toBeDefined();
+    }
+  });
+
+  it('orders sections by the guide regardless of registration order and drops empty groups', () => {
+    const sections = navSections([
+      item('online', 'backOffice', 'Online Server Updates'),
+      item('features', 'features', 'Features'),
+      item('login', 'serverSetup', 'Login'),
+      item('properties', 'serverSetup', 'Properties'),
+    ]);
+    expect(sections.map((s) => s.group.id)).toEqual(['serverSetup', 'features', 'backOffice']);
+    expect(sections[0].items.map((i) => i.id)).toEqual(['login', 'properties']);
+  });
+
+  it('shows no header for a group that holds one item of the same name', () => {
+    const sections = navSections([item('features', 'features', 'Features'), item('online', 'backOffice', 'Online Server Updates')]);
+    expect(sections.map((s) => s.showHeader)).toEqual([false, true]);
+  });
+});

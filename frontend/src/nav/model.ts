@@ -1,0 +1,53 @@
+import type { ComponentType } from 'react';
+import type { NavIconName } from './icons';
+
+/** The menu groups, in the guide's order. */
+export const navGroups = [
+  { id: 'configuration', label: 'License Manager Configuration' },
+  { id: 'serverSetup', label: 'License Server Setup' },
+  { id: 'features', label: 'Features' },
+  { id: 'pools', label: 'Named License Pools' },
+  { id: 'devices', label: 'Devices' },
+  { id: 'reservations', label: 'Reservations' },
+  { id: 'backOffice', label: 'Back Office Operations' },
+] as const;
+
+export type NavGroupId = (typeof navGroups)[number]['id'];
+
+export interface NavGroup {
+  id: NavGroupId;
+  label: string;
+}
+
+export interface NavItem {
+  id: string;
+  group: NavGroupId;
+  /** Shown in the menu and as the view's heading; producer branding may change it. */
+  label: string;
+  icon: NavIconName;
+  route: string;
+  /**
+   * The guide lets only Settings and About open before the settings are
+   * complete; every other view is wrapped in RequireCompleteSettings.
+   */
+  requiresSettings: boolean;
+  /** Loads the view on first visit, so start-up only pays for the shell. */
+  load: () => Promise<ComponentType>;
+}
+
+export interface NavSection {
+  group: NavGroup;
+  items: NavItem[];
+  /** A group holding one item of the same name (Features, Devices, ...) needs no header. */
+  showHeader: boolean;
+}
+
+/** Groups items for the menu: groups in the guide's order, empty groups left out. */
+export function navSections(items: readonly NavItem[]): NavSection[] {
+  return navGroups.flatMap((group) => {
+    const inGroup = items.filter((item) => item.group === group.id);
+    if (inGroup.length === 0) return [];
+    const showHeader = !(inGroup.length === 1 && inGroup[0].label === group.label);
+    return [{ group, items: inGroup, showHeader }];
+  });
+}

@@ -1,0 +1,153 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { settingsApi, toAppError, type AppError, type ConnectionInfo, type ServerInput, type SettingsView, type ThemePreference } from '../api';
+
+/** How often the header re-checks the active server while the app is open. */
+export const STATUS_INTERVAL_MS = 30_000;
+
+export type ConnectionState =
+  | { kind: 'checking' }
+  | { kind: 'connected'; info: ConnectionInfo }
+  | { kind: 'failed'; error: AppError };
+
+export interface AppSettings {
+  view: SettingsView;
+  connection: ConnectionState;
+  /** Checks the active server again now, as the chip's click does. */
+  refreshConnection: () => void;
+  /** The one-time notice from start-up, until the user dismisses it. */
+  notice: string;
+  dismissNotice: () => void;
+  save: (input: ServerInput) => Promise<SettingsView>;
+  addProfile: (name: string) => Promise<void>;
+  renameProfile: (id: string, name: string) => Promise<void>;
+  deleteProfile: (id: string) => Promise<void>;
+  switchProfile: (id: string) => Promise<void>;
+  setTheme: (theme: ThemePreference) => Promise<void>;
+}
+
+export type SettingsStartup =
+  | { status: 'loading' }
+  | { status: 'failed'; error: AppError; retry: () => void }
+  | ({ status: 'ready' } & AppSettings);
+
+const SettingsContext = createContext<SettingsStartup | null>(null);
+
+export function AppSettingsProvider({ children }: { children: ReactNode }) {
+  const [view, setView] = useState<SettingsView | null>(null);
+  const [loadError, setLoadError] = useState<AppError | null>(null);
+  const [notice, setNotice] = useState('');
+  const [connection, setConnection] = useState<ConnectionState>({ kind: 'checking' });
+  // Only the newest status check may set the chip: a slow answer about the
+  // previous profile must not overwrite the current one.
+  const statusSeq = useRef(0);
+
+  const load = useCallback(() => {
+    setLoadError(null);
+    settingsApi.get().then(
+      (v) => {
+        setView(v);
+        // Under StrictMode the first load runs twice and only one answer
+        // carries the notice, so a later empty one must not erase it.
+        if (v.notice) setNotice(v.notice);
+      },
+      (e: unknown) => setLoadError(toAppError(e)),
+    );
+  }, []);
+
+  useEffect(load, [load]);
+
+  const checkConnection = useCallback((showChecking: boolean) => {
+    const seq = ++statusSeq.current;
+    if (showChecking) setConnection({ kind: 'checking' });
+    settingsApi.status().then(
+      (info) => {
+        if (seq === statusSeq.current) setConnection({ kind: 'connected', info });
+      },
+      (e: unknown) => {
+        if (seq === statusSeq.current) setConnection({ kind: 'failed', error: toAppError(e) });
+      },
+    );
+  }, []);
+
+  const refreshConnection = useCallback(() => checkConnection(true), [checkConnection]);
+
+  const activeProfileId = view?.activeProfileId;
+  useEffect(() => {
+    if (activeProfileId === undefined) return;
+    checkConnection(true);
+    const timer = setInterval(() => checkConnection(false), STATUS_INTERVAL_MS);
+    return () => clearInterval(timer);
+  }, [activeProfileId, checkConnection]);
+
+  const save = useCallback(
+    async (input: ServerInput) => {
+      const next = await settingsApi.save(input);
+      setView(next);
+      checkConnection(true);
+      return next;
+    },
+    [checkConnection],
+  );
+
+  const addProfile = useCallback(async (name: string) => setView(await settingsApi.addProfile(name)), []);
+  const renameProfile = useCallback(
+    async (id: string, name: string) => setView(await settingsApi.renameProfile(id, name)),
+    [],
+  );
+  const deleteProfile = useCallback(async (id: string) => setView(await settingsApi.deleteProfile(id)), []);
+  const switchProfile = useCallback(async (id: string) => setView(await settingsApi.switchProfile(id)), []);
+
+  const currentTheme = view?.theme;
+  const setTheme = useCallback(
+    async (theme: ThemePreference) => {
+      // Apply at once; the file write should not delay the repaint.
+      setView((v) => v && { ...v, theme });
+      try {
+        setView(await settingsApi.setTheme(theme));
+      } catch (e) {
+        setView((v) => v && currentTheme !== undefined ? { ...v, theme: currentTheme } : v);
+        throw e;
+      }
+    },
+    [currentTheme],
+  );
+
+  const dismissNotice = useCallback(() => setNotice(''), []);
+
+  const value = useMemo<SettingsStartup>(() => {
+    if (view) {
+      return {
+        status: 'ready',
+        view,
+        connection,
+        refreshConnection,
+        notice,
+        dismissNotice,
+        save,
+        addProfile,
+        renameProfile,
+        deleteProfile,
+        switchProfile,
+        setTheme,
+      };
+    }
+    if (loadError) return { status: 'failed', error: loadError, retry: load };
+    return { status: 'loading' };
+  }, [view, loadError, load, connection, refreshConnection, notice, dismissNotice, save, addProfile, renameProfile, deleteProfile, switchProfile, setTheme]);
+
+  return <SettingsContext.Provider value={value}>{children}</SettingsContext.Provider>;
+}
+
+/** The start-up state: the shell shows a loading or error screen until ready. */
+export function useSettingsStartup(): SettingsStartup {
+  const value = useContext(SettingsContext);
+  if (!value) throw new Error('useSettingsStartup needs an AppSettingsProvider');
+  return value;
+}
+
+/** Settings and connection state; only for components rendered once settings are loaded. */
+export function useAppSettings(): AppSettings {
+  const value = useSettingsStartup();
+  if (value.status !== 'ready') throw new Error('useAppSettings used before the settings were loaded');
+  return value;
+}

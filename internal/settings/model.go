@@ -1,0 +1,102 @@
+// Package settings keeps the user's server profiles and preferences: a
+// versioned JSON file written atomically, validated input, recovery from a
+// corrupt file, and machine-wide defaults written by the installer.
+package settings
+
+// SchemaVersion is the version written into settings.json. Bump it and add a
+// migration in load.go when the shape changes.
+const SchemaVersion = 1
+
+// Server types of a profile.
+const (
+	ServerLocal = "local"
+	ServerCLS   = "cls"
+)
+
+// Themes the UI can use.
+const (
+	ThemeSystem = "system"
+	ThemeLight  = "light"
+	ThemeDark   = "dark"
+)
+
+// Defaults and bounds.
+const (
+	DefaultPort     = 7070
+	DefaultPageSize = 50
+	MinPageSize     = 5
+	MaxPageSize     = 500
+)
+
+// Profile is one license server the user administers. ID is stable for the
+// life of the profile: saved passwords in the OS keyring are filed under it.
+type Profile struct {
+	ID         string `json:"id"`
+	Name       string `json:"name"`
+	Host       string `json:"host"`
+	ServerType string `json:"serverType"`
+	Port       int    `json:"port"`
+	InstanceID string `json:"instanceId"`
+	HTTPS      bool   `json:"https"`
+	// Demo marks the in-memory profile of the built-in demo server; it is
+	// never written to disk because its port changes on every start.
+	Demo bool `json:"demo,omitempty"`
+}
+
+// Complete reports whether the profile has everything needed to reach a server
+// (the guide's rule: every other view needs complete settings).
+func (p Profile) Complete() bool {
+	if p.Host == "" {
+		return false
+	}
+	if p.ServerType == ServerCLS {
+		return p.InstanceID != ""
+	}
+	return p.Port > 0
+}
+
+// WindowGeometry is the main window's last size and position.
+type WindowGeometry struct {
+	Width     int  `json:"width"`
+	Height    int  `json:"height"`
+	X         int  `json:"x"`
+	Y         int  `json:"y"`
+	Maximised bool `json:"maximised,omitempty"`
+}
+
+// Preferences apply to every profile.
+type Preferences struct {
+	PageSize int             `json:"pageSize"`
+	Theme    string          `json:"theme"`
+	Window   *WindowGeometry `json:"window,omitempty"`
+}
+
+// Settings is the whole persisted document.
+type Settings struct {
+	SchemaVersion   int         `json:"schemaVersion"`
+	ActiveProfileID string      `json:"activeProfileId"`
+	Profiles        []Profile   `json:"profiles"`
+	Preferences     Preferences `json:"preferences"`
+}
+
+// ServerInput is what the Settings view submits for the active profile.
+type ServerInput struct {
+	PageSize   int    `json:"pageSize"`
+	Host       string `json:"host"`
+	ServerType string `json:"serverType"`
+	Port       int    `json:"port"`
+	InstanceID string `json:"instanceId"`
+	HTTPS      bool   `json:"https"`
+}
+
+// Field names used as keys of per-field validation errors; the UI highlights
+// the inputs with the same names.
+const (
+	FieldPageSize   = "pageSize"
+	FieldHost       = "host"
+	FieldServerType = "serverType"
+	FieldPort       = "port"
+	FieldInstanceID = "instanceId"
+	FieldName       = "name"
+	FieldTheme      = "theme"
+)

@@ -1,0 +1,136 @@
+package settings
+
+import (
+	"fmt"
+	"net"
+	"regexp"
+	"strings"
+)
+
+var (
+	// RFC 1123 host name labels: letters, digits and inner hyphens, 1-63 each.
+	hostLabel = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$`)
+	// A CLS host is SITEID.compliance.flexnetoperations.com (also on the EU
+	// and other regional domains, which share the suffix).
+	clsHost = regexp.MustCompile(`(?i)^[a-z0-9][a-z0-9-]{0,62}\.compliance(\.[a-z0-9-]+)*\.flexnetoperations\.(com|eu)$`)
+	// CLS instance IDs are 12 upper-case letters and digits.
+	instanceID = regexp.MustCompile(`^[A-Z0-9]{12}$`)
+)
+
+// ValidateServer checks the Settings view's fields and returns one message
+// per invalid field, keyed by the Field* names. An empty map means valid.
+func ValidateServer(in ServerInput) map[string]string {
+	errs := map[string]string{}
+	if in.PageSize < MinPageSize || in.PageSize > MaxPageSize {
+		errs[FieldPageSize] = fmt.Sprintf("Page size must be a whole number from %d to %d.", MinPageSize, MaxPageSize)
+	}
+	host := strings.TrimSpace(in.Host)
+	switch in.ServerType {
+	case ServerLocal:
+		if msg := checkHost(host); msg != "" {
+			errs[FieldHost] = msg
+		}
+		if in.Port < 1 || in.Port > 65535 {
+			errs[FieldPort] = "Listen port must be a number from 1 to 65535 (the license server's default is 7070)."
+		}
+	case ServerCLS:
+		switch {
+		case host == "":
+			errs[FieldHost] = "Enter the host name of your Cloud License Server, such as flex1234.compliance.flexnetoperations.com."
+		case strings.Contains(host, "://") || strings.ContainsAny(host, "/:"):
+			errs[FieldHost] = "Enter only the host name, without https:// or a path: siteID.compliance.flexnetoperations.com."
+		case !clsHost.MatchString(host):
+			errs[FieldHost] = "A Cloud License Server host name has the form siteID.compliance.flexnetoperations.com; ask your producer for the site ID."
+		}
+		id := strings.TrimSpace(in.InstanceID)
+		switch {
+		case id == "":
+			errs[FieldInstanceID] = "Enter the Cloud License Server instance ID (12 letters and digits, such as 1234ABCD56EF)."
+		case !instanceID.MatchString(strings.ToUpper(id)):
+			errs[FieldInstanceID] = "An instance ID is 12 letters and digits, such as 1234ABCD56EF."
+		}
+	default:
+		errs[FieldServerType] = "Choose Local License Server or Cloud License Server."
+	}
+	return errs
+}
+
+// checkHost accepts a DNS host name, an IPv4 address or an IPv6 address
+// (with or without brackets) and explains what is wrong otherwise.
+func checkHost(host string) string {
+	if host == "" {
+		return "Enter the host name or IP address of the machine the license server runs on."
+	}
+	if strings.Contains(host, "://") || strings.Contains(host, "/") {
+		return "Enter only the host name or IP address, without http:// or a path."
+	}
+	bare := strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	if ip := net.ParseIP(bare); ip != nil {
+		return ""
+	}
+	if strings.Contains(host, ":") {
+		if _, port, err := net.SplitHostPort(host); err == nil && port != "" {
+			return "Enter the port in the Listen Port field, not in the host name."
+		}
+		return "This is not a valid IPv6 address."
+	}
+	if looksLikeIPv4(host) {
+		return "This is not a valid IPv4 address: four numbers from 0 to 255 separated by dots."
+	}
+	if len(host) > 253 {
+		return "A host name can be at most 253 characters long."
+	}
+	for _, label := range strings.Split(strings.TrimSuffix(host, "."), ".") {
+		if !hostLabel.MatchString(label) {
+			return fmt.Sprintf("%q is not a valid host name: use letters, digits, hyphens and dots.", host)
+		}
+	}
+	return ""
+}
+
+func looksLikeIPv4(host string) bool {
+	parts := strings.Split(host, ".")
+	if len(parts) != 4 {
+		return false
+	}
+	for _, p := range parts {
+		if p == "" || strings.Trim(p, "0123456789") != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// ValidateName checks a profile name.
+func ValidateName(name string) string {
+	n := strings.TrimSpace(name)
+	switch {
+	case n == "":
+		return "Give the profile a name."
+	case len([]rune(n)) > 60:
+		return "A profile name can be at most 60 characters long."
+	}
+	return ""
+}
+
+// ProfileFromInput builds an unsaved profile from the Settings view's fields,
+// normalised as the store would save them.
+func ProfileFromInput(in ServerInput) Profile {
+	p := Profile{
+		Host:       strings.TrimSpace(in.Host),
+		ServerType: in.ServerType,
+		Port:       in.Port,
+		InstanceID: strings.ToUpper(strings.TrimSpace(in.InstanceID)),
+		HTTPS:      in.HTTPS,
+	}
+	if p.ServerType == ServerCLS {
+		// A CLS is always HTTPS; its port is implied.
+		p.HTTPS = true
+		p.Port = 0
+		p.Host = strings.ToLower(p.Host)
+	} else {
+		p.InstanceID = ""
+		p.Host = strings.TrimSuffix(strings.TrimPrefix(p.Host, "["), "]")
+	}
+	return p
+}

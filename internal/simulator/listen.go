@@ -1,0 +1,56 @@
+package simulator
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"time"
+)
+
+// Running is a simulator serving on a real socket.
+type Running struct {
+	*Server
+	URL  string // http://127.0.0.1:PORT
+	Host string
+	Port int
+	srv  *http.Server
+}
+
+// Listen serves a simulator on addr (use "127.0.0.1:0" for a free port).
+// It refuses non-loopback addresses unless allowRemote is set, because the
+// simulator has well-known demo credentials.
+func Listen(addr string, opts Options, allowRemote bool) (*Running, error) {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil, err
+	}
+	if !allowRemote {
+		ip := net.ParseIP(host)
+		if host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+			return nil, errors.New("the simulator listens on loopback only; pass a 127.0.0.1 or ::1 address")
+		}
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	s := New(opts)
+	tcp := ln.Addr().(*net.TCPAddr)
+	r := &Running{
+		Server: s,
+		URL:    "http://" + ln.Addr().String(),
+		Host:   tcp.IP.String(),
+		Port:   tcp.Port,
+		srv:    &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second},
+	}
+	go func() { _ = r.srv.Serve(ln) }()
+	return r, nil
+}
+
+// Close stops serving and waits briefly for in-flight requests.
+func (r *Running) Close() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	return r.srv.Shutdown(ctx)
+}

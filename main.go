@@ -1,0 +1,180 @@
+// Command LicenseServerManager is the desktop app for FlexNet Embedded
+// license server administrators. It parses flags, builds the services and
+// hands them to Wails; everything else lives in app/ and internal/.
+package main
+
+import (
+	"context"
+	"embed"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/signal"
+	"path/filepath"
+
+	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+
+	"licenseservermanager/app"
+	"licenseservermanager/internal/apperr"
+	"licenseservermanager/internal/applog"
+	"licenseservermanager/internal/buildinfo"
+	"licenseservermanager/internal/desktop"
+	"licenseservermanager/internal/instance"
+	"licenseservermanager/internal/purge"
+	"licenseservermanager/internal/secrets"
+	"licenseservermanager/internal/settings"
+	"licenseservermanager/internal/simulator"
+)
+
+//go:embed all:frontend/dist
+var assets embed.FS
+
+//go:embed wails.json
+var wailsJSON []byte
+
+func main() {
+	demo := flag.Bool("demo", false, "start the built-in demo license server and connect to it")
+	simulate := flag.String("simulate", "", "serve the license-server simulator on `ADDR` (for example 127.0.0.1:7070) until interrupted")
+	security := flag.String("security", "on", "simulator security: off, on or anonymous")
+	version := flag.Bool("version", false, "print the version and exit")
+	quit := flag.Bool("quit", false, "ask a running instance to close (used by the installer) and exit")
+	purge := flag.Bool("purge", false, "delete this user's settings, logs and saved passwords, then exit")
+	flag.Parse()
+
+	info, err := buildinfo.Parse(wailsJSON)
+	if err != nil {
+		fail(err)
+	}
+	switch {
+	case *version:
+		fmt.Printf("%s %s (commit %s, built %s, %s)\n", info.ProductName, info.Version, info.Commit, info.BuildDate, info.GoVersion)
+	case *quit:
+		if _, err := instance.Quit(); err != nil {
+			fail(err)
+		}
+	case *purge:
+		if err := purgeUserData(); err != nil {
+			fail(err)
+		}
+	case *simulate != "":
+		serveSimulator(*simulate, simulator.Options{Security: simulator.Security(*security)})
+	default:
+		if err := runDesktop(info, *demo, simulator.Options{Security: simulator.Security(*security)}); err != nil {
+			fail(err)
+		}
+	}
+}
+
+func runDesktop(info buildinfo.Info, demo bool, simOpts simulator.Options) error {
+	logDir, err := applog.Dir()
+	if err != nil {
+		return err
+	}
+	log, logFile, err := applog.Open(logDir, slog.LevelInfo)
+	if err != nil {
+		return err
+	}
+	defer logFile.Close()
+	slog.SetDefault(log)
+
+	settingsDir, err := settings.Dir()
+	if err != nil {
+		return err
+	}
+	store, err := settings.Open(settingsDir, machineDefaultsPath())
+	if err != nil {
+		return err
+	}
+	if demo {
+		sim, err := simulator.Listen("127.0.0.1:0", simOpts, false)
+		if err != nil {
+			return fmt.Errorf("starting the demo server: %w", err)
+		}
+		defer sim.Close()
+		store.UseDemo(sim.Host, sim.Port)
+		log.Info("demo server started", "url", sim.URL)
+	}
+	log.Info("starting", "version", info.Version, "commit", info.Commit, "settings", store.Path())
+
+	settingsSvc := app.NewSettingsService(store, nil)
+	a := &app.App{
+		Settings: settingsSvc,
+		System: app.NewSystemService(app.SystemDeps{
+			Info: info, LogFolder: logDir, SettingsFile: store.Path(), Demo: demo,
+			Opener: desktop.FolderOpener{}, WebView: desktop.WebView, Settings: settingsSvc,
+		}),
+	}
+	width, height := 1280, 820
+	win := store.Snapshot().Preferences.Window
+	if win != nil {
+		width, height = win.Width, win.Height
+	}
+	return wails.Run(&options.App{
+		Title:     info.ProductName,
+		Width:     width,
+		Height:    height,
+		MinWidth:  900,
+		MinHeight: 600,
+		AssetServer: &assetserver.Options{
+			Assets: assets,
+		},
+		BackgroundColour: &options.RGBA{R: 250, G: 250, B: 250, A: 255},
+		SingleInstanceLock: &options.SingleInstanceLock{
+			UniqueId:               instance.UniqueID,
+			OnSecondInstanceLaunch: a.SecondInstance,
+		},
+		OnStartup: a.Startup,
+		OnDomReady: func(ctx context.Context) {
+			app.RestoreWindowPosition(ctx, win)
+		},
+		OnBeforeClose: func(ctx context.Context) bool {
+			app.RememberWindow(ctx, store)
+			return false
+		},
+		OnShutdown:     a.Shutdown,
+		ErrorFormatter: func(err error) any { return apperr.From(err) },
+		Bind:           a.Bind(),
+	})
+}
+
+// machineDefaultsPath is defaults.json beside the executable, written by the
+// installer's server presets.
+func machineDefaultsPath() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(filepath.Dir(exe), "defaults.json")
+}
+
+func purgeUserData() error {
+	settingsDir, err := settings.Dir()
+	if err != nil {
+		return err
+	}
+	logDir, err := applog.Dir()
+	if err != nil {
+		return err
+	}
+	return purge.Run(purge.Paths{SettingsDir: settingsDir, LogDir: logDir}, secrets.Keyring{})
+}
+
+func serveSimulator(addr string, opts simulator.Options) {
+	sim, err := simulator.Listen(addr, opts, false)
+	if err != nil {
+		fail(err)
+	}
+	fmt.Printf("License-server simulator on %s (instance %s)\n", sim.URL, sim.InstanceID())
+	stop := make(chan os.Signal, 1)
+	signal.Notify(stop, os.Interrupt)
+	<-stop
+	_ = sim.Close()
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "Error:", err)
+	os.Exit(1)
+}
