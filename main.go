@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"time"
 
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
@@ -38,7 +39,14 @@ var wailsJSON []byte
 func main() {
 	demo := flag.Bool("demo", false, "start the built-in demo license server and connect to it")
 	simulate := flag.String("simulate", "", "serve the license-server simulator on `ADDR` (for example 127.0.0.1:7070) until interrupted")
-	security := flag.String("security", "on", "simulator security: off, on or anonymous")
+	var sim simFlags
+	flag.StringVar(&sim.security, "security", "on", "simulator security: off, on or anonymous")
+	flag.StringVar(&sim.dataset, "dataset", "demo", "simulator data: demo, pools (a model definition instead of reservations) or large")
+	flag.BoolVar(&sim.tls, "tls", false, "serve the simulator over HTTPS with a self-signed certificate")
+	flag.BoolVar(&sim.cls, "cls", false, "make the simulator behave as a Cloud License Server")
+	flag.DurationVar(&sim.tokenLifetime, "token-lifetime", 0, "simulator login token lifetime (default 24h)")
+	flag.BoolVar(&sim.firstLogin, "first-login", false, "simulator admin must change the password at first login")
+	flag.Var(&sim.faults, "fault", "simulator fault `TARGET:SPEC`, for example features:status=503 (repeatable)")
 	version := flag.Bool("version", false, "print the version and exit")
 	quit := flag.Bool("quit", false, "ask a running instance to close (used by the installer) and exit")
 	purge := flag.Bool("purge", false, "delete this user's settings, logs and saved passwords, then exit")
@@ -60,15 +68,15 @@ func main() {
 			fail(err)
 		}
 	case *simulate != "":
-		serveSimulator(*simulate, simulator.Options{Security: simulator.Security(*security)})
+		serveSimulator(*simulate, sim)
 	default:
-		if err := runDesktop(info, *demo, simulator.Options{Security: simulator.Security(*security)}); err != nil {
+		if err := runDesktop(info, *demo, sim); err != nil {
 			fail(err)
 		}
 	}
 }
 
-func runDesktop(info buildinfo.Info, demo bool, simOpts simulator.Options) error {
+func runDesktop(info buildinfo.Info, demo bool, sim simFlags) error {
 	logDir, err := applog.Dir()
 	if err != nil {
 		return err
@@ -89,22 +97,26 @@ func runDesktop(info buildinfo.Info, demo bool, simOpts simulator.Options) error
 		return err
 	}
 	if demo {
-		sim, err := simulator.Listen("127.0.0.1:0", simOpts, false)
+		srv, err := sim.listen("127.0.0.1:0")
 		if err != nil {
 			return fmt.Errorf("starting the demo server: %w", err)
 		}
-		defer sim.Close()
-		store.UseDemo(sim.Host, sim.Port)
-		log.Info("demo server started", "url", sim.URL)
+		defer srv.Close()
+		store.UseDemo(srv.Host, srv.Port, srv.Fingerprint)
+		log.Info("demo server started", "url", srv.URL)
 	}
 	log.Info("starting", "version", info.Version, "commit", info.Commit, "settings", store.Path())
 
-	settingsSvc := app.NewSettingsService(store, nil)
-	a := &app.App{
+	a := &app.App{}
+	dialogs := app.WailsDialogs{App: a}
+	settingsSvc := app.NewSettingsService(store, nil, dialogs)
+	conns := app.NewConnections(store, nil)
+	*a = app.App{
 		Settings: settingsSvc,
+		Session:  app.NewSessionService(conns, store, secrets.Keyring{}),
 		System: app.NewSystemService(app.SystemDeps{
 			Info: info, LogFolder: logDir, SettingsFile: store.Path(), Demo: demo,
-			Opener: desktop.FolderOpener{}, WebView: desktop.WebView, Settings: settingsSvc,
+			Opener: desktop.FolderOpener{}, WebView: desktop.WebView, Settings: settingsSvc, Conns: conns,
 		}),
 	}
 	width, height := 1280, 820
@@ -162,16 +174,53 @@ func purgeUserData() error {
 	return purge.Run(purge.Paths{SettingsDir: settingsDir, LogDir: logDir}, secrets.Keyring{})
 }
 
-func serveSimulator(addr string, opts simulator.Options) {
-	sim, err := simulator.Listen(addr, opts, false)
+// simFlags are the simulator's command-line options, shared by --demo and
+// --simulate.
+type simFlags struct {
+	security, dataset    string
+	tls, cls, firstLogin bool
+	tokenLifetime        time.Duration
+	faults               faultList
+}
+
+func (f simFlags) listen(addr string) (*simulator.Running, error) {
+	srv, err := simulator.Listen(addr, simulator.Options{
+		Security: simulator.Security(f.security), Dataset: f.dataset, TLS: f.tls, CLS: f.cls,
+		TokenLifetime: f.tokenLifetime, FirstLogin: f.firstLogin,
+	}, false)
+	if err != nil {
+		return nil, err
+	}
+	for _, fault := range f.faults {
+		srv.SetFault(fault)
+	}
+	return srv, nil
+}
+
+// faultList collects repeated --fault flags.
+type faultList []simulator.Fault
+
+func (l *faultList) String() string { return fmt.Sprint(len(*l), " faults") }
+
+func (l *faultList) Set(s string) error {
+	f, err := simulator.ParseFault(s)
+	if err != nil {
+		return err
+	}
+	*l = append(*l, f)
+	return nil
+}
+
+func serveSimulator(addr string, f simFlags) {
+	srv, err := f.listen(addr)
 	if err != nil {
 		fail(err)
 	}
-	fmt.Printf("License-server simulator on %s (instance %s)\n", sim.URL, sim.InstanceID())
+	fmt.Print(simulator.Banner(srv))
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, os.Interrupt)
 	<-stop
-	_ = sim.Close()
+	_ = srv.Close()
 }
 
 func fail(err error) {

@@ -5,6 +5,7 @@ import "context"
 // App owns the bound services and their shared lifecycle.
 type App struct {
 	Settings *SettingsService
+	Session  *SessionService
 	System   *SystemService
 	cancel   context.CancelFunc
 	// ctx is the Wails context, kept for the few runtime calls in window.go.
@@ -17,6 +18,7 @@ func (a *App) Startup(ctx context.Context) {
 	a.ctx = ctx
 	ctx, a.cancel = context.WithCancel(ctx)
 	a.Settings.setContext(ctx)
+	a.Session.setContext(ctx)
 	a.System.setContext(ctx)
 }
 
@@ -29,5 +31,5 @@ func (a *App) Shutdown(context.Context) {
 
 // Bind lists the structs whose methods the UI may call.
 func (a *App) Bind() []any {
-	return []any{a.Settings, a.System}
+	return []any{a.Settings, a.Session, a.System}
 }

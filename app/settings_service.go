@@ -36,8 +36,9 @@ type ConnectionInfo struct {
 // SettingsService is bound to the UI for server profiles and preferences.
 type SettingsService struct {
 	base
-	store *settings.Store
-	probe Prober
+	store   *settings.Store
+	probe   Prober
+	dialogs Dialogs
 }
 
 // Prober checks a server's health; the real one is an fne client, tests may
@@ -45,11 +46,11 @@ type SettingsService struct {
 type Prober func(ctx context.Context, p settings.Profile) (fne.Health, string, error)
 
 // NewSettingsService builds the service over a store.
-func NewSettingsService(store *settings.Store, probe Prober) *SettingsService {
+func NewSettingsService(store *settings.Store, probe Prober, dialogs Dialogs) *SettingsService {
 	if probe == nil {
 		probe = ProbeHealth
 	}
-	return &SettingsService{store: store, probe: probe}
+	return &SettingsService{store: store, probe: probe, dialogs: dialogs}
 }
 
 // ProbeHealth asks the server of p for its health with short timeouts.
@@ -69,8 +70,10 @@ func ClientOptions(p settings.Profile) fne.Options {
 			CLS:        p.ServerType == settings.ServerCLS,
 			InstanceID: p.InstanceID,
 		},
-		ConnectTimeout: 4 * time.Second,
-		RequestTimeout: 10 * time.Second,
+		ConnectTimeout:    4 * time.Second,
+		RequestTimeout:    10 * time.Second,
+		PinnedFingerprint: p.PinnedFingerprint,
+		CAFile:            p.CAFile,
 	}
 }
 
@@ -144,6 +147,48 @@ func (s *SettingsService) SetTheme(theme string) (SettingsView, error) {
 	return s.view(), nil
 }
 
+// TrustCertificate pins the server certificate with this SHA-256
+// fingerprint for the active profile, after the user saw it and agreed.
+func (s *SettingsService) TrustCertificate(fingerprint string) (SettingsView, error) {
+	active, ok := s.store.Active()
+	if !ok {
+		return SettingsView{}, apperr.New(apperr.NotFound, "There is no active profile.")
+	}
+	if err := s.store.SetTLSTrust(active.ID, fingerprint, active.CAFile); err != nil {
+		return SettingsView{}, err
+	}
+	return s.view(), nil
+}
+
+// ChooseCAFile asks for a PEM file of CA certificates to trust for the
+// active profile; cancelling changes nothing.
+func (s *SettingsService) ChooseCAFile() (SettingsView, error) {
+	if s.dialogs == nil {
+		return SettingsView{}, apperr.New(apperr.NotSupported, "File dialogs are not available here.")
+	}
+	path, err := s.dialogs.OpenFile("Trusted CA certificates (PEM)", FileFilter{"PEM certificates (*.pem, *.crt, *.cer)", "*.pem;*.crt;*.cer"}, FileFilter{"All files", "*"})
+	if err != nil {
+		return SettingsView{}, apperr.Wrap(err, apperr.Internal, "The file dialog failed: %v", err)
+	}
+	if path == "" {
+		return s.view(), nil
+	}
+	return s.SetCAFile(path)
+}
+
+// SetCAFile trusts the CA certificates in a PEM file for the active profile
+// ("" removes it).
+func (s *SettingsService) SetCAFile(path string) (SettingsView, error) {
+	active, ok := s.store.Active()
+	if !ok {
+		return SettingsView{}, apperr.New(apperr.NotFound, "There is no active profile.")
+	}
+	if err := s.store.SetTLSTrust(active.ID, active.PinnedFingerprint, path); err != nil {
+		return SettingsView{}, err
+	}
+	return s.view(), nil
+}
+
 // TestConnection checks the server described by in (not yet saved) and
 // reports its version, instance ID and security mode.
 func (s *SettingsService) TestConnection(in settings.ServerInput) (ConnectionInfo, error) {
@@ -151,6 +196,10 @@ func (s *SettingsService) TestConnection(in settings.ServerInput) (ConnectionInf
 		return ConnectionInfo{}, apperr.Invalid(fields)
 	}
 	p := settings.ProfileFromInput(in)
+	// The certificate the user trusts for this profile applies to the test.
+	if active, ok := s.store.Active(); ok {
+		p.PinnedFingerprint, p.CAFile = active.PinnedFingerprint, active.CAFile
+	}
 	ctx, cancel := context.WithTimeout(s.context(), 15*time.Second)
 	defer cancel()
 	h, url, err := s.probe(ctx, p)

@@ -20,7 +20,7 @@ func newSettingsService(t *testing.T) *SettingsService {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return NewSettingsService(store, nil)
+	return NewSettingsService(store, nil, nil)
 }
 
 // serverInput points at a simulator served by httptest.

@@ -1,6 +1,9 @@
 package app
 
 import (
+	"context"
+	"time"
+
 	"licenseservermanager/internal/apperr"
 	"licenseservermanager/internal/buildinfo"
 )
@@ -33,6 +36,7 @@ type SystemService struct {
 	opener       Opener
 	webview      WebViewProbe
 	settings     *SettingsService
+	conns        *Connections
 }
 
 // SystemDeps are the pieces SystemService needs.
@@ -44,13 +48,14 @@ type SystemDeps struct {
 	Opener       Opener
 	WebView      WebViewProbe
 	Settings     *SettingsService
+	Conns        *Connections
 }
 
 // NewSystemService builds the service.
 func NewSystemService(d SystemDeps) *SystemService {
 	return &SystemService{
 		info: d.Info, logFolder: d.LogFolder, settingsFile: d.SettingsFile, demo: d.Demo,
-		opener: d.Opener, webview: d.WebView, settings: d.Settings,
+		opener: d.Opener, webview: d.WebView, settings: d.Settings, conns: d.Conns,
 	}
 }
 
@@ -66,6 +71,14 @@ func (s *SystemService) About() AboutInfo {
 // ServerInfo reports the active server's version and instance ID.
 func (s *SystemService) ServerInfo() (ConnectionInfo, error) {
 	return s.settings.Status()
+}
+
+// Diagnostics checks the active server endpoint by endpoint, so an
+// administrator with a real server can tell where an assumed path is wrong.
+func (s *SystemService) Diagnostics() (Diagnostics, error) {
+	ctx, cancel := context.WithTimeout(s.context(), 60*time.Second)
+	defer cancel()
+	return runDiagnostics(ctx, s.conns)
 }
 
 // OpenLogFolder shows the log folder in the file manager.

@@ -52,3 +52,24 @@ func (a *App) SecondInstance(data options.SecondInstanceData) {
 	runtime.WindowUnminimise(a.ctx)
 	runtime.WindowShow(a.ctx)
 }
+
+// WailsDialogs are the native dialogs of the running app.
+type WailsDialogs struct{ App *App }
+
+func toWailsFilters(fs []FileFilter) []runtime.FileFilter {
+	out := make([]runtime.FileFilter, len(fs))
+	for i, f := range fs {
+		out[i] = runtime.FileFilter{DisplayName: f.DisplayName, Pattern: f.Pattern}
+	}
+	return out
+}
+
+// OpenFile shows the native open dialog.
+func (d WailsDialogs) OpenFile(title string, filters ...FileFilter) (string, error) {
+	return runtime.OpenFileDialog(d.App.ctx, runtime.OpenDialogOptions{Title: title, Filters: toWailsFilters(filters)})
+}
+
+// SaveFile shows the native save dialog.
+func (d WailsDialogs) SaveFile(title, defaultName string, filters ...FileFilter) (string, error) {
+	return runtime.SaveFileDialog(d.App.ctx, runtime.SaveDialogOptions{Title: title, DefaultFilename: defaultName, Filters: toWailsFilters(filters)})
+}

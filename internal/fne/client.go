@@ -1,14 +1,15 @@
 // Package fne is the REST client of a FlexNet Embedded license server (local
-// or Cloud License Server). Every path comes from the table in endpoints.go.
+// or Cloud License Server). Every path comes from the table in endpoints.go;
+// every failure comes back as an *apperr.Error.
 package fne
 
 import (
 	"context"
-	"fmt"
 	"net"
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/go-resty/resty/v2"
@@ -16,7 +17,9 @@ import (
 	"licenseservermanager/internal/apperr"
 )
 
-// Target is where the server is.
+// Target is where the server is. For a CLS, Host is the bare site host name
+// (a "host:port" form is kept as written, which tests and proxies use) and
+// Port is ignored.
 type Target struct {
 	Host       string
 	Port       int
@@ -25,36 +28,77 @@ type Target struct {
 	InstanceID string
 }
 
-// Options configures a client.
+// Options configures a client. Zero values pick the defaults in New.
 type Options struct {
 	Target
-	ConnectTimeout time.Duration
-	RequestTimeout time.Duration
+	ConnectTimeout time.Duration // dial and TLS handshake; default 5s
+	RequestTimeout time.Duration // one attempt, body included; default 20s
+	UploadTimeout  time.Duration // model, key and offline-response uploads; default 5m
+
+	// CAFile is a PEM bundle trusted in addition to the system roots.
+	CAFile string
+	// PinnedFingerprint is the SHA-256 fingerprint (hex, colons optional) of
+	// a leaf certificate the user chose to trust; it is accepted even when
+	// self-signed, and every other certificate is still verified normally.
+	PinnedFingerprint string
+
+	// Retries is how many extra attempts an idempotent GET gets after a
+	// connection error or a 502/503/504: 0 means the default of 2, a negative
+	// value disables retries. Mutations are never retried.
+	Retries int
+	// RetryBackoff is the first wait between attempts, doubled each time;
+	// default 250ms.
+	RetryBackoff time.Duration
 }
 
-// Client talks to one license server.
+// Client talks to one license server. It is safe for concurrent use.
 type Client struct {
 	opts Options
 	http *resty.Client
+	// setupErr is a TLS option that could not be applied (unreadable CA
+	// file, malformed fingerprint); New keeps its signature and every
+	// request reports it instead.
+	setupErr error
+
+	mu      sync.Mutex
+	token   string
+	session Session
 }
 
 // New builds a client for opts.
 func New(opts Options) *Client {
-	if opts.ConnectTimeout == 0 {
+	if opts.ConnectTimeout <= 0 {
 		opts.ConnectTimeout = 5 * time.Second
 	}
-	if opts.RequestTimeout == 0 {
+	if opts.RequestTimeout <= 0 {
 		opts.RequestTimeout = 20 * time.Second
 	}
+	if opts.UploadTimeout <= 0 {
+		opts.UploadTimeout = 5 * time.Minute
+	}
+	if opts.Retries == 0 {
+		opts.Retries = 2
+	} else if opts.Retries < 0 {
+		opts.Retries = 0
+	}
+	if opts.RetryBackoff <= 0 {
+		opts.RetryBackoff = 250 * time.Millisecond
+	}
+	tlsConf, err := tlsConfig(opts)
 	dialer := &net.Dialer{Timeout: opts.ConnectTimeout}
 	transport := &http.Transport{
 		Proxy:               http.ProxyFromEnvironment,
 		DialContext:         dialer.DialContext,
+		TLSClientConfig:     tlsConf,
 		TLSHandshakeTimeout: opts.ConnectTimeout,
+		ForceAttemptHTTP2:   true,
 		MaxIdleConnsPerHost: 4,
+		IdleConnTimeout:     90 * time.Second,
 	}
-	rc := resty.New().SetTransport(transport).SetTimeout(opts.RequestTimeout)
-	return &Client{opts: opts, http: rc}
+	// Timeouts are per attempt through the request context (uploads need a
+	// longer one), so the resty client itself has none.
+	rc := resty.New().SetTransport(transport).SetLogger(quietLogger{})
+	return &Client{opts: opts, http: rc, setupErr: err}
 }
 
 // RootURL is scheme://host[:port] of the server.
@@ -65,6 +109,11 @@ func (c *Client) RootURL() string {
 		scheme = "https"
 	}
 	host := t.Host
+	if t.CLS {
+		if _, _, err := net.SplitHostPort(host); err == nil {
+			return scheme + "://" + host
+		}
+	}
 	if strings.Contains(host, ":") && !strings.HasPrefix(host, "[") {
 		host = "[" + host + "]"
 	}
@@ -83,40 +132,37 @@ func (c *Client) BaseURL() string {
 	return c.RootURL() + "/api/1.0/instances/" + id
 }
 
-func (c *Client) url(e Endpoint) string {
-	if e.Scope == ScopeRoot {
-		return c.RootURL() + "/api/1.0" + e.Path
-	}
-	return c.BaseURL() + e.Path
-}
-
 // Health is what GET /health says about the server.
 type Health struct {
-	Version         string `json:"version"`
-	BuildDate       string `json:"buildDate"`
-	BuildVersion    string `json:"buildVersion"`
-	InstanceID      string `json:"serverInstanceID"`
-	Security        string `json:"security"`
-	HTTPAuth        string `json:"httpAuth"`
-	Diskspace       string `json:"diskspace"`
-	SecurityEnabled bool   `json:"-"`
+	Version      string `json:"version"`
+	BuildDate    string `json:"buildDate"`
+	BuildVersion string `json:"buildVersion"`
+	InstanceID   string `json:"serverInstanceID"`
+	Security     string `json:"security"`
+	HTTPAuth     string `json:"httpAuth"`
+	Diskspace    string `json:"diskspace"`
+	Database     struct {
+		ConnectionCheck string `json:"connectionCheck"`
+	} `json:"database"`
+	SecurityEnabled bool `json:"-"`
 }
 
-// Health reads the server's health, version and security mode.
+// Health reads the server's health, version and security mode. A CLS is
+// asked at its instance base because its site root serves many instances.
 func (c *Client) Health(ctx context.Context) (Health, error) {
-	e := EndpointFor(OpHealth)
+	op := OpHealth
+	if c.opts.CLS {
+		op = OpInstanceHealth
+	}
 	var body struct {
 		LLS *Health `json:"LLS"`
 	}
-	resp, err := c.http.R().SetContext(ctx).SetResult(&body).Execute(e.Method, c.url(e))
+	err := c.getJSON(ctx, call{op: op}, &body)
+	if apperr.CodeOf(err) == apperr.NotSupported {
+		return Health{}, apperr.Wrap(err, apperr.NotSupported, "%s answered but is not a FlexNet license server (no health endpoint).", c.RootURL())
+	}
 	if err != nil {
-		return Health{}, classifyTransport(err, c.RootURL())
-	}
-	if resp.StatusCode() == http.StatusNotFound || resp.StatusCode() == http.StatusMethodNotAllowed {
-		return Health{}, apperr.New(apperr.NotSupported, "%s answered but is not a FlexNet license server (no health endpoint).", c.RootURL())
-	}
-	if resp.IsError() {
-		return Health{}, apperr.New(apperr.ServerError, "The server answered %s to the health check.", resp.Status())
+		return Health{}, err
 	}
 	if body.LLS == nil || body.LLS.InstanceID == "" && body.LLS.Version == "" {
 		return Health{}, apperr.New(apperr.NotSupported, "%s answered but is not a FlexNet license server.", c.RootURL())
@@ -126,41 +172,28 @@ func (c *Client) Health(ctx context.Context) (Health, error) {
 	return h, nil
 }
 
-// classifyTransport turns a network failure into a typed error.
-func classifyTransport(err error, where string) error {
-	var netErr net.Error
-	switch {
-	case asNetTimeout(err, &netErr):
-		return apperr.Wrap(err, apperr.Timeout, "%s did not answer in time.", where)
-	case strings.Contains(err.Error(), "x509:") || strings.Contains(err.Error(), "tls:"):
-		return apperr.Wrap(err, apperr.TLSUntrusted, "The certificate of %s is not trusted: %v", where, err)
-	default:
-		return apperr.Wrap(err, apperr.Unreachable, "Cannot reach %s: %s", where, rootCause(err))
+// HostIDs lists the server's own host IDs (the ones a back office knows it by).
+func (c *Client) HostIDs(ctx context.Context) ([]ServerHostID, error) {
+	var body struct {
+		HostIDs []ServerHostID `json:"hostids"`
 	}
+	if err := c.getJSON(ctx, call{op: OpHostIDs}, &body); err != nil {
+		return nil, err
+	}
+	return body.HostIDs, nil
 }
 
-func asNetTimeout(err error, target *net.Error) bool {
-	if err == context.DeadlineExceeded {
-		return true
-	}
-	for e := err; e != nil; {
-		if ne, ok := e.(net.Error); ok && ne.Timeout() {
-			*target = ne
-			return true
-		}
-		u, ok := e.(interface{ Unwrap() error })
-		if !ok {
-			return false
-		}
-		e = u.Unwrap()
-	}
-	return false
+// ServerHostID is one host ID of the server itself.
+type ServerHostID struct {
+	Type  string `json:"type"`
+	Value string `json:"value"`
 }
 
-func rootCause(err error) string {
-	msg := err.Error()
-	if i := strings.LastIndex(msg, ": "); i >= 0 {
-		return msg[i+2:]
-	}
-	return fmt.Sprint(msg)
-}
+// quietLogger keeps resty from writing to stderr; the app logs failures
+// itself, through typed errors, and a request never carries its token into a
+// log line.
+type quietLogger struct{}
+
+func (quietLogger) Errorf(string, ...any) {}
+func (quietLogger) Warnf(string, ...any)  {}
+func (quietLogger) Debugf(string, ...any) {}

@@ -38,6 +38,13 @@ type Profile struct {
 	Port       int    `json:"port"`
 	InstanceID string `json:"instanceId"`
 	HTTPS      bool   `json:"https"`
+	// RememberedUser is the user whose password is saved in the OS keyring
+	// under this profile's ID; the password itself is never in this file.
+	RememberedUser string `json:"rememberedUser,omitempty"`
+	// PinnedFingerprint is the SHA-256 fingerprint of a server certificate
+	// the user chose to trust; CAFile is an extra PEM bundle of trusted CAs.
+	PinnedFingerprint string `json:"pinnedFingerprint,omitempty"`
+	CAFile            string `json:"caFile,omitempty"`
 	// Demo marks the in-memory profile of the built-in demo server; it is
 	// never written to disk because its port changes on every start.
 	Demo bool `json:"demo,omitempty"`
@@ -99,4 +106,5 @@ const (
 	FieldInstanceID = "instanceId"
 	FieldName       = "name"
 	FieldTheme      = "theme"
+	FieldCAFile     = "caFile"
 )

@@ -111,11 +111,13 @@ func (s *Store) Active() (Profile, bool) {
 }
 
 // UseDemo adds the in-memory demo profile for a simulator on host:port and
-// makes it active for this run only.
-func (s *Store) UseDemo(host string, port int) Profile {
+// makes it active for this run only. A fingerprint means the simulator
+// serves HTTPS with that self-signed certificate, which the profile trusts.
+func (s *Store) UseDemo(host string, port int, fingerprint string) Profile {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.demo = &Profile{ID: DemoProfileID, Name: "Demo server", Host: host, ServerType: ServerLocal, Port: port, Demo: true}
+	s.demo = &Profile{ID: DemoProfileID, Name: "Demo server", Host: host, ServerType: ServerLocal, Port: port,
+		HTTPS: fingerprint != "", PinnedFingerprint: fingerprint, Demo: true}
 	if s.persistedActive == "" {
 		s.persistedActive = s.data.ActiveProfileID
 	}
@@ -242,6 +244,42 @@ func (s *Store) SetActive(id string) error {
 	s.activate(id)
 	if err := s.write(); err != nil {
 		s.restore(old)
+		return err
+	}
+	return nil
+}
+
+// SetRememberedUser records which user's password is saved for profile id
+// ("" when none is). It works for the demo profile too, in memory only.
+func (s *Store) SetRememberedUser(id, user string) error {
+	return s.updateProfile(id, func(p *Profile) { p.RememberedUser = user })
+}
+
+// SetTLSTrust stores the certificate fingerprint the user trusts and the
+// extra CA bundle for profile id; empty strings clear them.
+func (s *Store) SetTLSTrust(id, fingerprint, caFile string) error {
+	if caFile != "" {
+		if st, err := os.Stat(caFile); err != nil || st.IsDir() {
+			return apperr.Invalid(map[string]string{FieldCAFile: fmt.Sprintf("Cannot read the CA file %s.", caFile)})
+		}
+	}
+	return s.updateProfile(id, func(p *Profile) { p.PinnedFingerprint, p.CAFile = fingerprint, caFile })
+}
+
+func (s *Store) updateProfile(id string, change func(*Profile)) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p := s.find(id)
+	if p == nil {
+		return apperr.New(apperr.NotFound, "That profile no longer exists.")
+	}
+	before := *p
+	change(p)
+	if p.Demo {
+		return nil
+	}
+	if err := s.write(); err != nil {
+		*p = before
 		return err
 	}
 	return nil

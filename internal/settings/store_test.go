@@ -159,7 +159,7 @@ func TestDemoProfileIsNeverWritten(t *testing.T) {
 		t.Fatal(err)
 	}
 	real, _ := s.Active()
-	demo := s.UseDemo("127.0.0.1", 40123)
+	demo := s.UseDemo("127.0.0.1", 40123, "")
 	if a, _ := s.Active(); a.ID != DemoProfileID || !a.Complete() || a.Port != 40123 {
 		t.Fatalf("demo not active: %+v", a)
 	}
@@ -356,5 +356,44 @@ func TestWriteFailureKeepsMemoryUnchanged(t *testing.T) {
 	}
 	if n := len(s.Snapshot().Profiles); n != 1 {
 		t.Fatalf("profile added despite the failed write: %d", n)
+	}
+}
+
+func TestRememberedUserAndTLSTrust(t *testing.T) {
+	s, dir := openTemp(t)
+	p, _ := s.Active()
+	if err := s.SetRememberedUser(p.ID, "admin"); err != nil {
+		t.Fatal(err)
+	}
+	ca := filepath.Join(t.TempDir(), "ca.pem")
+	_ = os.WriteFile(ca, []byte("pem"), 0o600)
+	if err := s.SetTLSTrust(p.ID, "AB:CD", ca); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetTLSTrust(p.ID, "", filepath.Join(dir, "missing.pem")); apperr.CodeOf(err) != apperr.InvalidInput {
+		t.Fatalf("missing CA file accepted: %v", err)
+	}
+	f := readFile(t, dir)
+	got := f.Profiles[0]
+	if got.RememberedUser != "admin" || got.PinnedFingerprint != "AB:CD" || got.CAFile != ca {
+		t.Fatalf("file profile = %+v", got)
+	}
+	// Saving the server fields keeps them.
+	if err := s.SaveServer(validLocal()); err != nil {
+		t.Fatal(err)
+	}
+	if a, _ := s.Active(); a.RememberedUser != "admin" || a.PinnedFingerprint != "AB:CD" {
+		t.Fatalf("lost on save: %+v", a)
+	}
+	// The demo profile remembers in memory only.
+	s.UseDemo("127.0.0.1", 4000, "")
+	if err := s.SetRememberedUser(DemoProfileID, "reader"); err != nil {
+		t.Fatal(err)
+	}
+	if a, _ := s.Active(); a.RememberedUser != "reader" {
+		t.Fatalf("demo: %+v", a)
+	}
+	if err := s.SetRememberedUser("nope", "x"); apperr.CodeOf(err) != apperr.NotFound {
+		t.Fatalf("unknown profile: %v", err)
 	}
 }

@@ -2,7 +2,10 @@ package simulator
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
+	"io"
+	"log"
 	"net"
 	"net/http"
 	"time"
@@ -11,10 +14,14 @@ import (
 // Running is a simulator serving on a real socket.
 type Running struct {
 	*Server
-	URL  string // http://127.0.0.1:PORT
+	URL  string // http(s)://127.0.0.1:PORT
 	Host string
 	Port int
-	srv  *http.Server
+	// With Options.TLS: the SHA-256 fingerprint (AA:BB:... upper case) and
+	// PEM of the self-signed certificate, for tests and users to pin.
+	Fingerprint string
+	CertPEM     []byte
+	srv         *http.Server
 }
 
 // Listen serves a simulator on addr (use "127.0.0.1:0" for a free port).
@@ -31,6 +38,12 @@ func Listen(addr string, opts Options, allowRemote bool) (*Running, error) {
 			return nil, errors.New("the simulator listens on loopback only; pass a 127.0.0.1 or ::1 address")
 		}
 	}
+	var cert *selfSigned
+	if opts.TLS {
+		if cert, err = newSelfSigned(); err != nil {
+			return nil, err
+		}
+	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, err
@@ -42,7 +55,15 @@ func Listen(addr string, opts Options, allowRemote bool) (*Running, error) {
 		URL:    "http://" + ln.Addr().String(),
 		Host:   tcp.IP.String(),
 		Port:   tcp.Port,
-		srv:    &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second},
+		// Handshake failures are expected (a client meeting the self-signed
+		// certificate before the user trusts it) and not worth a log line.
+		srv: &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, ErrorLog: log.New(io.Discard, "", 0)},
+	}
+	if cert != nil {
+		r.URL = "https://" + ln.Addr().String()
+		r.Fingerprint, r.CertPEM = cert.fingerprint, cert.pem
+		r.srv.TLSConfig = &tls.Config{Certificates: []tls.Certificate{cert.pair}, MinVersion: tls.VersionTLS12}
+		ln = tls.NewListener(ln, r.srv.TLSConfig)
 	}
 	go func() { _ = r.srv.Serve(ln) }()
 	return r, nil

@@ -5,6 +5,8 @@ import {settings} from '../models';
 
 export function AddProfile(arg1:string):Promise<app.SettingsView>;
 
+export function ChooseCAFile():Promise<app.SettingsView>;
+
 export function DeleteProfile(arg1:string):Promise<app.SettingsView>;
 
 export function Get():Promise<app.SettingsView>;
@@ -13,6 +15,8 @@ export function RenameProfile(arg1:string,arg2:string):Promise<app.SettingsView>
 
 export function Save(arg1:settings.ServerInput):Promise<app.SettingsView>;
 
+export function SetCAFile(arg1:string):Promise<app.SettingsView>;
+
 export function SetTheme(arg1:string):Promise<app.SettingsView>;
 
 export function Status():Promise<app.ConnectionInfo>;
@@ -20,3 +24,5 @@ export function Status():Promise<app.ConnectionInfo>;
 export function SwitchProfile(arg1:string):Promise<app.SettingsView>;
 
 export function TestConnection(arg1:settings.ServerInput):Promise<app.ConnectionInfo>;
+
+export function TrustCertificate(arg1:string):Promise<app.SettingsView>;

@@ -6,6 +6,10 @@ export function AddProfile(arg1) {
   return window['go']['app']['SettingsService']['AddProfile'](arg1);
 }
 
+export function ChooseCAFile() {
+  return window['go']['app']['SettingsService']['ChooseCAFile']();
+}
+
 export function DeleteProfile(arg1) {
   return window['go']['app']['SettingsService']['DeleteProfile'](arg1);
 }
@@ -22,6 +26,10 @@ export function Save(arg1) {
   return window['go']['app']['SettingsService']['Save'](arg1);
 }
 
+export function SetCAFile(arg1) {
+  return window['go']['app']['SettingsService']['SetCAFile'](arg1);
+}
+
 export function SetTheme(arg1) {
   return window['go']['app']['SettingsService']['SetTheme'](arg1);
 }
@@ -36,4 +44,8 @@ export function SwitchProfile(arg1) {
 
 export function TestConnection(arg1) {
   return window['go']['app']['SettingsService']['TestConnection'](arg1);
+}
+
+export function TrustCertificate(arg1) {
+  return window['go']['app']['SettingsService']['TrustCertificate'](arg1);
 }

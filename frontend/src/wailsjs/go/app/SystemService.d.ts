@@ -4,6 +4,8 @@ import {app} from '../models';
 
 export function About():Promise<app.AboutInfo>;
 
+export function Diagnostics():Promise<app.Diagnostics>;
+
 export function OpenLogFolder():Promise<void>;
 
 export function ServerInfo():Promise<app.ConnectionInfo>;

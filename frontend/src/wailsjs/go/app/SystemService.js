@@ -6,6 +6,10 @@ export function About() {
   return window['go']['app']['SystemService']['About']();
 }
 
+export function Diagnostics() {
+  return window['go']['app']['SystemService']['Diagnostics']();
+}
+
 export function OpenLogFolder() {
   return window['go']['app']['SystemService']['OpenLogFolder']();
 }

@@ -1,0 +1,188 @@
+package fne
+
+import (
+	"context"
+	"crypto/tls"
+	"encoding/json"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"syscall"
+	"unicode/utf8"
+
+	"licenseservermanager/internal/apperr"
+)
+
+// HeaderPasswordChangeRequired is set by a server (the simulator, and the
+// shape we expect of a real one) when the user must change the password
+// before doing anything else.
+const HeaderPasswordChangeRequired = "X-Password-Change-Required"
+
+// transportError turns a failure below HTTP into a typed error. ctx is the
+// caller's context: its own cancellation wins over what the transport saw.
+func (c *Client) transportError(ctx context.Context, err error) error {
+	where := c.RootURL()
+	switch ctx.Err() {
+	case context.Canceled:
+		return apperr.Wrap(err, apperr.Cancelled, "The request to %s was cancelled.", where)
+	case context.DeadlineExceeded:
+		return apperr.Wrap(err, apperr.Timeout, "%s did not answer in time.", where)
+	}
+	var (
+		certErr   *CertificateError
+		dnsErr    *net.DNSError
+		recordErr tls.RecordHeaderError
+		netErr    net.Error
+	)
+	switch {
+	case errors.As(err, &certErr):
+		e := apperr.Wrap(err, apperr.TLSUntrusted, "The certificate of %s is not trusted: %s", where, certErr.Reason)
+		for k, v := range certErr.Certificate.details() {
+			e.WithDetail(k, v)
+		}
+		return e
+	case errors.Is(err, context.DeadlineExceeded) || errors.As(err, &netErr) && netErr.Timeout():
+		return apperr.Wrap(err, apperr.Timeout, "%s did not answer in time.", where)
+	case errors.As(err, &dnsErr):
+		return apperr.Wrap(err, apperr.Unreachable, "The host name %s could not be resolved.", c.opts.Host)
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return apperr.Wrap(err, apperr.Unreachable, "Nothing answers at %s (connection refused). Check the host, the port and that the server runs.", where)
+	case errors.As(err, &recordErr):
+		return apperr.Wrap(err, apperr.Unreachable, "%s does not speak HTTPS on this port; try HTTP.", where)
+	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, syscall.ECONNRESET):
+		return apperr.Wrap(err, apperr.Unreachable, "%s closed the connection before answering.", where)
+	default:
+		return apperr.Wrap(err, apperr.Unreachable, "Cannot reach %s: %s", where, truncate(rootCause(err), 160))
+	}
+}
+
+// retryable tells whether a transport failure may heal on its own.
+func retryable(err error) bool {
+	return errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) ||
+		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)
+}
+
+// statusError turns a non-success HTTP answer into a typed error, using the
+// endpoint table for the label, the role and whether the path names one
+// resource.
+func (c *Client) statusError(e Endpoint, resp *http.Response, body []byte) error {
+	msg := serverMessage(resp.Header.Get("Content-Type"), body)
+	status := resp.StatusCode
+	switch {
+	case status == http.StatusUnauthorized:
+		if e.Op == OpAuthorize {
+			return apperr.New(apperr.LoginRequired, "The user name or password is not correct.")
+		}
+		c.Logout()
+		return withMessage(apperr.New(apperr.LoginRequired, "Please log in: the session is missing or has expired."), msg)
+	case status == http.StatusForbidden:
+		return c.forbidden(e, resp, msg)
+	case status == http.StatusNotFound && e.Resource != "":
+		return withMessage(apperr.New(apperr.NotFound, "%s was not found.", capitalize(e.Resource)), msg)
+	case status == http.StatusNotFound || status == http.StatusMethodNotAllowed || status == http.StatusNotImplemented:
+		return apperr.New(apperr.NotSupported, "This server does not offer %s.", e.Label).WithDetail("status", status)
+	case status == http.StatusConflict:
+		return withMessage(apperr.New(apperr.Conflict, "The server refused %s: it conflicts with what is already there.", e.Label), msg)
+	case status == http.StatusBadRequest || status == http.StatusUnprocessableEntity || status == http.StatusRequestEntityTooLarge:
+		return withMessage(apperr.New(apperr.InvalidInput, "The server refused %s.", e.Label), msg)
+	case status >= 500:
+		return withMessage(apperr.New(apperr.ServerError, "The server failed (%s) on %s.", resp.Status, e.Label), msg).WithDetail("status", status)
+	default:
+		return withMessage(apperr.New(apperr.ServerError, "The server answered %s to %s.", resp.Status, e.Label), msg).WithDetail("status", status)
+	}
+}
+
+func (c *Client) forbidden(e Endpoint, resp *http.Response, msg string) error {
+	var err *apperr.Error
+	if msg != "" {
+		err = apperr.New(apperr.AccessDenied, "Access denied: %s", msg)
+	} else {
+		err = apperr.New(apperr.AccessDenied, "Access denied to %s.", e.Label)
+	}
+	// A first login blocks everything until the password is changed; no
+	// role would help, so none is named.
+	if strings.EqualFold(resp.Header.Get(HeaderPasswordChangeRequired), "true") {
+		err.WithDetail("passwordChangeRequired", true)
+		c.mu.Lock()
+		c.session.PasswordChangeRequired = true
+		c.mu.Unlock()
+		return err
+	}
+	if e.Role != RoleNone {
+		err.WithDetail("role", string(e.Role))
+		if !strings.Contains(err.Message, string(e.Role)) {
+			err.Message += " It needs the " + string(e.Role) + " role."
+		}
+	}
+	return err
+}
+
+// withMessage replaces the generic message with the server's own words when
+// it gave any, keeping the generic one as the lead-in.
+func withMessage(e *apperr.Error, server string) *apperr.Error {
+	if server != "" {
+		e.Message = strings.TrimSuffix(e.Message, ".") + ": " + server
+		e.WithDetail("serverMessage", server)
+	}
+	return e
+}
+
+// serverMessage digs the human message out of an error body: a JSON object
+// with message, error or errorMessage, or a line of plain text. HTML pages
+// and stack traces are not messages.
+func serverMessage(contentType string, body []byte) string {
+	text := strings.TrimSpace(string(body))
+	if text == "" {
+		return ""
+	}
+	if text[0] == '{' {
+		var m map[string]any
+		if json.Unmarshal(body, &m) != nil {
+			return ""
+		}
+		for _, k := range []string{"message", "errorMessage", "error", "detail"} {
+			if s, ok := m[k].(string); ok && strings.TrimSpace(s) != "" {
+				return truncate(firstLine(s), 300)
+			}
+		}
+		return ""
+	}
+	if text[0] == '<' || strings.Contains(contentType, "html") {
+		return ""
+	}
+	return truncate(firstLine(text), 300)
+}
+
+func firstLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexAny(s, "\r\n"); i >= 0 {
+		return strings.TrimSpace(s[:i])
+	}
+	return s
+}
+
+// truncate cuts s to at most n runes, marking the cut.
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n]) + "…"
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func rootCause(err error) string {
+	msg := err.Error()
+	if i := strings.LastIndex(msg, ": "); i >= 0 {
+		return msg[i+2:]
+	}
+	return msg
+}
