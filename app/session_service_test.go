@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"licenseservermanager/internal/applog"
 	"licenseservermanager/internal/apperr"
+	"licenseservermanager/internal/applog"
 	"licenseservermanager/internal/secrets"
 	"licenseservermanager/internal/settings"
 	"licenseservermanager/internal/simulator"
