@@ -112,8 +112,11 @@ func runDesktop(info buildinfo.Info, demo bool, sim simFlags) error {
 	settingsSvc := app.NewSettingsService(store, nil, dialogs)
 	conns := app.NewConnections(store, nil)
 	*a = app.App{
-		Settings: settingsSvc,
-		Session:  app.NewSessionService(conns, store, secrets.Keyring{}),
+		Settings:   settingsSvc,
+		Session:    app.NewSessionService(conns, store, secrets.Keyring{}),
+		Features:   app.NewFeaturesService(conns, dialogs, nil),
+		Devices:    app.NewDevicesService(conns, dialogs, nil),
+		Properties: app.NewPropertiesService(conns, store),
 		System: app.NewSystemService(app.SystemDeps{
 			Info: info, LogFolder: logDir, SettingsFile: store.Path(), Demo: demo,
 			Opener: desktop.FolderOpener{}, WebView: desktop.WebView, Settings: settingsSvc, Conns: conns,

@@ -4,10 +4,13 @@ import "context"
 
 // App owns the bound services and their shared lifecycle.
 type App struct {
-	Settings *SettingsService
-	Session  *SessionService
-	System   *SystemService
-	cancel   context.CancelFunc
+	Settings   *SettingsService
+	Session    *SessionService
+	System     *SystemService
+	Features   *FeaturesService
+	Devices    *DevicesService
+	Properties *PropertiesService
+	cancel     context.CancelFunc
 	// ctx is the Wails context, kept for the few runtime calls in window.go.
 	ctx context.Context
 }
@@ -17,9 +20,9 @@ type App struct {
 func (a *App) Startup(ctx context.Context) {
 	a.ctx = ctx
 	ctx, a.cancel = context.WithCancel(ctx)
-	a.Settings.setContext(ctx)
-	a.Session.setContext(ctx)
-	a.System.setContext(ctx)
+	for _, b := range []*base{&a.Settings.base, &a.Session.base, &a.System.base, &a.Features.base, &a.Devices.base, &a.Properties.base} {
+		b.setContext(ctx)
+	}
 }
 
 // Shutdown cancels whatever the services are still doing.
@@ -31,5 +34,5 @@ func (a *App) Shutdown(context.Context) {
 
 // Bind lists the structs whose methods the UI may call.
 func (a *App) Bind() []any {
-	return []any{a.Settings, a.Session, a.System}
+	return []any{a.Settings, a.Session, a.System, a.Features, a.Devices, a.Properties}
 }

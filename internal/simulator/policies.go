@@ -65,6 +65,7 @@ func defaultSettings(o Options) []*setting {
 		mk(groupPolling, "lfs.capability.repeats", "3", kindInt, "Capability polls per polling interval.", e, false),
 		mk(groupPolling, "lfs.capability.retryCount", "5", kindInt, "Retries after a failed poll.", e, false),
 		mk(groupPolling, "lfs.capability.interval", "1d", kindDuration, "How often the server polls the back office.", e, false),
+		mk(groupLocal, "server.hostid", "0A1B2C3D4E5F/ETHERNET", kindText, "The host ID the server uses with the back office, written VALUE/TYPE.", e, false),
 		mk(groupLocal, "server.uuid", "a3f4c2d1-5b6e-4f70-8a91-b2c3d4e5f607", kindText, "The server's device UUID.", e, true),
 		mk(groupLocal, "server.instanceId", o.InstanceID, kindText, "The server's instance ID.", e, true),
 		mk(groupLocal, "database.backup-enabled", "true", kindBool, "Back up the license database daily.", l, false),

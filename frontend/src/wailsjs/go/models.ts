@@ -60,6 +60,150 @@ export namespace app {
 	        this.checkedAt = source["checkedAt"];
 	    }
 	}
+	export class ConsumedFeature {
+	    feature: string;
+	    version: string;
+	    count: number;
+	    expiry: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ConsumedFeature(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.feature = source["feature"];
+	        this.version = source["version"];
+	        this.count = source["count"];
+	        this.expiry = source["expiry"];
+	    }
+	}
+	export class DeviceDetail {
+	    id: number;
+	    deviceId: string;
+	    idType: string;
+	    deviceType: string;
+	    alias: string;
+	    status: string;
+	    expiry: string;
+	    expiringSoon: boolean;
+	    updated: string;
+	    hostType: string;
+	    serverHostId: string;
+	    correlationId: string;
+	    trusted: boolean;
+	    requestOperation: string;
+	    deviceExpiry: string;
+	    consumed: ConsumedFeature[];
+	
+	    static createFrom(source: any = {}) {
+	        return new DeviceDetail(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.deviceId = source["deviceId"];
+	        this.idType = source["idType"];
+	        this.deviceType = source["deviceType"];
+	        this.alias = source["alias"];
+	        this.status = source["status"];
+	        this.expiry = source["expiry"];
+	        this.expiringSoon = source["expiringSoon"];
+	        this.updated = source["updated"];
+	        this.hostType = source["hostType"];
+	        this.serverHostId = source["serverHostId"];
+	        this.correlationId = source["correlationId"];
+	        this.trusted = source["trusted"];
+	        this.requestOperation = source["requestOperation"];
+	        this.deviceExpiry = source["deviceExpiry"];
+	        this.consumed = this.convertValues(source["consumed"], ConsumedFeature);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class DeviceRow {
+	    id: number;
+	    deviceId: string;
+	    idType: string;
+	    deviceType: string;
+	    alias: string;
+	    status: string;
+	    expiry: string;
+	    expiringSoon: boolean;
+	    updated: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DeviceRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.deviceId = source["deviceId"];
+	        this.idType = source["idType"];
+	        this.deviceType = source["deviceType"];
+	        this.alias = source["alias"];
+	        this.status = source["status"];
+	        this.expiry = source["expiry"];
+	        this.expiringSoon = source["expiringSoon"];
+	        this.updated = source["updated"];
+	    }
+	}
+	export class DevicesPage {
+	    rows: DeviceRow[];
+	    total: number;
+	    page: number;
+	    pages: number;
+	    loadedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DevicesPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rows = this.convertValues(source["rows"], DeviceRow);
+	        this.total = source["total"];
+	        this.page = source["page"];
+	        this.pages = source["pages"];
+	        this.loadedAt = source["loadedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Diagnostics {
 	    profileName: string;
 	    url: string;
@@ -112,6 +256,262 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class ServedDeviceRow {
+	    deviceId: string;
+	    idType: string;
+	    deviceType: string;
+	    alias: string;
+	    served: number;
+	    expiry: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ServedDeviceRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.deviceId = source["deviceId"];
+	        this.idType = source["idType"];
+	        this.deviceType = source["deviceType"];
+	        this.alias = source["alias"];
+	        this.served = source["served"];
+	        this.expiry = source["expiry"];
+	    }
+	}
+	export class FeatureDetail {
+	    id: number;
+	    feature: string;
+	    version: string;
+	    startDate: string;
+	    totalCount: number;
+	    available: number;
+	    used: number;
+	    reserved: number;
+	    uncounted: boolean;
+	    vendorString: string;
+	    expiry: string;
+	    permanent: boolean;
+	    expiringSoon: boolean;
+	    servedDevices: ServedDeviceRow[];
+	
+	    static createFrom(source: any = {}) {
+	        return new FeatureDetail(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.feature = source["feature"];
+	        this.version = source["version"];
+	        this.startDate = source["startDate"];
+	        this.totalCount = source["totalCount"];
+	        this.available = source["available"];
+	        this.used = source["used"];
+	        this.reserved = source["reserved"];
+	        this.uncounted = source["uncounted"];
+	        this.vendorString = source["vendorString"];
+	        this.expiry = source["expiry"];
+	        this.permanent = source["permanent"];
+	        this.expiringSoon = source["expiringSoon"];
+	        this.servedDevices = this.convertValues(source["servedDevices"], ServedDeviceRow);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class FeatureRow {
+	    id: number;
+	    feature: string;
+	    version: string;
+	    count: number;
+	    used: number;
+	    available: number;
+	    uncounted: boolean;
+	    expiry: string;
+	    permanent: boolean;
+	    expiringSoon: boolean;
+	    startDate: string;
+	    vendorString: string;
+	    productName: string;
+	    activationId: string;
+	    entitlementId: string;
+	    productVersion: string;
+	    metered: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new FeatureRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.feature = source["feature"];
+	        this.version = source["version"];
+	        this.count = source["count"];
+	        this.used = source["used"];
+	        this.available = source["available"];
+	        this.uncounted = source["uncounted"];
+	        this.expiry = source["expiry"];
+	        this.permanent = source["permanent"];
+	        this.expiringSoon = source["expiringSoon"];
+	        this.startDate = source["startDate"];
+	        this.vendorString = source["vendorString"];
+	        this.productName = source["productName"];
+	        this.activationId = source["activationId"];
+	        this.entitlementId = source["entitlementId"];
+	        this.productVersion = source["productVersion"];
+	        this.metered = source["metered"];
+	    }
+	}
+	export class FeatureDetailsPage {
+	    rows: FeatureRow[];
+	    total: number;
+	    page: number;
+	    pages: number;
+	    productInfo: boolean;
+	    serverVersion: string;
+	    loadedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FeatureDetailsPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rows = this.convertValues(source["rows"], FeatureRow);
+	        this.total = source["total"];
+	        this.page = source["page"];
+	        this.pages = source["pages"];
+	        this.productInfo = source["productInfo"];
+	        this.serverVersion = source["serverVersion"];
+	        this.loadedAt = source["loadedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class FeatureSummaryRow {
+	    name: string;
+	    version: string;
+	    records: number;
+	    totalCount: number;
+	    totalUsed: number;
+	    totalAvailable: number;
+	    firstExpiration: string;
+	    lastExpiration: string;
+	    totalOverdraft: number;
+	    metered: boolean;
+	    counted: boolean;
+	    expiringSoon: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new FeatureSummaryRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.version = source["version"];
+	        this.records = source["records"];
+	        this.totalCount = source["totalCount"];
+	        this.totalUsed = source["totalUsed"];
+	        this.totalAvailable = source["totalAvailable"];
+	        this.firstExpiration = source["firstExpiration"];
+	        this.lastExpiration = source["lastExpiration"];
+	        this.totalOverdraft = source["totalOverdraft"];
+	        this.metered = source["metered"];
+	        this.counted = source["counted"];
+	        this.expiringSoon = source["expiringSoon"];
+	    }
+	}
+	export class FeatureSummaryPage {
+	    rows: FeatureSummaryRow[];
+	    total: number;
+	    page: number;
+	    pages: number;
+	    source: string;
+	    loadedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FeatureSummaryPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rows = this.convertValues(source["rows"], FeatureSummaryRow);
+	        this.total = source["total"];
+	        this.page = source["page"];
+	        this.pages = source["pages"];
+	        this.source = source["source"];
+	        this.loadedAt = source["loadedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class HostIDOption {
+	    type: string;
+	    value: string;
+	    setting: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new HostIDOption(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.value = source["value"];
+	        this.setting = source["setting"];
+	    }
+	}
 	export class LoginInput {
 	    user: string;
 	    password: string;
@@ -146,6 +546,152 @@ export namespace app {
 	        this.confirm = source["confirm"];
 	    }
 	}
+	export class PolicySetting {
+	    name: string;
+	    value: string;
+	    description: string;
+	    kind: string;
+	    lockedReason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PolicySetting(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.value = source["value"];
+	        this.description = source["description"];
+	        this.kind = source["kind"];
+	        this.lockedReason = source["lockedReason"];
+	    }
+	}
+	export class PolicySection {
+	    name: string;
+	    settings: PolicySetting[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PolicySection(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.settings = this.convertValues(source["settings"], PolicySetting);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class PropertiesView {
+	    hostIds: HostIDOption[];
+	    selectedHostId: string;
+	    serverVersion: string;
+	    deviceUuid: string;
+	    status: string;
+	    sections: PolicySection[];
+	    readOnly: boolean;
+	    readOnlyReason: string;
+	    levels: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PropertiesView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.hostIds = this.convertValues(source["hostIds"], HostIDOption);
+	        this.selectedHostId = source["selectedHostId"];
+	        this.serverVersion = source["serverVersion"];
+	        this.deviceUuid = source["deviceUuid"];
+	        this.status = source["status"];
+	        this.sections = this.convertValues(source["sections"], PolicySection);
+	        this.readOnly = source["readOnly"];
+	        this.readOnlyReason = source["readOnlyReason"];
+	        this.levels = source["levels"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SettingFailure {
+	    name: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SettingFailure(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.message = source["message"];
+	    }
+	}
+	export class SaveReport {
+	    saved: string[];
+	    failed: SettingFailure[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SaveReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.saved = source["saved"];
+	        this.failed = this.convertValues(source["failed"], SettingFailure);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class SessionState {
 	    profileId: string;
 	    securityKnown: boolean;
@@ -180,6 +726,7 @@ export namespace app {
 	        this.problem = source["problem"];
 	    }
 	}
+	
 	export class SettingsView {
 	    profiles: settings.Profile[];
 	    activeProfileId: string;
@@ -328,6 +875,31 @@ export namespace fne {
 	        this.evidence = source["evidence"];
 	        this.outcome = source["outcome"];
 	        this.message = source["message"];
+	    }
+	}
+
+}
+
+export namespace listing {
+	
+	export class Query {
+	    page: number;
+	    pageSize: number;
+	    search: string;
+	    sortBy: string;
+	    sortDesc: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Query(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	        this.search = source["search"];
+	        this.sortBy = source["sortBy"];
+	        this.sortDesc = source["sortDesc"];
 	    }
 	}
 
