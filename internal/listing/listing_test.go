@@ -25,7 +25,9 @@ func names(rs []row) string {
 	return strings.Join(b, ",")
 }
 
-func contains(r *row, s string) bool { return strings.Contains(strings.ToLower(r.name), strings.ToLower(s)) }
+func contains(r *row, s string) bool {
+	return strings.Contains(strings.ToLower(r.name), strings.ToLower(s))
+}
 
 func TestApply(t *testing.T) {
 	tests := []struct {
