@@ -56,11 +56,22 @@ type SessionService struct {
 	conns   *Connections
 	store   *settings.Store
 	secrets secrets.Store
+	// demoSecrets keeps the demo profile's password for this run only: the
+	// demo profile is never saved, so a keyring entry for it would be
+	// orphaned (and out of reach of --purge).
+	demoSecrets *secrets.Memory
 }
 
 // NewSessionService builds the service.
 func NewSessionService(conns *Connections, store *settings.Store, sec secrets.Store) *SessionService {
-	return &SessionService{conns: conns, store: store, secrets: sec}
+	return &SessionService{conns: conns, store: store, secrets: sec, demoSecrets: secrets.NewMemory()}
+}
+
+func (s *SessionService) secretsFor(p settings.Profile) secrets.Store {
+	if p.Demo {
+		return s.demoSecrets
+	}
+	return s.secrets
 }
 
 func (s *SessionService) state() SessionState {
@@ -107,7 +118,8 @@ func (s *SessionService) Start() SessionState {
 	if !h.SecurityEnabled || st.LoggedIn || st.RememberedUser == "" {
 		return st
 	}
-	pw, err := s.secrets.Get(st.ProfileID, st.RememberedUser)
+	p, _ := s.store.Active()
+	pw, err := s.secretsFor(p).Get(st.ProfileID, st.RememberedUser)
 	if err != nil {
 		if !errors.Is(err, secrets.ErrNotFound) {
 			st.Problem = "The saved password could not be read from the credential store: " + err.Error()
@@ -174,15 +186,15 @@ func (s *SessionService) remember(p settings.Profile, user, password string, kee
 		if p.RememberedUser == "" {
 			return nil
 		}
-		if err := s.secrets.Delete(p.ID, p.RememberedUser); err != nil {
+		if err := s.secretsFor(p).Delete(p.ID, p.RememberedUser); err != nil {
 			return apperr.Wrap(err, apperr.Internal, "Logged in, but the saved password could not be removed from the credential store: %v", err)
 		}
 		return s.store.SetRememberedUser(p.ID, "")
 	}
 	if p.RememberedUser != "" && p.RememberedUser != user {
-		_ = s.secrets.Delete(p.ID, p.RememberedUser)
+		_ = s.secretsFor(p).Delete(p.ID, p.RememberedUser)
 	}
-	if err := s.secrets.Set(p.ID, user, password); err != nil {
+	if err := s.secretsFor(p).Set(p.ID, user, password); err != nil {
 		return apperr.Wrap(err, apperr.Internal, "Logged in, but the password could not be saved in the credential store: %v", err)
 	}
 	return s.store.SetRememberedUser(p.ID, user)
@@ -196,7 +208,7 @@ func (s *SessionService) Logout(forget bool) (SessionState, error) {
 	}
 	cl.Logout()
 	if forget && p.RememberedUser != "" {
-		if err := s.secrets.Delete(p.ID, p.RememberedUser); err != nil {
+		if err := s.secretsFor(p).Delete(p.ID, p.RememberedUser); err != nil {
 			return s.state(), apperr.Wrap(err, apperr.Internal, "Logged out, but the saved password could not be removed: %v", err)
 		}
 		if err := s.store.SetRememberedUser(p.ID, ""); err != nil {
@@ -259,7 +271,7 @@ func (s *SessionService) ChangePassword(in PasswordInput) (SessionState, error) 
 		return s.state(), err
 	}
 	if p.RememberedUser == in.User {
-		if err := s.secrets.Set(p.ID, in.User, in.New); err != nil {
+		if err := s.secretsFor(p).Set(p.ID, in.User, in.New); err != nil {
 			st := s.state()
 			st.Problem = "The password was changed, but the saved copy could not be updated: " + err.Error()
 			return st, nil

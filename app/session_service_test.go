@@ -3,8 +3,12 @@ package app
 import (
 	"errors"
 	"log/slog"
+	"net"
+	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -347,5 +351,27 @@ func TestNoSecretOnDisk(t *testing.T) {
 				t.Fatalf("%s contains a secret", f)
 			}
 		}
+	}
+}
+
+func TestDemoProfileNeverTouchesTheKeyring(t *testing.T) {
+	e := newSessionEnv(t, simulator.Options{Security: simulator.SecurityOn})
+	srv := httptest.NewServer(e.sim)
+	defer srv.Close()
+	u, _ := url.Parse(srv.URL)
+	host, port, _ := net.SplitHostPort(u.Host)
+	p, _ := strconv.Atoi(port)
+	e.store.UseDemo(host, p, "")
+	st, err := e.svc.Login(LoginInput{User: "admin", Password: simulator.AdminPassword, Remember: true})
+	if err != nil || st.RememberedUser != "admin" {
+		t.Fatalf("%+v %v", st, err)
+	}
+	if _, err := e.secrets.Get(settings.DemoProfileID, "admin"); !errors.Is(err, secrets.ErrNotFound) {
+		t.Fatal("the demo password must not reach the OS keyring")
+	}
+	// Within the run it still logs in again by itself.
+	e.svc.Logout(false)
+	if st := e.svc.Start(); !st.LoggedIn {
+		t.Fatalf("demo auto login: %+v", st)
 	}
 }
