@@ -41,7 +41,7 @@ windows:
 ## test: every test: Go, frontend, the Windows build and end to end
 test:
 	@tools/install-deps.sh --test
-	$(MAKE) lint test-go test-keyring test-frontend windows e2e
+	$(MAKE) lint test-go test-keyring test-frontend windows e2e test-installer
 
 lint:
 	@bad=$$(gofmt -l $$(git ls-files '*.go' | grep -v '^frontend/')); [ -z "$$bad" ] || { echo "gofmt needed: $$bad" >&2; exit 1; }
@@ -65,3 +65,4 @@ e2e:
 
 clean:
 	rm -rf build/bin frontend/e2e/artifacts
+include installer/installer.mk

@@ -1,0 +1,900 @@
+# License Server Manager for Windows: per-user (default) or per-machine
+# (/ALLUSERS) installer and uninstaller. Build it with `make installer`,
+# which passes the product identity from wails.json as -D defines (see
+# installer/installer.mk and installer/wails-info.js); the switches and exit
+# codes are documented in installer/README.md.
+#
+# Required defines (installer.mk passes them):
+#   INFO_COMPANYNAME INFO_PRODUCTNAME INFO_PRODUCTVERSION INFO_COPYRIGHT
+#   INFO_COMMENTS    INFO_VERSION_NUMERIC (e.g. 0.1.0)  INFO_VIVERSION (0.1.0.0)
+#   APP_EXE_SOURCE   APP_ICON   WEBVIEW2_BOOTSTRAPPER   OUTFILE
+
+Target amd64-unicode
+SetCompressor /SOLID lzma
+ManifestDPIAware true
+RequestExecutionLevel user
+
+!macro REQUIRE NAME
+  !ifndef ${NAME}
+    !error "${NAME} is not defined: build the installer with 'make installer'"
+  !endif
+!macroend
+!insertmacro REQUIRE INFO_COMPANYNAME
+!insertmacro REQUIRE INFO_PRODUCTNAME
+!insertmacro REQUIRE INFO_PRODUCTVERSION
+!insertmacro REQUIRE INFO_COPYRIGHT
+!insertmacro REQUIRE INFO_COMMENTS
+!insertmacro REQUIRE INFO_VERSION_NUMERIC
+!insertmacro REQUIRE INFO_VIVERSION
+!insertmacro REQUIRE APP_EXE_SOURCE
+!insertmacro REQUIRE APP_ICON
+!insertmacro REQUIRE WEBVIEW2_BOOTSTRAPPER
+!insertmacro REQUIRE OUTFILE
+
+# Names the app, its uninstaller and the user-data code depend on. They do
+# not follow a rebranding on purpose: the app finds its settings by them.
+!define APP_EXE        "LicenseServerManager.exe"
+!define UNINSTALLER    "LicenseServerManagerUninstaller.exe"
+!define APP_FOLDER     "LicenseServerManager"
+!define DEFAULTS_FILE  "defaults.json"
+!define UNINST_KEY     "Software\Microsoft\Windows\CurrentVersion\Uninstall\LicenseServerManager"
+!define SHORTCUT_NAME  "${INFO_PRODUCTNAME}.lnk"
+!define FAILURE_LOG    "LicenseServerManagerInstaller.log"
+# Wails' single-instance message window (internal/instance).
+!define SI_CLASS "wails-app-licenseservermanager-9b7e0c4e-2f1d-4c55-8a57-62c1f0d3a8e1-sic"
+!define SI_NAME  "wails-app-licenseservermanager-9b7e0c4e-2f1d-4c55-8a57-62c1f0d3a8e1-siw"
+!define WV2_CLIENT "Microsoft\EdgeUpdate\Clients\{F3017226-FE2A-4295-8BDF-00C3A9A7E4C5}"
+!define WV2_DOWNLOAD_URL "https://developer.microsoft.com/microsoft-edge/webview2/"
+
+# Exit codes (installer/README.md). 1 and 2 are NSIS's own: cancelled by the
+# user, and aborted (e.g. a file could not be written).
+!define EXIT_CANCELLED        1
+!define EXIT_OLD_WINDOWS      64
+!define EXIT_WRONG_ARCH       65
+!define EXIT_APP_RUNNING      66
+!define EXIT_NO_WEBVIEW2      67
+!define EXIT_NEEDS_ADMIN      68
+!define EXIT_BAD_SWITCH       69
+!define EXIT_DOWNGRADE        70
+!define EXIT_PURGE_INCOMPLETE 71
+
+# Half-second steps to wait for a running app to close after `--quit` (15 s).
+!define QUIT_WAIT_STEPS 30
+
+!include "MUI2.nsh"
+!include "LogicLib.nsh"
+!include "FileFunc.nsh"
+!include "WordFunc.nsh"
+!include "WinVer.nsh"
+!include "x64.nsh"
+!include "nsDialogs.nsh"
+!include "WinMessages.nsh"
+
+Name "${INFO_PRODUCTNAME}"
+OutFile "${OUTFILE}"
+BrandingText "${INFO_PRODUCTNAME} ${INFO_PRODUCTVERSION}"
+ShowInstDetails show
+ShowUninstDetails show
+# No InstallDir on purpose: $INSTDIR is empty in .onInit unless /D= was
+# given, which is how .onInit tells an explicit folder from the default.
+
+VIProductVersion "${INFO_VIVERSION}"
+VIFileVersion    "${INFO_VIVERSION}"
+
+Var Scope           ; "user" or "machine"
+Var NoDesktop       ; 1 = /NODESKTOP
+Var NoLaunch        ; 1 = /NOLAUNCH
+Var AllowDowngrade  ; 1 = /ALLOWDOWNGRADE
+Var PresetHost
+Var PresetPort
+Var PresetHttps
+Var PresetCls
+Var DirGiven        ; the /D= folder, or ""
+Var ExistingDir     ; InstallLocation of an earlier install in this scope
+Var ExistingVersion ; its DisplayVersion
+Var Purge           ; uninstaller: 1 = remove the user's settings and passwords
+Var PurgeCheckbox
+Var WelcomeText
+
+# ---------------------------------------------------------------- pages
+!define MUI_ICON   "${APP_ICON}"
+!define MUI_UNICON "${APP_ICON}"
+!define MUI_ABORTWARNING
+!define MUI_UNABORTWARNING
+!define MUI_FINISHPAGE_NOAUTOCLOSE
+
+!define MUI_WELCOMEPAGE_TEXT "$WelcomeText"
+!insertmacro MUI_PAGE_WELCOME
+!define MUI_PAGE_CUSTOMFUNCTION_PRE DirectoryPre
+!insertmacro MUI_PAGE_DIRECTORY
+!insertmacro MUI_PAGE_INSTFILES
+!define MUI_FINISHPAGE_RUN
+!define MUI_FINISHPAGE_RUN_TEXT "&Launch ${INFO_PRODUCTNAME}"
+!define MUI_FINISHPAGE_RUN_FUNCTION LaunchApp
+!define MUI_PAGE_CUSTOMFUNCTION_SHOW FinishShow
+!insertmacro MUI_PAGE_FINISH
+
+UninstPage custom un.OptionsPage un.OptionsPageLeave
+!insertmacro MUI_UNPAGE_INSTFILES
+
+!insertmacro MUI_LANGUAGE "English"
+
+VIAddVersionKey /LANG=${LANG_ENGLISH} "ProductName"     "${INFO_PRODUCTNAME}"
+VIAddVersionKey /LANG=${LANG_ENGLISH} "CompanyName"     "${INFO_COMPANYNAME}"
+VIAddVersionKey /LANG=${LANG_ENGLISH} "LegalCopyright"  "${INFO_COPYRIGHT}"
+VIAddVersionKey /LANG=${LANG_ENGLISH} "FileDescription" "${INFO_PRODUCTNAME} Setup"
+VIAddVersionKey /LANG=${LANG_ENGLISH} "Comments"        "${INFO_COMMENTS}"
+VIAddVersionKey /LANG=${LANG_ENGLISH} "FileVersion"     "${INFO_PRODUCTVERSION}"
+VIAddVersionKey /LANG=${LANG_ENGLISH} "ProductVersion"  "${INFO_PRODUCTVERSION}"
+
+# ------------------------------------------------------ shared functions
+# Each is compiled twice, for the installer ("") and the uninstaller ("un.").
+
+# FAIL CODE MESSAGE: tell the user (interactive) or write the failure log
+# (always), set the exit code and stop.
+!macro FAIL UN CODE MESSAGE
+  Push "${MESSAGE}"
+  Push ${CODE}
+  Call ${UN}LogFailure
+  MessageBox MB_OK|MB_ICONSTOP "${MESSAGE}" /SD IDOK
+  SetErrorLevel ${CODE}
+  Abort
+!macroend
+
+# FIND_APP_WINDOW VAR: the app's single-instance window, or 0. Wails makes it
+# a message-only window; FindWindow finds those on Windows, and the second
+# lookup (parent HWND_MESSAGE = -3) covers systems where it does not.
+!macro FIND_APP_WINDOW VAR
+  FindWindow ${VAR} "${SI_CLASS}" "${SI_NAME}"
+  ${If} ${VAR} == 0
+    FindWindow ${VAR} "${SI_CLASS}" "${SI_NAME}" -3
+  ${EndIf}
+!macroend
+
+!macro SHARED_FUNCTIONS UN
+# Appends "exit code N: message" to %TEMP%\LicenseServerManagerInstaller.log,
+# so a silent deployment can tell why it failed.
+Function ${UN}LogFailure
+  Exch $0 ; code
+  Exch
+  Exch $1 ; message
+  Push $2
+  ClearErrors
+  FileOpen $2 "$TEMP\${FAILURE_LOG}" a
+  ${IfNot} ${Errors}
+    FileSeek $2 0 END
+    FileWrite $2 "$EXEFILE ${INFO_PRODUCTVERSION}: exit code $0: $1$\r$\n"
+    FileClose $2
+  ${EndIf}
+  Pop $2
+  Pop $1
+  Pop $0
+FunctionEnd
+
+# Asks a running app to quit and waits for it. Interactive: Retry/Cancel if
+# it stays; silent: exit code EXIT_APP_RUNNING. $R9 = folder of the exe to
+# run with --quit (the existing install).
+Function ${UN}CloseApp
+  Push $0
+  Push $1
+  !insertmacro FIND_APP_WINDOW $0
+  ${If} $0 == 0
+    Goto locked_check
+  ${EndIf}
+  ask:
+    DetailPrint "Asking the running ${INFO_PRODUCTNAME} to close..."
+    ${If} ${FileExists} "$R9\${APP_EXE}"
+      ClearErrors
+      ExecWait '"$R9\${APP_EXE}" --quit'
+    ${EndIf}
+    StrCpy $1 0
+    ${Do}
+      !insertmacro FIND_APP_WINDOW $0
+      ${If} $0 == 0
+        Sleep 1000 ; let the process end and release its files
+        ${Break}
+      ${EndIf}
+      IntOp $1 $1 + 1
+      ${If} $1 > ${QUIT_WAIT_STEPS}
+        ${Break}
+      ${EndIf}
+      Sleep 500
+    ${Loop}
+    ${If} $0 != 0
+      Goto still_running
+    ${EndIf}
+  locked_check:
+    # An instance without the window (e.g. started with --simulate) still
+    # locks the exe: try to open it for writing.
+    ${If} ${FileExists} "$R9\${APP_EXE}"
+      StrCpy $1 0
+      ${Do}
+        ClearErrors
+        FileOpen $0 "$R9\${APP_EXE}" a
+        ${IfNot} ${Errors}
+          FileClose $0
+          StrCpy $0 0
+          ${Break}
+        ${EndIf}
+        StrCpy $0 1
+        IntOp $1 $1 + 1
+        ${If} $1 >= 10
+          ${Break}
+        ${EndIf}
+        Sleep 500
+      ${Loop}
+      ${If} $0 != 0
+        Goto still_running
+      ${EndIf}
+    ${EndIf}
+    Pop $1
+    Pop $0
+    Return
+  still_running:
+    ${If} ${Silent}
+      !insertmacro FAIL "${UN}" ${EXIT_APP_RUNNING} "${INFO_PRODUCTNAME} is still running and did not close when asked. Close it and run this again."
+    ${EndIf}
+    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "${INFO_PRODUCTNAME} is still running.$\r$\n$\r$\nClose its window (or end LicenseServerManager.exe in Task Manager), then click Retry." IDRETRY ask
+    SetErrorLevel ${EXIT_CANCELLED}
+    Abort
+FunctionEnd
+
+# $R9 := 1 when the user may write HKLM and Program Files (an elevated admin).
+Function ${UN}IsAdmin
+  !ifdef TEST_ACCOUNT_TYPE
+    # Test builds only (installer/test-installer.sh): wine reports every
+    # user as an administrator, so the refusal path is tested this way.
+    StrCpy $R9 "${TEST_ACCOUNT_TYPE}"
+  !else
+    UserInfo::GetAccountType
+    Pop $R9
+  !endif
+  ${If} $R9 == "Admin"
+    StrCpy $R9 1
+  ${Else}
+    StrCpy $R9 0
+  ${EndIf}
+FunctionEnd
+!macroend
+!insertmacro SHARED_FUNCTIONS ""
+!insertmacro SHARED_FUNCTIONS "un."
+
+# ---------------------------------------------------- installer helpers
+
+# StrContains: $R0 haystack, $R1 needle -> $R2 = 1/0 (case-insensitive).
+Function StrContains
+  Push $0
+  Push $1
+  Push $2
+  StrLen $0 $R1
+  StrCpy $1 0
+  StrCpy $R2 0
+  ${Do}
+    StrCpy $2 $R0 $0 $1
+    ${If} $2 == ""
+      ${Break}
+    ${EndIf}
+    ${If} $2 == $R1
+      StrCpy $R2 1
+      ${Break}
+    ${EndIf}
+    IntOp $1 $1 + 1
+  ${Loop}
+  Pop $2
+  Pop $1
+  Pop $0
+FunctionEnd
+
+# OnlyChars: $R0 string, $R1 allowed characters -> $R2 = 1 when every
+# character of $R0 is in $R1 (case-sensitive) and $R0 is not empty.
+Function OnlyChars
+  Push $0
+  Push $1
+  Push $2
+  Push $3
+  StrCpy $R2 0
+  ${If} $R0 != ""
+    StrCpy $R2 1
+    StrCpy $0 0
+    ${Do}
+      StrCpy $1 $R0 1 $0
+      ${If} $1 == ""
+        ${Break}
+      ${EndIf}
+      StrCpy $2 0
+      ${Do}
+        StrCpy $3 $R1 1 $2
+        ${If} $3 == ""
+          StrCpy $R2 0
+          ${Break}
+        ${EndIf}
+        ${If} $3 S== $1
+          ${Break}
+        ${EndIf}
+        IntOp $2 $2 + 1
+      ${Loop}
+      ${If} $R2 == 0
+        ${Break}
+      ${EndIf}
+      IntOp $0 $0 + 1
+    ${Loop}
+  ${EndIf}
+  Pop $3
+  Pop $2
+  Pop $1
+  Pop $0
+FunctionEnd
+
+# NumericVersion: $R0 version such as "1.2.3-beta" -> $R0 "1.2.3" (the
+# leading digits and dots; "0" when there are none).
+Function NumericVersion
+  Push $0
+  Push $1
+  Push $2
+  Push $3
+  StrCpy $0 0
+  ${Do}
+    StrCpy $1 $R0 1 $0
+    ${If} $1 == ""
+      ${Break}
+    ${EndIf}
+    StrCpy $2 0
+    ${Do}
+      StrCpy $3 "0123456789." 1 $2
+      ${If} $3 == ""
+      ${OrIf} $3 == $1
+        ${Break}
+      ${EndIf}
+      IntOp $2 $2 + 1
+    ${Loop}
+    ${If} $3 == ""
+      ${Break}
+    ${EndIf}
+    IntOp $0 $0 + 1
+  ${Loop}
+  StrCpy $R0 $R0 $0
+  ${If} $R0 == ""
+    StrCpy $R0 0
+  ${EndIf}
+  Pop $3
+  Pop $2
+  Pop $1
+  Pop $0
+FunctionEnd
+
+!macro BAD_SWITCH MESSAGE
+  !insertmacro FAIL "" ${EXIT_BAD_SWITCH} "${MESSAGE}$\r$\n$\r$\nSee installer/README.md for the switches."
+!macroend
+
+# Reads and validates the switches. Flags: /ALLUSERS /NODESKTOP /NOLAUNCH
+# /ALLOWDOWNGRADE; presets: /HOST= /PORT= /HTTPS=0|1 /CLS=.
+Function ParseSwitches
+  ${GetParameters} $R4
+  StrCpy $Scope "user"
+  StrCpy $NoDesktop 0
+  StrCpy $NoLaunch 0
+  StrCpy $AllowDowngrade 0
+  ClearErrors
+  ${GetOptions} $R4 "/ALLUSERS" $0
+  ${IfNot} ${Errors}
+    StrCpy $Scope "machine"
+  ${EndIf}
+  ClearErrors
+  ${GetOptions} $R4 "/NODESKTOP" $0
+  ${IfNot} ${Errors}
+    StrCpy $NoDesktop 1
+  ${EndIf}
+  ClearErrors
+  ${GetOptions} $R4 "/NOLAUNCH" $0
+  ${IfNot} ${Errors}
+    StrCpy $NoLaunch 1
+  ${EndIf}
+  ClearErrors
+  ${GetOptions} $R4 "/ALLOWDOWNGRADE" $0
+  ${IfNot} ${Errors}
+    StrCpy $AllowDowngrade 1
+  ${EndIf}
+
+  # Presets. "" = not given; a given but empty value is an error.
+  StrCpy $PresetHost ""
+  StrCpy $PresetPort ""
+  StrCpy $PresetHttps ""
+  StrCpy $PresetCls ""
+  StrCpy $R5 0 ; any preset given
+  ClearErrors
+  ${GetOptions} $R4 "/HOST=" $PresetHost
+  ${IfNot} ${Errors}
+    StrCpy $R5 1
+    ${If} $PresetHost == ""
+      !insertmacro BAD_SWITCH "/HOST= needs a host name or IP address, e.g. /HOST=lls01.corp.example."
+    ${EndIf}
+  ${EndIf}
+  ClearErrors
+  ${GetOptions} $R4 "/PORT=" $PresetPort
+  ${IfNot} ${Errors}
+    StrCpy $R5 1
+    StrCpy $R6 $PresetPort
+    ${Do} ; drop leading zeros (NSIS would read them as octal)
+      StrCpy $0 $R6 1
+      StrLen $1 $R6
+      ${If} $0 != "0"
+      ${OrIf} $1 <= 1
+        ${Break}
+      ${EndIf}
+      StrCpy $R6 $R6 "" 1
+    ${Loop}
+    StrCpy $R0 $R6
+    StrCpy $R1 "0123456789"
+    Call OnlyChars
+    StrLen $1 $R6
+    ${If} $R2 != 1
+    ${OrIf} $1 > 5
+      StrCpy $R2 0
+    ${ElseIf} $R6 < 1
+    ${OrIf} $R6 > 65535
+      StrCpy $R2 0
+    ${EndIf}
+    ${If} $R2 != 1
+      !insertmacro BAD_SWITCH "/PORT=$PresetPort is not valid: the port must be a number from 1 to 65535."
+    ${EndIf}
+    StrCpy $PresetPort $R6
+  ${EndIf}
+  ClearErrors
+  ${GetOptions} $R4 "/HTTPS=" $PresetHttps
+  ${IfNot} ${Errors}
+    StrCpy $R5 1
+    ${If} $PresetHttps S!= "0"
+    ${AndIf} $PresetHttps S!= "1"
+      !insertmacro BAD_SWITCH "/HTTPS=$PresetHttps is not valid: use /HTTPS=1 (HTTPS) or /HTTPS=0 (HTTP)."
+    ${EndIf}
+  ${EndIf}
+  ClearErrors
+  ${GetOptions} $R4 "/CLS=" $PresetCls
+  ${IfNot} ${Errors}
+    StrCpy $R5 1
+    StrCpy $R0 $PresetCls
+    StrCpy $R1 "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+    Call OnlyChars
+    StrLen $1 $PresetCls
+    ${If} $R2 != 1
+    ${OrIf} $1 != 12
+      !insertmacro BAD_SWITCH "/CLS=$PresetCls is not valid: a Cloud License Server instance ID is 12 letters and digits, such as 1234ABCD56EF."
+    ${EndIf}
+  ${EndIf}
+
+  ${If} $R5 == 1
+    ${If} $PresetHost == ""
+      !insertmacro BAD_SWITCH "/PORT=, /HTTPS= and /CLS= need /HOST= as well."
+    ${EndIf}
+    StrLen $1 $PresetHost
+    StrCpy $R0 $PresetHost
+    StrCpy $R1 "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.-:[]"
+    Call OnlyChars
+    # A colon only belongs in an IPv6 address (two or more); this also
+    # catches http://... (the switch parser stops a value at each "/").
+    StrCpy $2 0
+    StrCpy $3 0
+    ${Do}
+      StrCpy $4 $PresetHost 1 $2
+      ${If} $4 == ""
+        ${Break}
+      ${ElseIf} $4 == ":"
+        IntOp $3 $3 + 1
+      ${EndIf}
+      IntOp $2 $2 + 1
+    ${Loop}
+    ${If} $3 == 1
+      StrCpy $R2 0
+    ${EndIf}
+    ${If} $R2 != 1
+    ${OrIf} $1 > 253
+      !insertmacro BAD_SWITCH "/HOST=$PresetHost is not valid: use a host name or IP address (letters, digits, dots, hyphens; no http:// or path)."
+    ${EndIf}
+    ${If} $PresetCls != ""
+      ${If} $PresetPort != ""
+        !insertmacro BAD_SWITCH "/PORT= does not apply to a Cloud License Server (/CLS=): leave it out."
+      ${EndIf}
+      ${If} $PresetHttps == "0"
+        !insertmacro BAD_SWITCH "A Cloud License Server (/CLS=) is always reached over HTTPS: leave out /HTTPS=0."
+      ${EndIf}
+      StrCpy $0 $PresetHost "" -22
+      StrCpy $1 $PresetHost "" -21
+      StrCpy $R0 $PresetHost
+      StrCpy $R1 ".compliance."
+      Call StrContains
+      ${If} $0 != ".flexnetoperations.com"
+      ${AndIf} $1 != ".flexnetoperations.eu"
+        StrCpy $R2 0
+      ${EndIf}
+      ${If} $R2 != 1
+        !insertmacro BAD_SWITCH "/HOST=$PresetHost is not a Cloud License Server host: with /CLS= it must be siteID.compliance.flexnetoperations.com."
+      ${EndIf}
+    ${Else}
+      ${If} $PresetPort == ""
+        StrCpy $PresetPort 7070
+      ${EndIf}
+      ${If} $PresetHttps == ""
+        StrCpy $PresetHttps 0
+      ${EndIf}
+    ${EndIf}
+  ${EndIf}
+FunctionEnd
+
+# $R0 := 1 when the WebView2 Runtime is installed (machine-wide in either
+# registry view, or for this user). A pv of "" or 0.0.0.0 means missing.
+Function WebView2Installed
+  Push $0
+  StrCpy $R0 0
+  SetRegView 64
+  ReadRegStr $0 HKLM "SOFTWARE\WOW6432Node\${WV2_CLIENT}" "pv"
+  ${If} $0 == ""
+  ${OrIf} $0 == "0.0.0.0"
+    ReadRegStr $0 HKLM "SOFTWARE\${WV2_CLIENT}" "pv"
+  ${EndIf}
+  ${If} $0 == ""
+  ${OrIf} $0 == "0.0.0.0"
+    SetRegView 32
+    ReadRegStr $0 HKLM "SOFTWARE\${WV2_CLIENT}" "pv"
+    SetRegView 64
+  ${EndIf}
+  ${If} $0 == ""
+  ${OrIf} $0 == "0.0.0.0"
+    ReadRegStr $0 HKCU "Software\${WV2_CLIENT}" "pv"
+  ${EndIf}
+  ${If} $0 != ""
+  ${AndIf} $0 != "0.0.0.0"
+    StrCpy $R0 1
+  ${EndIf}
+  Pop $0
+FunctionEnd
+
+Function EnsureWebView2
+  Call WebView2Installed
+  ${If} $R0 == 1
+    Return
+  ${EndIf}
+  DetailPrint "Installing the Microsoft Edge WebView2 Runtime..."
+  InitPluginsDir
+  SetOutPath "$PLUGINSDIR"
+  File "/oname=MicrosoftEdgeWebview2Setup.exe" "${WEBVIEW2_BOOTSTRAPPER}"
+  ClearErrors
+  StrCpy $1 "not started"
+  ExecWait '"$PLUGINSDIR\MicrosoftEdgeWebview2Setup.exe" /silent /install' $1
+  Delete "$PLUGINSDIR\MicrosoftEdgeWebview2Setup.exe"
+  Call WebView2Installed
+  ${If} $R0 == 1
+    DetailPrint "WebView2 Runtime installed."
+    Return
+  ${EndIf}
+  DetailPrint "The WebView2 Runtime could not be installed (bootstrapper exit code: $1)."
+  ${If} ${Silent}
+    !insertmacro FAIL "" ${EXIT_NO_WEBVIEW2} "The Microsoft Edge WebView2 Runtime is missing and could not be installed (bootstrapper exit code: $1). Install the Evergreen Standalone Installer (x64) from ${WV2_DOWNLOAD_URL} and run this again."
+  ${EndIf}
+  MessageBox MB_OKCANCEL|MB_ICONEXCLAMATION "${INFO_PRODUCTNAME} needs the Microsoft Edge WebView2 Runtime, which is missing and could not be installed (is this computer offline?).$\r$\n$\r$\nTo install it without internet access: on a computer that has it, open ${WV2_DOWNLOAD_URL}, download the Evergreen Standalone Installer (x64), copy MicrosoftEdgeWebView2RuntimeInstallerX64.exe here and run it.$\r$\n$\r$\nClick OK to install ${INFO_PRODUCTNAME} anyway (it starts once the runtime is installed), or Cancel to stop." IDOK done
+  Push "WebView2 Runtime missing; cancelled by the user."
+  Push ${EXIT_NO_WEBVIEW2}
+  Call LogFailure
+  SetErrorLevel ${EXIT_NO_WEBVIEW2}
+  Abort
+  done:
+FunctionEnd
+
+# A running app but no installed exe to send --quit with (e.g. it runs from
+# another installation): use a temporary copy of the new one. (A function,
+# so that this copy does not count in the section's "Space required".)
+Function QuitHelper
+  !insertmacro FIND_APP_WINDOW $0
+  ${If} $0 != 0
+  ${AndIfNot} ${FileExists} "$R9\${APP_EXE}"
+    InitPluginsDir
+    SetOutPath "$PLUGINSDIR"
+    File "/oname=${APP_EXE}" "${APP_EXE_SOURCE}"
+    StrCpy $R9 "$PLUGINSDIR"
+  ${EndIf}
+FunctionEnd
+
+Function WriteDefaults
+  ${If} $PresetHost == ""
+    Return ; keep the defaults.json of an earlier install, if any
+  ${EndIf}
+  DetailPrint "Writing the server presets to $INSTDIR\${DEFAULTS_FILE}"
+  ClearErrors
+  FileOpen $0 "$INSTDIR\${DEFAULTS_FILE}" w
+  ${If} ${Errors}
+    !insertmacro FAIL "" 2 "Could not write $INSTDIR\${DEFAULTS_FILE}."
+  ${EndIf}
+  FileWrite $0 "{$\r$\n"
+  FileWrite $0 '  "host": "$PresetHost",$\r$\n'
+  ${If} $PresetCls != ""
+    FileWrite $0 '  "https": true,$\r$\n'
+    FileWrite $0 '  "clsInstanceId": "$PresetCls"$\r$\n'
+  ${Else}
+    FileWrite $0 '  "port": $PresetPort,$\r$\n'
+    ${If} $PresetHttps == 1
+      FileWrite $0 '  "https": true$\r$\n'
+    ${Else}
+      FileWrite $0 '  "https": false$\r$\n'
+    ${EndIf}
+  ${EndIf}
+  FileWrite $0 "}$\r$\n"
+  FileClose $0
+FunctionEnd
+
+# ---------------------------------------------------------- installer
+
+Function .onInit
+  SetRegView 64
+  ${IfNot} ${AtLeastWin10}
+    !insertmacro FAIL "" ${EXIT_OLD_WINDOWS} "${INFO_PRODUCTNAME} needs Windows 10 or later (64-bit)."
+  ${EndIf}
+  ${IfNot} ${IsNativeAMD64}
+    !insertmacro FAIL "" ${EXIT_WRONG_ARCH} "${INFO_PRODUCTNAME} needs 64-bit (x64) Windows."
+  ${EndIf}
+
+  StrCpy $DirGiven $INSTDIR ; empty unless /D= was given
+  Call ParseSwitches
+
+  ${If} $Scope == "machine"
+    Call IsAdmin
+    ${If} $R9 != 1
+      !insertmacro FAIL "" ${EXIT_NEEDS_ADMIN} "Installing for all users (/ALLUSERS) needs administrator rights.$\r$\n$\r$\nRun the installer from an elevated command prompt (or right-click it and choose Run as administrator), or leave out /ALLUSERS to install for yourself only."
+    ${EndIf}
+    SetShellVarContext all
+  ${Else}
+    SetShellVarContext current
+  ${EndIf}
+
+  ReadRegStr $ExistingDir SHCTX "${UNINST_KEY}" "InstallLocation"
+  ReadRegStr $ExistingVersion SHCTX "${UNINST_KEY}" "DisplayVersion"
+  ${If} $ExistingDir != ""
+  ${AndIfNot} ${FileExists} "$ExistingDir\*.*"
+    StrCpy $ExistingDir "" ; the folder is gone: treat as a new install
+  ${EndIf}
+
+  ${If} $DirGiven != ""
+    StrCpy $INSTDIR $DirGiven
+  ${ElseIf} $ExistingDir != ""
+    StrCpy $INSTDIR $ExistingDir
+  ${ElseIf} $Scope == "machine"
+    StrCpy $INSTDIR "$PROGRAMFILES64\${APP_FOLDER}"
+  ${Else}
+    StrCpy $INSTDIR "$LOCALAPPDATA\Programs\${APP_FOLDER}"
+  ${EndIf}
+
+  ${If} $Scope == "machine"
+    StrCpy $0 "for all users of this computer"
+  ${Else}
+    StrCpy $0 "for you only (no administrator rights are needed)"
+  ${EndIf}
+  ${If} $ExistingDir != ""
+  ${AndIf} $ExistingVersion == "${INFO_PRODUCTVERSION}"
+    StrCpy $1 "Setup will reinstall ${INFO_PRODUCTNAME} ${INFO_PRODUCTVERSION}, $0, in:$\r$\n$INSTDIR$\r$\n$\r$\n"
+  ${ElseIf} $ExistingDir != ""
+    StrCpy $1 "Setup will update ${INFO_PRODUCTNAME} $ExistingVersion to version ${INFO_PRODUCTVERSION}, $0, in:$\r$\n$INSTDIR$\r$\n$\r$\n"
+  ${Else}
+    StrCpy $1 "Setup will install ${INFO_PRODUCTNAME} ${INFO_PRODUCTVERSION} $0.$\r$\n$\r$\n"
+  ${EndIf}
+  StrCpy $2 "If ${INFO_PRODUCTNAME} is running, Setup asks it to close. Your settings and saved passwords are kept.$\r$\n$\r$\nClick Next to continue."
+  StrCpy $WelcomeText "$1$2"
+
+  ${If} $ExistingDir != ""
+  ${AndIf} $ExistingVersion != ""
+    StrCpy $R0 $ExistingVersion
+    Call NumericVersion
+    ${VersionCompare} $R0 "${INFO_VERSION_NUMERIC}" $0
+    ${If} $0 == 1 ; the installed version is newer
+    ${AndIf} $AllowDowngrade != 1
+      ${If} ${Silent}
+        !insertmacro FAIL "" ${EXIT_DOWNGRADE} "${INFO_PRODUCTNAME} $ExistingVersion is installed, which is newer than ${INFO_PRODUCTVERSION}. Pass /ALLOWDOWNGRADE to replace it."
+      ${EndIf}
+      MessageBox MB_YESNO|MB_ICONQUESTION|MB_DEFBUTTON2 "${INFO_PRODUCTNAME} $ExistingVersion is installed, which is newer than this version (${INFO_PRODUCTVERSION}).$\r$\n$\r$\nReplace it with the older version? Your settings are kept." IDYES downgrade_ok
+      SetErrorLevel ${EXIT_DOWNGRADE}
+      Abort
+      downgrade_ok:
+    ${EndIf}
+  ${EndIf}
+FunctionEnd
+
+# An upgrade reuses the installed folder: no need to ask for one.
+Function DirectoryPre
+  ${If} $ExistingDir != ""
+  ${AndIf} $DirGiven == ""
+    Abort
+  ${EndIf}
+FunctionEnd
+
+Function FinishShow
+  ${If} $NoLaunch == 1
+    SendMessage $mui.FinishPage.Run ${BM_SETCHECK} ${BST_UNCHECKED} 0
+  ${EndIf}
+FunctionEnd
+
+Function LaunchApp
+  SetOutPath $INSTDIR
+  ${If} $Scope == "machine"
+    # The installer is elevated here; start the app through the shell so it
+    # runs with the user's normal rights.
+    Exec '"$WINDIR\explorer.exe" "$INSTDIR\${APP_EXE}"'
+  ${Else}
+    Exec '"$INSTDIR\${APP_EXE}"'
+  ${EndIf}
+FunctionEnd
+
+Section "-Install"
+  SetDetailsPrint both
+  ${If} $ExistingDir != ""
+    DetailPrint "Updating ${INFO_PRODUCTNAME} $ExistingVersion in $ExistingDir to ${INFO_PRODUCTVERSION}."
+    StrCpy $R9 $ExistingDir
+  ${Else}
+    StrCpy $R9 $INSTDIR
+  ${EndIf}
+  Call QuitHelper
+  Call CloseApp
+  Call EnsureWebView2
+
+  SetOutPath $INSTDIR
+  SetOverwrite on
+  File "/oname=${APP_EXE}" "${APP_EXE_SOURCE}"
+  WriteUninstaller "$INSTDIR\${UNINSTALLER}"
+  Call WriteDefaults
+
+  # Shortcuts (for all users with /ALLUSERS, through SetShellVarContext).
+  CreateShortCut "$SMPROGRAMS\${SHORTCUT_NAME}" "$INSTDIR\${APP_EXE}" "" "$INSTDIR\${APP_EXE}" 0 SW_SHOWNORMAL "" "${INFO_COMMENTS}"
+  ${If} $NoDesktop == 1
+    Delete "$DESKTOP\${SHORTCUT_NAME}"
+  ${Else}
+    CreateShortCut "$DESKTOP\${SHORTCUT_NAME}" "$INSTDIR\${APP_EXE}" "" "$INSTDIR\${APP_EXE}" 0 SW_SHOWNORMAL "" "${INFO_COMMENTS}"
+  ${EndIf}
+
+  # Installed Apps entry (HKCU per user, HKLM for /ALLUSERS).
+  WriteRegStr   SHCTX "${UNINST_KEY}" "DisplayName"          "${INFO_PRODUCTNAME}"
+  WriteRegStr   SHCTX "${UNINST_KEY}" "DisplayVersion"       "${INFO_PRODUCTVERSION}"
+  WriteRegStr   SHCTX "${UNINST_KEY}" "Publisher"            "${INFO_COMPANYNAME}"
+  WriteRegStr   SHCTX "${UNINST_KEY}" "Comments"             "${INFO_COMMENTS}"
+  WriteRegStr   SHCTX "${UNINST_KEY}" "DisplayIcon"          "$INSTDIR\${APP_EXE},0"
+  WriteRegStr   SHCTX "${UNINST_KEY}" "InstallLocation"      "$INSTDIR"
+  WriteRegStr   SHCTX "${UNINST_KEY}" "UninstallString"      '"$INSTDIR\${UNINSTALLER}"'
+  WriteRegStr   SHCTX "${UNINST_KEY}" "QuietUninstallString" '"$INSTDIR\${UNINSTALLER}" /S'
+  WriteRegStr   SHCTX "${UNINST_KEY}" "InstallScope"         "$Scope"
+  WriteRegDWORD SHCTX "${UNINST_KEY}" "NoModify" 1
+  WriteRegDWORD SHCTX "${UNINST_KEY}" "NoRepair" 1
+  ${GetSize} "$INSTDIR" "/S=0K" $0 $1 $2
+  WriteRegDWORD SHCTX "${UNINST_KEY}" "EstimatedSize" $0
+
+  # Installed somewhere else before (/D= pointed elsewhere): remove the old
+  # copy's files. Only the files we put there, never the whole folder.
+  ${If} $ExistingDir != ""
+  ${AndIf} $ExistingDir != $INSTDIR
+    DetailPrint "Removing the previous copy in $ExistingDir"
+    Delete "$ExistingDir\${APP_EXE}"
+    Delete "$ExistingDir\${UNINSTALLER}"
+    Delete "$ExistingDir\${DEFAULTS_FILE}"
+    RMDir "$ExistingDir"
+  ${EndIf}
+SectionEnd
+
+# ---------------------------------------------------------- uninstaller
+
+Function un.onInit
+  SetRegView 64
+  StrCpy $Purge 0
+  ${GetParameters} $R0
+  ClearErrors
+  ${GetOptions} $R0 "/PURGE" $0
+  ${IfNot} ${Errors}
+    StrCpy $Purge 1
+  ${EndIf}
+
+  # The scope was recorded at install time: a per-machine install is the
+  # one whose HKLM entry points at this folder.
+  StrCpy $Scope "user"
+  ReadRegStr $0 HKLM "${UNINST_KEY}" "InstallLocation"
+  ReadRegStr $1 HKLM "${UNINST_KEY}" "InstallScope"
+  ${If} $0 != ""
+  ${AndIf} $0 == $INSTDIR
+  ${AndIf} $1 == "machine"
+    StrCpy $Scope "machine"
+  ${EndIf}
+  ${If} $Scope == "machine"
+    Call un.IsAdmin
+    ${If} $R9 != 1
+      !insertmacro FAIL "un." ${EXIT_NEEDS_ADMIN} "${INFO_PRODUCTNAME} was installed for all users: removing it needs administrator rights. Run the uninstaller as administrator."
+    ${EndIf}
+    SetShellVarContext all
+  ${Else}
+    SetShellVarContext current
+  ${EndIf}
+FunctionEnd
+
+Function un.OptionsPage
+  !insertmacro MUI_HEADER_TEXT "Uninstall ${INFO_PRODUCTNAME}" "Remove ${INFO_PRODUCTNAME} from this computer."
+  nsDialogs::Create 1018
+  Pop $0
+  ${If} $0 == error
+    Abort
+  ${EndIf}
+  ${NSD_CreateLabel} 0 0 100% 24u "${INFO_PRODUCTNAME} will be removed from:$\r$\n$INSTDIR"
+  Pop $0
+  ${NSD_CreateLabel} 0 34u 100% 30u "Your settings, logs and saved passwords are kept, so that a later installation picks them up again. Tick the box to remove them as well."
+  Pop $0
+  ${NSD_CreateCheckbox} 0 70u 100% 12u "&Remove my settings and saved passwords"
+  Pop $PurgeCheckbox
+  ${If} $Purge == 1
+    ${NSD_Check} $PurgeCheckbox
+  ${EndIf}
+  GetDlgItem $0 $HWNDPARENT 1
+  SendMessage $0 ${WM_SETTEXT} 0 "STR:&Uninstall"
+  nsDialogs::Show
+FunctionEnd
+
+Function un.OptionsPageLeave
+  ${NSD_GetState} $PurgeCheckbox $0
+  ${If} $0 == ${BST_CHECKED}
+    StrCpy $Purge 1
+  ${Else}
+    StrCpy $Purge 0
+  ${EndIf}
+FunctionEnd
+
+# Removes this user's settings, logs, saved passwords and WebView2 data.
+# The app does the first three (`--purge`: only it knows the Credential
+# Manager entries); it must run before its exe is deleted.
+Function un.PurgeUserData
+  DetailPrint "Removing your settings, logs and saved passwords..."
+  StrCpy $1 "not started"
+  ${If} ${FileExists} "$INSTDIR\${APP_EXE}"
+    ClearErrors
+    ExecWait '"$INSTDIR\${APP_EXE}" --purge' $1
+    ${If} ${Errors}
+      StrCpy $1 "not started"
+    ${EndIf}
+  ${EndIf}
+  # User folders even for a per-machine install: the data is per user.
+  SetShellVarContext current
+  RMDir /r "$APPDATA\${APP_EXE}" ; WebView2 data folder Wails creates
+  ${If} $1 != 0
+    DetailPrint "$\"${APP_EXE} --purge$\" failed (exit code: $1); removing the folders only."
+    RMDir /r "$APPDATA\${APP_FOLDER}"
+    RMDir /r "$LOCALAPPDATA\${APP_FOLDER}"
+    StrCpy $R7 1
+  ${EndIf}
+  ${If} $Scope == "machine"
+    SetShellVarContext all
+  ${EndIf}
+FunctionEnd
+
+Section "Uninstall"
+  SetDetailsPrint both
+  StrCpy $R7 0 ; purge incomplete
+  StrCpy $R9 $INSTDIR
+  Call un.CloseApp
+  ${If} $Purge == 1
+    Call un.PurgeUserData
+  ${EndIf}
+
+  Delete "$INSTDIR\${APP_EXE}"
+  Delete "$INSTDIR\${DEFAULTS_FILE}"
+  Delete "$INSTDIR\${UNINSTALLER}"
+  RMDir "$INSTDIR" ; only when empty: never delete files we did not put there
+  ${If} ${FileExists} "$INSTDIR\*.*"
+    DetailPrint "$INSTDIR is not empty and was kept."
+  ${EndIf}
+
+  Delete "$DESKTOP\${SHORTCUT_NAME}"
+  Delete "$SMPROGRAMS\${SHORTCUT_NAME}"
+
+  # Remove the Installed Apps entry only if it is ours (this folder).
+  ReadRegStr $0 SHCTX "${UNINST_KEY}" "InstallLocation"
+  ${If} $0 == ""
+  ${OrIf} $0 == $INSTDIR
+    DeleteRegKey SHCTX "${UNINST_KEY}"
+  ${EndIf}
+
+  ${If} $R7 == 1
+    Push "Uninstalled, but '${APP_EXE} --purge' failed: saved passwords may remain in Windows Credential Manager (generic credentials named LicenseServerManager:...)."
+    Push ${EXIT_PURGE_INCOMPLETE}
+    Call un.LogFailure
+    MessageBox MB_OK|MB_ICONEXCLAMATION "${INFO_PRODUCTNAME} was removed, but its saved passwords could not all be deleted.$\r$\n$\r$\nOpen Credential Manager > Windows Credentials and remove the entries named LicenseServerManager:..." /SD IDOK
+    SetErrorLevel ${EXIT_PURGE_INCOMPLETE}
+  ${EndIf}
+SectionEnd

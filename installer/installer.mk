@@ -1,0 +1,29 @@
+# Windows installer (NSIS) for License Server Manager: `make installer`
+# builds build/bin/LicenseServerManagerInstaller.exe, `make test-installer`
+# tests it under wine. Included from the main Makefile (WINEXE, WAILS).
+# Switches and exit codes: installer/README.md.
+
+INSTALLER        := build/bin/LicenseServerManagerInstaller.exe
+INSTALLER_INPUTS := installer/LicenseServerManager.nsi installer/wails-info.js installer/build-installer.sh wails.json
+
+.PHONY: installer installer-package test-installer
+
+## installer: the Windows exe, then its per-user/per-machine NSIS installer (PE32+)
+installer:
+	$(MAKE) windows
+	$(MAKE) installer-package
+
+# Only the NSIS step, from the current $(WINEXE).
+installer-package:
+	installer/build-installer.sh $(INSTALLER)
+	@file $(INSTALLER) | grep -q 'PE32+ executable (GUI) x86-64' || { file $(INSTALLER); echo "$(INSTALLER) is not PE32+" >&2; exit 1; }
+	@echo "built $(INSTALLER) ($$(stat -c %s $(INSTALLER)) bytes)"
+
+# test-installer uses the installer that is there when it is newer than its
+# inputs (make installer first to test a fresh build of the app).
+$(INSTALLER): $(INSTALLER_INPUTS) $(wildcard $(WINEXE))
+	@if [ -f $(WINEXE) ]; then $(MAKE) installer-package; else $(MAKE) installer; fi
+
+## test-installer: install, upgrade and uninstall under wine; Windows Go tests under wine
+test-installer: $(INSTALLER)
+	installer/test-installer.sh
