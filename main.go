@@ -117,6 +117,7 @@ func runDesktop(info buildinfo.Info, demo bool, sim simFlags) error {
 		Features:   app.NewFeaturesService(conns, dialogs, nil),
 		Devices:    app.NewDevicesService(conns, dialogs, nil),
 		Properties: app.NewPropertiesService(conns, store),
+		BackOffice: app.NewBackOfficeService(conns, store, dialogs, settingsDir, nil),
 		System: app.NewSystemService(app.SystemDeps{
 			Info: info, LogFolder: logDir, SettingsFile: store.Path(), Demo: demo,
 			Opener: desktop.FolderOpener{}, WebView: desktop.WebView, Settings: settingsSvc, Conns: conns,

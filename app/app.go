@@ -10,6 +10,7 @@ type App struct {
 	Features   *FeaturesService
 	Devices    *DevicesService
 	Properties *PropertiesService
+	BackOffice *BackOfficeService
 	cancel     context.CancelFunc
 	// ctx is the Wails context, kept for the few runtime calls in window.go.
 	ctx context.Context
@@ -20,7 +21,7 @@ type App struct {
 func (a *App) Startup(ctx context.Context) {
 	a.ctx = ctx
 	ctx, a.cancel = context.WithCancel(ctx)
-	for _, b := range []*base{&a.Settings.base, &a.Session.base, &a.System.base, &a.Features.base, &a.Devices.base, &a.Properties.base} {
+	for _, b := range []*base{&a.Settings.base, &a.Session.base, &a.System.base, &a.Features.base, &a.Devices.base, &a.Properties.base, &a.BackOffice.base} {
 		b.setContext(ctx)
 	}
 }
@@ -34,5 +35,5 @@ func (a *App) Shutdown(context.Context) {
 
 // Bind lists the structs whose methods the UI may call.
 func (a *App) Bind() []any {
-	return []any{a.Settings, a.Session, a.System, a.Features, a.Devices, a.Properties}
+	return []any{a.Settings, a.Session, a.System, a.Features, a.Devices, a.Properties, a.BackOffice}
 }

@@ -18,10 +18,11 @@ import (
 
 type fakeDialogs struct {
 	savePath string
+	openPath string
 	saved    []string
 }
 
-func (f *fakeDialogs) OpenFile(string, ...FileFilter) (string, error) { return "", nil }
+func (f *fakeDialogs) OpenFile(string, ...FileFilter) (string, error) { return f.openPath, nil }
 func (f *fakeDialogs) SaveFile(title, name string, _ ...FileFilter) (string, error) {
 	f.saved = append(f.saved, name)
 	return f.savePath, nil

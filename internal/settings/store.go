@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"licenseservermanager/internal/apperr"
+	"licenseservermanager/internal/atomicfile"
 )
 
 // FileName is the settings file inside the settings folder.
@@ -364,7 +365,7 @@ func (s *Store) write() error {
 	if out.ActiveProfileID == DemoProfileID {
 		out.ActiveProfileID = s.persistedActive
 	}
-	if err := writeAtomic(s.path, out); err != nil {
+	if err := atomicfile.WriteJSON(s.path, out); err != nil {
 		return apperr.Wrap(err, apperr.Internal, "Could not save the settings to %s: %v", s.path, err)
 	}
 	return nil

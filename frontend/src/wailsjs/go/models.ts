@@ -40,6 +40,56 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class ActivationInput {
+	    activationId: string;
+	    count: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ActivationInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.activationId = source["activationId"];
+	        this.count = source["count"];
+	    }
+	}
+	export class ActivationOutcome {
+	    activationId: string;
+	    ok: boolean;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ActivationOutcome(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.activationId = source["activationId"];
+	        this.ok = source["ok"];
+	        this.message = source["message"];
+	    }
+	}
+	export class ChosenFile {
+	    path: string;
+	    name: string;
+	    bytes: number;
+	    digest: string;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ChosenFile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.name = source["name"];
+	        this.bytes = source["bytes"];
+	        this.digest = source["digest"];
+	        this.note = source["note"];
+	    }
+	}
 	export class ConnectionInfo {
 	    url: string;
 	    version: string;
@@ -645,6 +695,20 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class ResponseResult {
+	    confirmationRequestNeeded: boolean;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ResponseResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.confirmationRequestNeeded = source["confirmationRequestNeeded"];
+	        this.message = source["message"];
+	    }
+	}
 	export class SettingFailure {
 	    name: string;
 	    message: string;
@@ -690,6 +754,22 @@ export namespace app {
 		    }
 		    return a;
 		}
+	}
+	export class SavedFile {
+	    path: string;
+	    bytes: number;
+	    digest: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SavedFile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.bytes = source["bytes"];
+	        this.digest = source["digest"];
+	    }
 	}
 	
 	export class SessionState {
@@ -769,6 +849,20 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class SyncResult {
+	    requestedAt: string;
+	    answer: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SyncResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.requestedAt = source["requestedAt"];
+	        this.answer = source["answer"];
+	    }
+	}
 
 }
 
@@ -803,6 +897,62 @@ export namespace buildinfo {
 	        this.os = source["os"];
 	        this.arch = source["arch"];
 	    }
+	}
+
+}
+
+export namespace exchanges {
+	
+	export class Entry {
+	    // Go type: time
+	    time: any;
+	    kind: string;
+	    file: string;
+	    bytes: number;
+	    digest: string;
+	    activationId?: string;
+	    count?: number;
+	    ok: boolean;
+	    result: string;
+	    confirmationNeeded?: boolean;
+	    pending: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Entry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.time = this.convertValues(source["time"], null);
+	        this.kind = source["kind"];
+	        this.file = source["file"];
+	        this.bytes = source["bytes"];
+	        this.digest = source["digest"];
+	        this.activationId = source["activationId"];
+	        this.count = source["count"];
+	        this.ok = source["ok"];
+	        this.result = source["result"];
+	        this.confirmationNeeded = source["confirmationNeeded"];
+	        this.pending = source["pending"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }
