@@ -112,12 +112,13 @@ func runDesktop(info buildinfo.Info, demo bool, sim simFlags) error {
 	settingsSvc := app.NewSettingsService(store, nil, dialogs)
 	conns := app.NewConnections(store, nil)
 	*a = app.App{
-		Settings:   settingsSvc,
-		Session:    app.NewSessionService(conns, store, secrets.Keyring{}),
-		Features:   app.NewFeaturesService(conns, dialogs, nil),
-		Devices:    app.NewDevicesService(conns, dialogs, nil),
-		Properties: app.NewPropertiesService(conns, store),
-		BackOffice: app.NewBackOfficeService(conns, store, dialogs, settingsDir, nil),
+		Settings:     settingsSvc,
+		Session:      app.NewSessionService(conns, store, secrets.Keyring{}),
+		Features:     app.NewFeaturesService(conns, dialogs, nil),
+		Devices:      app.NewDevicesService(conns, dialogs, nil),
+		Properties:   app.NewPropertiesService(conns, store),
+		BackOffice:   app.NewBackOfficeService(conns, store, dialogs, settingsDir, nil),
+		Reservations: app.NewReservationsService(conns, dialogs),
 		System: app.NewSystemService(app.SystemDeps{
 			Info: info, LogFolder: logDir, SettingsFile: store.Path(), Demo: demo,
 			Opener: desktop.FolderOpener{}, WebView: desktop.WebView, Settings: settingsSvc, Conns: conns,

@@ -4,14 +4,15 @@ import "context"
 
 // App owns the bound services and their shared lifecycle.
 type App struct {
-	Settings   *SettingsService
-	Session    *SessionService
-	System     *SystemService
-	Features   *FeaturesService
-	Devices    *DevicesService
-	Properties *PropertiesService
-	BackOffice *BackOfficeService
-	cancel     context.CancelFunc
+	Settings     *SettingsService
+	Session      *SessionService
+	System       *SystemService
+	Features     *FeaturesService
+	Devices      *DevicesService
+	Properties   *PropertiesService
+	BackOffice   *BackOfficeService
+	Reservations *ReservationsService
+	cancel       context.CancelFunc
 	// ctx is the Wails context, kept for the few runtime calls in window.go.
 	ctx context.Context
 }
@@ -21,7 +22,7 @@ type App struct {
 func (a *App) Startup(ctx context.Context) {
 	a.ctx = ctx
 	ctx, a.cancel = context.WithCancel(ctx)
-	for _, b := range []*base{&a.Settings.base, &a.Session.base, &a.System.base, &a.Features.base, &a.Devices.base, &a.Properties.base, &a.BackOffice.base} {
+	for _, b := range []*base{&a.Settings.base, &a.Session.base, &a.System.base, &a.Features.base, &a.Devices.base, &a.Properties.base, &a.BackOffice.base, &a.Reservations.base} {
 		b.setContext(ctx)
 	}
 }
@@ -35,5 +36,5 @@ func (a *App) Shutdown(context.Context) {
 
 // Bind lists the structs whose methods the UI may call.
 func (a *App) Bind() []any {
-	return []any{a.Settings, a.Session, a.System, a.Features, a.Devices, a.Properties, a.BackOffice}
+	return []any{a.Settings, a.Session, a.System, a.Features, a.Devices, a.Properties, a.BackOffice, a.Reservations}
 }

@@ -128,6 +128,60 @@ export namespace app {
 	        this.expiry = source["expiry"];
 	    }
 	}
+	export class GroupResult {
+	    group: string;
+	    id?: number;
+	    ok: boolean;
+	    code?: string;
+	    message?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new GroupResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.group = source["group"];
+	        this.id = source["id"];
+	        this.ok = source["ok"];
+	        this.code = source["code"];
+	        this.message = source["message"];
+	    }
+	}
+	export class DeleteReport {
+	    results: GroupResult[];
+	    deleted: number;
+	    failed: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new DeleteReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.results = this.convertValues(source["results"], GroupResult);
+	        this.deleted = source["deleted"];
+	        this.failed = source["failed"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class DeviceDetail {
 	    id: number;
 	    deviceId: string;
@@ -286,6 +340,44 @@ export namespace app {
 	        this.certificate = this.convertValues(source["certificate"], fne.CertificateInfo);
 	        this.endpoints = this.convertValues(source["endpoints"], fne.ProbeResult);
 	        this.checkedAt = source["checkedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class EditReport {
+	    replaced: boolean;
+	    restored: boolean;
+	    group: reservations.Group;
+	    message: string;
+	    originalJson?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new EditReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.replaced = source["replaced"];
+	        this.restored = source["restored"];
+	        this.group = this.convertValues(source["group"], reservations.Group);
+	        this.message = source["message"];
+	        this.originalJson = source["originalJson"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -470,6 +562,20 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class FeatureOption {
+	    name: string;
+	    versions: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new FeatureOption(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.versions = source["versions"];
+	    }
+	}
 	
 	export class FeatureSummaryRow {
 	    name: string;
@@ -546,6 +652,23 @@ export namespace app {
 		}
 	}
 	
+	export class GroupMessage {
+	    group: string;
+	    message: string;
+	    originalJson?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new GroupMessage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.group = source["group"];
+	        this.message = source["message"];
+	        this.originalJson = source["originalJson"];
+	    }
+	}
+	
 	export class HostIDOption {
 	    type: string;
 	    value: string;
@@ -561,6 +684,96 @@ export namespace app {
 	        this.value = source["value"];
 	        this.setting = source["setting"];
 	    }
+	}
+	export class ImportPreviewResult {
+	    groups: reservations.ImportGroup[];
+	    groupCount: number;
+	    reservationCount: number;
+	    entryCount: number;
+	    errors: reservations.Problem[];
+	    warnings: reservations.Problem[];
+	    // Go type: reservations
+	    keep: any;
+	    // Go type: reservations
+	    replace: any;
+	    token: string;
+	    fileName: string;
+	    cancelled: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportPreviewResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.groups = this.convertValues(source["groups"], reservations.ImportGroup);
+	        this.groupCount = source["groupCount"];
+	        this.reservationCount = source["reservationCount"];
+	        this.entryCount = source["entryCount"];
+	        this.errors = this.convertValues(source["errors"], reservations.Problem);
+	        this.warnings = this.convertValues(source["warnings"], reservations.Problem);
+	        this.keep = this.convertValues(source["keep"], null);
+	        this.replace = this.convertValues(source["replace"], null);
+	        this.token = source["token"];
+	        this.fileName = source["fileName"];
+	        this.cancelled = source["cancelled"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportReport {
+	    imported: number;
+	    replaced: number;
+	    skipped: number;
+	    skippedGroups: GroupMessage[];
+	    failed: GroupMessage[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.imported = source["imported"];
+	        this.replaced = source["replaced"];
+	        this.skipped = source["skipped"];
+	        this.skippedGroups = this.convertValues(source["skippedGroups"], GroupMessage);
+	        this.failed = this.convertValues(source["failed"], GroupMessage);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class LoginInput {
 	    user: string;
@@ -675,6 +888,68 @@ export namespace app {
 	        this.readOnly = source["readOnly"];
 	        this.readOnlyReason = source["readOnlyReason"];
 	        this.levels = source["levels"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ReservationGroupRef {
+	    id: number;
+	    name: string;
+	    reservations: number;
+	    entries: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReservationGroupRef(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.reservations = source["reservations"];
+	        this.entries = source["entries"];
+	    }
+	}
+	export class ReservationsPage {
+	    rows: reservations.Row[];
+	    total: number;
+	    page: number;
+	    pages: number;
+	    loadedAt: string;
+	    modelActive: boolean;
+	    modelMessage?: string;
+	    groups: ReservationGroupRef[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ReservationsPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rows = this.convertValues(source["rows"], reservations.Row);
+	        this.total = source["total"];
+	        this.page = source["page"];
+	        this.pages = source["pages"];
+	        this.loadedAt = source["loadedAt"];
+	        this.modelActive = source["modelActive"];
+	        this.modelMessage = source["modelMessage"];
+	        this.groups = this.convertValues(source["groups"], ReservationGroupRef);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -849,6 +1124,40 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class SubmitReport {
+	    results: GroupResult[];
+	    created: number;
+	    failed: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SubmitReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.results = this.convertValues(source["results"], GroupResult);
+	        this.created = source["created"];
+	        this.failed = source["failed"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class SyncResult {
 	    requestedAt: string;
 	    answer: string;
@@ -862,6 +1171,44 @@ export namespace app {
 	        this.requestedAt = source["requestedAt"];
 	        this.answer = source["answer"];
 	    }
+	}
+	export class ValidationResult {
+	    valid: boolean;
+	    fields: {[key: string]: string};
+	    groups: reservations.Group[];
+	    modelActive: boolean;
+	    modelMessage?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ValidationResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.valid = source["valid"];
+	        this.fields = source["fields"];
+	        this.groups = this.convertValues(source["groups"], reservations.Group);
+	        this.modelActive = source["modelActive"];
+	        this.modelMessage = source["modelMessage"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }
@@ -1050,6 +1397,165 @@ export namespace listing {
 	        this.search = source["search"];
 	        this.sortBy = source["sortBy"];
 	        this.sortDesc = source["sortDesc"];
+	    }
+	}
+
+}
+
+export namespace reservations {
+	
+	export class Entry {
+	    id?: number;
+	    featureName: string;
+	    featureVersion: string;
+	    featureCount: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Entry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.featureName = source["featureName"];
+	        this.featureVersion = source["featureVersion"];
+	        this.featureCount = source["featureCount"];
+	    }
+	}
+	export class HostID {
+	    value: string;
+	    type: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new HostID(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.value = source["value"];
+	        this.type = source["type"];
+	    }
+	}
+	export class Reservation {
+	    id?: number;
+	    hostId: HostID;
+	    reservationEntries: Entry[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Reservation(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.hostId = this.convertValues(source["hostId"], HostID);
+	        this.reservationEntries = this.convertValues(source["reservationEntries"], Entry);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Group {
+	    id?: number;
+	    name: string;
+	    reservations: Reservation[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Group(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.reservations = this.convertValues(source["reservations"], Reservation);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class PendingEntry {
+	    groupName: string;
+	    deviceId: string;
+	    idType: string;
+	    featureName: string;
+	    version: string;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PendingEntry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.groupName = source["groupName"];
+	        this.deviceId = source["deviceId"];
+	        this.idType = source["idType"];
+	        this.featureName = source["featureName"];
+	        this.version = source["version"];
+	        this.count = source["count"];
+	    }
+	}
+	
+	export class Row {
+	    group: string;
+	    groupId: number;
+	    entryId: number;
+	    deviceId: string;
+	    idType: string;
+	    feature: string;
+	    version: string;
+	    count: number;
+	    status: string;
+	    reason?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Row(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.group = source["group"];
+	        this.groupId = source["groupId"];
+	        this.entryId = source["entryId"];
+	        this.deviceId = source["deviceId"];
+	        this.idType = source["idType"];
+	        this.feature = source["feature"];
+	        this.version = source["version"];
+	        this.count = source["count"];
+	        this.status = source["status"];
+	        this.reason = source["reason"];
 	    }
 	}
 

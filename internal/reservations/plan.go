@@ -1,0 +1,120 @@
+package reservations
+
+import "fmt"
+
+// Action is what importing does with one group of the file.
+type Action string
+
+const (
+	ActionCreate  Action = "create"
+	ActionReplace Action = "replace"
+	ActionSkip    Action = "skip"
+)
+
+// GroupAction is the plan for one group of the file. Replaces is the ID of
+// the server's group of the same name that a replace deletes first.
+type GroupAction struct {
+	Index    int    `json:"index"`
+	Name     string `json:"name"`
+	Action   Action `json:"action"`
+	Reason   string `json:"reason,omitempty"`
+	Replaces int64  `json:"replaces,omitempty"`
+}
+
+// Summary counts a plan's actions, as the import dialog shows them.
+type Summary struct {
+	ToImport  int `json:"toImport"`
+	ToReplace int `json:"toReplace"`
+	Skipped   int `json:"skipped"`
+}
+
+// ImportPlan is one action per group of the file, in file order.
+type ImportPlan struct {
+	Actions []GroupAction `json:"actions"`
+	Summary Summary       `json:"summary"`
+}
+
+// Plan decides what importing groups onto a server holding existing does.
+// A group with errors is skipped. A group whose name exists on the server
+// is skipped, or replaced when replace is set. A group is also skipped
+// when one of its host IDs is reserved in a server group that is still
+// there when the group is sent. Replacements are sent first, in file
+// order, then new groups, in file order: that is the order to carry the
+// plan out in, and the order the host checks assume (a host freed by a
+// replacement is free for the groups sent after it).
+func Plan(groups []ImportGroup, existing []Group, replace bool) ImportPlan {
+	onServer := map[string]int{}
+	for i, g := range existing {
+		onServer[nameKey(g.Name)] = i
+	}
+	acts := make([]GroupAction, len(groups))
+	for i, ig := range groups {
+		a := GroupAction{Index: i, Name: ig.Group.Name, Action: ActionCreate}
+		si, exists := onServer[nameKey(ig.Group.Name)]
+		switch {
+		case !ig.Valid:
+			a.Action, a.Reason = ActionSkip, "It has errors (see the list of problems)."
+		case exists && !replace:
+			a.Action, a.Reason = ActionSkip, fmt.Sprintf("A group named %q already exists on the server; choose Replace to overwrite it.", existing[si].Name)
+		case exists:
+			a.Action, a.Replaces = ActionReplace, existing[si].ID
+		}
+		acts[i] = a
+	}
+	// Skipping a replacement keeps its server group, whose hosts may then
+	// block another group: repeat until nothing changes.
+	for changed := true; changed; {
+		changed = false
+		for i := range acts {
+			if acts[i].Action == ActionSkip {
+				continue
+			}
+			if reason := hostConflict(groups[i], existing, freedFor(acts, i)); reason != "" {
+				acts[i].Action, acts[i].Reason, acts[i].Replaces = ActionSkip, reason, 0
+				changed = true
+			}
+		}
+	}
+	p := ImportPlan{Actions: acts}
+	for _, a := range acts {
+		switch a.Action {
+		case ActionCreate:
+			p.Summary.ToImport++
+		case ActionReplace:
+			p.Summary.ToReplace++
+		default:
+			p.Summary.Skipped++
+		}
+	}
+	return p
+}
+
+// freedFor is the set of server groups (by ID) already deleted when group
+// i is sent: the replacements sent before it, and its own.
+func freedFor(acts []GroupAction, i int) map[int64]bool {
+	freed := map[int64]bool{}
+	for j, a := range acts {
+		if a.Action == ActionReplace && (acts[i].Action == ActionCreate || j <= i) {
+			freed[a.Replaces] = true
+		}
+	}
+	return freed
+}
+
+// hostConflict names the first host ID of ig that a server group other
+// than the freed ones reserves, or returns "".
+func hostConflict(ig ImportGroup, existing []Group, freed map[int64]bool) string {
+	var kept []Group
+	for _, g := range existing {
+		if !freed[g.ID] {
+			kept = append(kept, g)
+		}
+	}
+	owners := hostOwners(kept)
+	for j, r := range ig.Group.Reservations {
+		if other, ok := owners[r.HostID.Normalize()]; ok {
+			return fmt.Sprintf("%s[%d].hostId: host ID %s is already reserved in group %q on the server.", join(ig.Location, "reservations"), j, r.HostID, other)
+		}
+	}
+	return ""
+}
