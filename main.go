@@ -119,6 +119,7 @@ func runDesktop(info buildinfo.Info, demo bool, sim simFlags) error {
 		Properties:   app.NewPropertiesService(conns, store),
 		BackOffice:   app.NewBackOfficeService(conns, store, dialogs, settingsDir, nil),
 		Reservations: app.NewReservationsService(conns, dialogs),
+		Pools:        app.NewPoolsService(conns, dialogs),
 		System: app.NewSystemService(app.SystemDeps{
 			Info: info, LogFolder: logDir, SettingsFile: store.Path(), Demo: demo,
 			Opener: desktop.FolderOpener{}, WebView: desktop.WebView, Settings: settingsSvc, Conns: conns,

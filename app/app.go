@@ -12,6 +12,7 @@ type App struct {
 	Properties   *PropertiesService
 	BackOffice   *BackOfficeService
 	Reservations *ReservationsService
+	Pools        *PoolsService
 	cancel       context.CancelFunc
 	// ctx is the Wails context, kept for the few runtime calls in window.go.
 	ctx context.Context
@@ -22,7 +23,7 @@ type App struct {
 func (a *App) Startup(ctx context.Context) {
 	a.ctx = ctx
 	ctx, a.cancel = context.WithCancel(ctx)
-	for _, b := range []*base{&a.Settings.base, &a.Session.base, &a.System.base, &a.Features.base, &a.Devices.base, &a.Properties.base, &a.BackOffice.base, &a.Reservations.base} {
+	for _, b := range []*base{&a.Settings.base, &a.Session.base, &a.System.base, &a.Features.base, &a.Devices.base, &a.Properties.base, &a.BackOffice.base, &a.Reservations.base, &a.Pools.base} {
 		b.setContext(ctx)
 	}
 }
@@ -36,5 +37,5 @@ func (a *App) Shutdown(context.Context) {
 
 // Bind lists the structs whose methods the UI may call.
 func (a *App) Bind() []any {
-	return []any{a.Settings, a.Session, a.System, a.Features, a.Devices, a.Properties, a.BackOffice, a.Reservations}
+	return []any{a.Settings, a.Session, a.System, a.Features, a.Devices, a.Properties, a.BackOffice, a.Reservations, a.Pools}
 }

@@ -57,20 +57,29 @@ func (st *state) partitionList() wirePartitions {
 
 	var named []wirePartition
 	if st.model != nil {
-		// Explicit amounts first, then "remainder", as a server resolves them.
+		// Exact counts first, then percentages, then "remainder": the order
+		// modeldef.Allocate documents, so the app's pool preview matches.
 		amounts := map[*modelEntry]int64{}
-		for pass := 0; pass < 2; pass++ {
+		passOf := func(amount string) int {
+			switch {
+			case amount == "remainder":
+				return 2
+			case strings.HasSuffix(amount, "%"):
+				return 1
+			}
+			return 0
+		}
+		for pass := 0; pass < 3; pass++ {
 			for pi := range st.model.Partitions {
 				for ei := range st.model.Partitions[pi].Entries {
 					e := &st.model.Partitions[pi].Entries[ei]
 					g := groups[key(e.Feature, e.Version)]
-					remainder := e.Amount == "remainder"
-					if remainder != (pass == 1) {
+					if passOf(e.Amount) != pass {
 						continue
 					}
 					var n int64
 					switch {
-					case remainder:
+					case pass == 2:
 						n = g.left
 					case strings.HasSuffix(e.Amount, "%"):
 						pct, _ := strconv.ParseInt(strings.TrimSuffix(e.Amount, "%"), 10, 64)

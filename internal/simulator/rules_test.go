@@ -60,10 +60,10 @@ func TestCheckModel(t *testing.T) {
 	bad := []struct{ name, text, want string }{
 		{"no model keyword", `mode "m" { partitions { } }`, `expected "model"`},
 		{"reserved model name", `model "default" { partitions { partition "p" { "F" 1.0 3 } } }`, "reserved"},
-		{"reserved pool name", `model "m" { partitions { partition "reservations" { "F" 1.0 3 } } }`, "reserved"},
+		{"reserved pool name", `model "m" { partitions { partition "default" { "F" 1.0 3 } } }`, "reserved"},
 		{"no partitions block", `model "m" { on any() { use "default" accept } }`, `"partitions"`},
 		{"no partition", `model "m" { partitions { } }`, "no partition"},
-		{"bad version", `model "m" { partitions { partition "p" { "F" 1 3 } } }`, "a.b"},
+		{"bad version", `model "m" { partitions { partition "p" { "F" 1.x 3 } } }`, "version"},
 		{"bad amount", `model "m" { partitions { partition "p" { "F" 1.0 lots } } }`, "amount"},
 		{"percent above 100", `model "m" { partitions { partition "p" { "F" 1.0 120% } } }`, "amount"},
 		{"missing close", strings.TrimSuffix(ok, "}"), "missing"},

@@ -90,6 +90,78 @@ export namespace app {
 	        this.note = source["note"];
 	    }
 	}
+	export class ModelCheck {
+	    valid: boolean;
+	    modelName: string;
+	    diagnostics: modeldef.Diagnostic[];
+	    preview: modeldef.PoolAllocation[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ModelCheck(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.valid = source["valid"];
+	        this.modelName = source["modelName"];
+	        this.diagnostics = this.convertValues(source["diagnostics"], modeldef.Diagnostic);
+	        this.preview = this.convertValues(source["preview"], modeldef.PoolAllocation);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ChosenModel {
+	    path: string;
+	    name: string;
+	    text: string;
+	    check: ModelCheck;
+	
+	    static createFrom(source: any = {}) {
+	        return new ChosenModel(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.name = source["name"];
+	        this.text = source["text"];
+	        this.check = this.convertValues(source["check"], ModelCheck);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class ConnectionInfo {
 	    url: string;
 	    version: string;
@@ -791,6 +863,21 @@ export namespace app {
 	        this.remember = source["remember"];
 	    }
 	}
+	
+	export class ModelView {
+	    active: boolean;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ModelView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.active = source["active"];
+	        this.text = source["text"];
+	    }
+	}
 	export class PasswordInput {
 	    user: string;
 	    current: string;
@@ -862,6 +949,103 @@ export namespace app {
 		}
 	}
 	
+	export class PoolFeature {
+	    feature: string;
+	    version: string;
+	    expiry: string;
+	    allocated: number;
+	    used: number;
+	    uncounted: boolean;
+	    requested: string;
+	    status: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PoolFeature(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.feature = source["feature"];
+	        this.version = source["version"];
+	        this.expiry = source["expiry"];
+	        this.allocated = source["allocated"];
+	        this.used = source["used"];
+	        this.uncounted = source["uncounted"];
+	        this.requested = source["requested"];
+	        this.status = source["status"];
+	    }
+	}
+	export class Pool {
+	    id: number;
+	    name: string;
+	    default: boolean;
+	    lastModified: string;
+	    features: PoolFeature[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Pool(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.default = source["default"];
+	        this.lastModified = source["lastModified"];
+	        this.features = this.convertValues(source["features"], PoolFeature);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class PoolsView {
+	    pools: Pool[];
+	    modelActive: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new PoolsView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.pools = this.convertValues(source["pools"], Pool);
+	        this.modelActive = source["modelActive"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class PropertiesView {
 	    hostIds: HostIDOption[];
 	    selectedHostId: string;
@@ -1398,6 +1582,91 @@ export namespace listing {
 	        this.sortBy = source["sortBy"];
 	        this.sortDesc = source["sortDesc"];
 	    }
+	}
+
+}
+
+export namespace modeldef {
+	
+	export class Diagnostic {
+	    line: number;
+	    column: number;
+	    endColumn?: number;
+	    severity: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Diagnostic(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.column = source["column"];
+	        this.endColumn = source["endColumn"];
+	        this.severity = source["severity"];
+	        this.message = source["message"];
+	    }
+	}
+	export class FeatureAllocation {
+	    name: string;
+	    version: string;
+	    requested: string;
+	    count: number;
+	    uncounted?: boolean;
+	    short?: boolean;
+	    shortfall?: number;
+	    missing?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new FeatureAllocation(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.version = source["version"];
+	        this.requested = source["requested"];
+	        this.count = source["count"];
+	        this.uncounted = source["uncounted"];
+	        this.short = source["short"];
+	        this.shortfall = source["shortfall"];
+	        this.missing = source["missing"];
+	    }
+	}
+	export class PoolAllocation {
+	    pool: string;
+	    default: boolean;
+	    features: FeatureAllocation[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PoolAllocation(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.pool = source["pool"];
+	        this.default = source["default"];
+	        this.features = this.convertValues(source["features"], FeatureAllocation);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }
