@@ -108,10 +108,12 @@ type EditReport struct {
 // server. Token names it for ApplyImport; Cancelled is true (and the rest
 // empty) when the user closed the dialog.
 type ImportPreviewResult struct {
-	reservations.ImportPreview
-	Token     string `json:"token"`
-	FileName  string `json:"fileName"`
-	Cancelled bool   `json:"cancelled"`
+	// Preview is a named field, not embedded: the Wails binding generator
+	// drops the nested types of an embedded struct from another package.
+	Preview   reservations.ImportPreview `json:"preview"`
+	Token     string                     `json:"token"`
+	FileName  string                     `json:"fileName"`
+	Cancelled bool                       `json:"cancelled"`
 }
 
 // GroupMessage says why a group was skipped or failed. OriginalJSON is set
@@ -606,7 +608,7 @@ func (s *ReservationsService) PreviewImport() (ImportPreviewResult, error) {
 		return ImportPreviewResult{}, apperr.Wrap(err, apperr.Internal, "The file dialog failed: %v", err)
 	}
 	if path == "" {
-		return ImportPreviewResult{Cancelled: true, ImportPreview: reservations.ImportPreview{
+		return ImportPreviewResult{Cancelled: true, Preview: reservations.ImportPreview{
 			Groups: []reservations.ImportGroup{}, Errors: []reservations.Problem{}, Warnings: []reservations.Problem{},
 			Keep: reservations.Plan(nil, nil, false), Replace: reservations.Plan(nil, nil, true),
 		}}, nil
@@ -623,7 +625,7 @@ func (s *ReservationsService) PreviewImport() (ImportPreviewResult, error) {
 	if err != nil {
 		return ImportPreviewResult{}, err
 	}
-	out := ImportPreviewResult{ImportPreview: reservations.Import(data, existing), Token: token, FileName: filepath.Base(path)}
+	out := ImportPreviewResult{Preview: reservations.Import(data, existing), Token: token, FileName: filepath.Base(path)}
 	s.mu.Lock()
 	s.preview = &out
 	s.mu.Unlock()
@@ -662,7 +664,7 @@ func (s *ReservationsService) ApplyImport(token string, replaceExisting bool) (I
 	if err := refuseWhileModelActive(ctx, cl); err != nil {
 		return ImportReport{}, err
 	}
-	plan := reservations.Plan(p.Groups, existing, replaceExisting)
+	plan := reservations.Plan(p.Preview.Groups, existing, replaceExisting)
 	rep := ImportReport{SkippedGroups: []GroupMessage{}, Failed: []GroupMessage{}}
 	byID := map[int64]reservations.Group{}
 	for _, g := range existing {
@@ -676,7 +678,7 @@ func (s *ReservationsService) ApplyImport(token string, replaceExisting bool) (I
 			if a.Action != kind {
 				continue
 			}
-			g := p.Groups[a.Index].Group
+			g := p.Preview.Groups[a.Index].Group
 			if stop != nil {
 				rep.Failed = append(rep.Failed, GroupMessage{Group: g.Name, Message: "Not sent: " + apperr.From(stop).Message})
 				continue

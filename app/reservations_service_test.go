@@ -305,11 +305,11 @@ func TestReservationsExportImportRoundTrip(t *testing.T) {
 	}
 	dlg.openPath = path
 	pv, err := svc.PreviewImport()
-	if err != nil || pv.Token == "" || pv.FileName != "all.json" || pv.GroupCount != 3 || pv.ReservationCount != 5 || pv.EntryCount != 7 || len(pv.Errors) != 0 {
+	if err != nil || pv.Token == "" || pv.FileName != "all.json" || pv.Preview.GroupCount != 3 || pv.Preview.ReservationCount != 5 || pv.Preview.EntryCount != 7 || len(pv.Preview.Errors) != 0 {
 		t.Fatalf("preview: %+v %v", pv, err)
 	}
-	if pv.Keep.Summary != (reservations.Summary{ToImport: 1, Skipped: 2}) || pv.Replace.Summary != (reservations.Summary{ToImport: 1, ToReplace: 2}) {
-		t.Fatalf("summaries: keep %+v, replace %+v", pv.Keep.Summary, pv.Replace.Summary)
+	if pv.Preview.Keep.Summary != (reservations.Summary{ToImport: 1, Skipped: 2}) || pv.Preview.Replace.Summary != (reservations.Summary{ToImport: 1, ToReplace: 2}) {
+		t.Fatalf("summaries: keep %+v, replace %+v", pv.Preview.Keep.Summary, pv.Preview.Replace.Summary)
 	}
 	rep, err := svc.ApplyImport(pv.Token, false)
 	if err != nil || rep.Imported != 1 || rep.Skipped != 2 || len(rep.Failed) != 0 || !strings.Contains(rep.SkippedGroups[0].Message, "already exists") {
@@ -396,8 +396,8 @@ func TestReservationsImportPreviewProblems(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(pv.Errors) != 1 || pv.Errors[0].Location != "groups[0].reservations[0].reservationEntries[0].featureVersion" ||
-		pv.Keep.Summary != (reservations.Summary{Skipped: 2}) || pv.Replace.Summary != (reservations.Summary{ToReplace: 1, Skipped: 1}) {
+	if len(pv.Preview.Errors) != 1 || pv.Preview.Errors[0].Location != "groups[0].reservations[0].reservationEntries[0].featureVersion" ||
+		pv.Preview.Keep.Summary != (reservations.Summary{Skipped: 2}) || pv.Preview.Replace.Summary != (reservations.Summary{ToReplace: 1, Skipped: 1}) {
 		t.Fatalf("preview %+v", pv)
 	}
 
@@ -409,7 +409,7 @@ func TestReservationsImportPreviewProblems(t *testing.T) {
 
 	dlg.openPath = ""
 	pv, err = svc.PreviewImport()
-	if err != nil || !pv.Cancelled || pv.GroupCount != 0 || pv.Token != "" {
+	if err != nil || !pv.Cancelled || pv.Preview.GroupCount != 0 || pv.Token != "" {
 		t.Fatalf("cancelled: %+v %v", pv, err)
 	}
 }

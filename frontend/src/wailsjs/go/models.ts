@@ -758,16 +758,7 @@ export namespace app {
 	    }
 	}
 	export class ImportPreviewResult {
-	    groups: reservations.ImportGroup[];
-	    groupCount: number;
-	    reservationCount: number;
-	    entryCount: number;
-	    errors: reservations.Problem[];
-	    warnings: reservations.Problem[];
-	    // Go type: reservations
-	    keep: any;
-	    // Go type: reservations
-	    replace: any;
+	    preview: reservations.ImportPreview;
 	    token: string;
 	    fileName: string;
 	    cancelled: boolean;
@@ -778,14 +769,7 @@ export namespace app {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.groups = this.convertValues(source["groups"], reservations.ImportGroup);
-	        this.groupCount = source["groupCount"];
-	        this.reservationCount = source["reservationCount"];
-	        this.entryCount = source["entryCount"];
-	        this.errors = this.convertValues(source["errors"], reservations.Problem);
-	        this.warnings = this.convertValues(source["warnings"], reservations.Problem);
-	        this.keep = this.convertValues(source["keep"], null);
-	        this.replace = this.convertValues(source["replace"], null);
+	        this.preview = this.convertValues(source["preview"], reservations.ImportPreview);
 	        this.token = source["token"];
 	        this.fileName = source["fileName"];
 	        this.cancelled = source["cancelled"];
@@ -1773,7 +1757,167 @@ export namespace reservations {
 		    return a;
 		}
 	}
+	export class GroupAction {
+	    index: number;
+	    name: string;
+	    action: string;
+	    reason?: string;
+	    replaces?: number;
 	
+	    static createFrom(source: any = {}) {
+	        return new GroupAction(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.index = source["index"];
+	        this.name = source["name"];
+	        this.action = source["action"];
+	        this.reason = source["reason"];
+	        this.replaces = source["replaces"];
+	    }
+	}
+	
+	export class ImportGroup {
+	    group: Group;
+	    location: string;
+	    valid: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportGroup(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.group = this.convertValues(source["group"], Group);
+	        this.location = source["location"];
+	        this.valid = source["valid"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Summary {
+	    toImport: number;
+	    toReplace: number;
+	    skipped: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Summary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.toImport = source["toImport"];
+	        this.toReplace = source["toReplace"];
+	        this.skipped = source["skipped"];
+	    }
+	}
+	export class ImportPlan {
+	    actions: GroupAction[];
+	    summary: Summary;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportPlan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.actions = this.convertValues(source["actions"], GroupAction);
+	        this.summary = this.convertValues(source["summary"], Summary);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Problem {
+	    location: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Problem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.location = source["location"];
+	        this.message = source["message"];
+	    }
+	}
+	export class ImportPreview {
+	    groups: ImportGroup[];
+	    groupCount: number;
+	    reservationCount: number;
+	    entryCount: number;
+	    errors: Problem[];
+	    warnings: Problem[];
+	    keep: ImportPlan;
+	    replace: ImportPlan;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportPreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.groups = this.convertValues(source["groups"], ImportGroup);
+	        this.groupCount = source["groupCount"];
+	        this.reservationCount = source["reservationCount"];
+	        this.entryCount = source["entryCount"];
+	        this.errors = this.convertValues(source["errors"], Problem);
+	        this.warnings = this.convertValues(source["warnings"], Problem);
+	        this.keep = this.convertValues(source["keep"], ImportPlan);
+	        this.replace = this.convertValues(source["replace"], ImportPlan);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class PendingEntry {
 	    groupName: string;
 	    deviceId: string;
@@ -1796,6 +1940,7 @@ export namespace reservations {
 	        this.count = source["count"];
 	    }
 	}
+	
 	
 	export class Row {
 	    group: string;
