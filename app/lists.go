@@ -44,6 +44,16 @@ func (c *cachedList[T]) get(ctx context.Context, cl *fne.Client, refresh bool, l
 // export it, over a cache of the last load.
 type table[T any] struct {
 	cache cachedList[T]
+	// view memoises the last search and sort, so paging through a sorted
+	// 100,000-row list sorts it once, not on every page.
+	view struct {
+		mu     sync.Mutex
+		rows   []T // the cached list view was built from
+		search string
+		sortBy string
+		desc   bool
+		result []T
+	}
 	load  func(context.Context, *fne.Client) ([]T, error)
 	match func(*T, string) bool
 	order listing.Columns[T]
@@ -63,8 +73,23 @@ func (t *table[T]) page(ctx context.Context, cl *fne.Client, q listing.Query, re
 	if err != nil {
 		return pageOf[T]{}, err
 	}
-	p, total, number, pages := listing.Apply(rows, q, t.match, t.order)
-	return pageOf[T]{rows: p, total: total, page: number, pages: pages, loadedAt: at}, nil
+	view := t.filtered(rows, q)
+	p, number, pages := listing.Page(view, q)
+	return pageOf[T]{rows: p, total: len(view), page: number, pages: pages, loadedAt: at}, nil
+}
+
+// filtered returns rows searched and sorted as q asks, reusing the last
+// result when only the page changed.
+func (t *table[T]) filtered(rows []T, q listing.Query) []T {
+	v := &t.view
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	same := len(rows) > 0 && len(v.rows) == len(rows) && &v.rows[0] == &rows[0]
+	if !same || v.search != q.Search || v.sortBy != q.SortBy || v.desc != q.SortDesc || v.result == nil {
+		v.rows, v.search, v.sortBy, v.desc = rows, q.Search, q.SortBy, q.SortDesc
+		v.result = listing.Sort(listing.Filter(rows, q.Search, t.match), q, t.order)
+	}
+	return v.result
 }
 
 // export writes every row matching q's search, in q's order, with the
@@ -74,8 +99,7 @@ func (t *table[T]) export(ctx context.Context, cl *fne.Client, d Dialogs, q list
 	if err != nil {
 		return "", err
 	}
-	rows = listing.Sort(listing.Filter(rows, q.Search, t.match), q, t.order)
-	header, cells := csvTable(t.csv, keys, rows)
+	header, cells := csvTable(t.csv, keys, t.filtered(rows, q))
 	return exportCSV(d, t.file, header, cells)
 }
 

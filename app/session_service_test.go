@@ -50,7 +50,7 @@ type sessionEnv struct {
 	dir     string
 }
 
-func newSessionEnv(t *testing.T, opts simulator.Options) *sessionEnv {
+func newSessionEnv(t testing.TB, opts simulator.Options) *sessionEnv {
 	t.Helper()
 	clock := &testClock{t: time.Now()}
 	opts.Now = clock.now

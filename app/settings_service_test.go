@@ -24,7 +24,7 @@ func newSettingsService(t *testing.T) *SettingsService {
 }
 
 // serverInput points at a simulator served by httptest.
-func serverInput(t *testing.T, sim *simulator.Server) settings.ServerInput {
+func serverInput(t testing.TB, sim *simulator.Server) settings.ServerInput {
 	t.Helper()
 	srv := httptest.NewServer(sim)
 	t.Cleanup(srv.Close)
