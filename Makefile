@@ -10,7 +10,7 @@ LDFLAGS  := -X licenseservermanager/internal/buildinfo.Commit=$(COMMIT) -X licen
 LINUXBIN := build/bin/LicenseServerManager
 WINEXE   := build/bin/LicenseServerManager.exe
 
-.PHONY: run deps dev build windows test test-go test-keyring test-frontend e2e lint clean
+.PHONY: run deps dev build windows test test-go test-keyring test-frontend e2e bench lint clean
 
 ## run: install what is missing, build, and open the app on the built-in demo server
 run: deps build
@@ -62,6 +62,10 @@ test-frontend:
 
 e2e:
 	tools/e2e.sh
+
+## bench: Go benchmarks and scripted UI timings on the large dataset (figures, not tests)
+bench:
+	tools/perf.sh
 
 clean:
 	rm -rf build/bin frontend/e2e/artifacts

@@ -2,8 +2,11 @@
 # End-to-end tests: `wails dev` on the built-in demo server under Xvfb, driven
 # by Playwright (playwright-core with Debian's Chromium) through
 # http://localhost:34115, where Wails serves the UI with live Go bindings.
-# The app gets throw-away settings, cache and keyring folders; screenshots go
-# to frontend/e2e/artifacts/.
+# The app gets throw-away settings, cache and data folders and its own D-Bus
+# session with an unlocked gnome-keyring, so remembered passwords go through a
+# real Secret Service. A standalone simulator on 127.0.0.1:$SIM_PORT plays a
+# second, saved server profile; the app is started twice to check what
+# survives a restart. Screenshots go to frontend/e2e/artifacts/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -16,36 +19,61 @@ export XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache" XDG_DATA_HOME
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_DATA_HOME"
 export E2E_SETTINGS_DIR="$XDG_CONFIG_HOME/LicenseServerManager"
 export E2E_ARTIFACTS="$root/frontend/e2e/artifacts"
+export SIM_PORT=${SIM_PORT:-17171}
 rm -rf "$E2E_ARTIFACTS" && mkdir -p "$E2E_ARTIFACTS"
 
-if curl -s -o /dev/null --max-time 2 http://localhost:34115/; then
-  echo "Something already listens on port 34115; stop it (an earlier wails dev?) and try again." >&2
-  exit 1
-fi
+for port in 34115 "$SIM_PORT"; do
+  if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/"; then
+    echo "Something already listens on port $port; stop it and try again." >&2
+    exit 1
+  fi
+done
 
-log="$E2E_ARTIFACTS/wails-dev.log"
-xvfb-run -a -s '-screen 0 1280x900x24' \
-  go tool -modfile=tools/go.mod wails dev -nocolour -tags webkit2_41 -loglevel Warning -noreload -nogorebuild \
-  -ldflags "-X licenseservermanager/internal/buildinfo.Commit=e2e" -appargs --demo >"$log" 2>&1 &
-xpid=$!
+go build -o "$work/lsm-sim" .
+"$work/lsm-sim" --simulate "127.0.0.1:$SIM_PORT" >"$E2E_ARTIFACTS/simulator.log" 2>&1 &
+simpid=$!
 
-stop() {
-  # SIGINT to wails (a child of xvfb-run) takes vite, the app and Xvfb down.
-  local kids
-  kids=$(pgrep -P "$xpid" 2>/dev/null || true)
-  [ -n "$kids" ] && kill -INT $kids 2>/dev/null || true
-  for _ in $(seq 1 20); do kill -0 "$xpid" 2>/dev/null || break; sleep 0.5; done
-  kill -TERM "$xpid" 2>/dev/null || true
+devpid=""
+start_app() {
+  local log="$E2E_ARTIFACTS/wails-dev-$1.log"
+  dbus-run-session -- bash -c '
+    echo -n e2e | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+    exec xvfb-run -a -s "-screen 0 1280x900x24" \
+      go tool -modfile=tools/go.mod wails dev -nocolour -tags webkit2_41 -loglevel Warning -noreload -nogorebuild \
+      -ldflags "-X licenseservermanager/internal/buildinfo.Commit=e2e" -appargs --demo' >"$log" 2>&1 &
+  devpid=$!
+  for i in $(seq 1 300); do
+    if curl -sf -o /dev/null --max-time 2 http://localhost:34115/; then return 0; fi
+    if ! kill -0 "$devpid" 2>/dev/null; then echo "wails dev exited; its log:" >&2; cat "$log" >&2; return 1; fi
+    sleep 1
+  done
+  echo "wails dev did not answer in 300 s; its log:" >&2
+  cat "$log" >&2
+  return 1
+}
+
+stop_app() {
+  [ -n "$devpid" ] || return 0
+  # SIGINT to wails takes vite, the app and Xvfb down; then the D-Bus
+  # session and its keyring daemon end with dbus-run-session.
+  pkill -INT -f "wails dev -nocolour -tags webkit2_41" 2>/dev/null || true
+  for _ in $(seq 1 30); do kill -0 "$devpid" 2>/dev/null || break; sleep 0.5; done
+  kill -TERM "$devpid" 2>/dev/null || true
+  wait "$devpid" 2>/dev/null || true
+  devpid=""
+  for _ in $(seq 1 20); do curl -s -o /dev/null --max-time 1 http://localhost:34115/ || break; sleep 0.5; done
+}
+
+cleanup() {
+  stop_app
+  kill "$simpid" 2>/dev/null || true
   pkill -f "$work" 2>/dev/null || true
   rm -rf "$work"
 }
-trap stop EXIT
+trap cleanup EXIT
 
-for i in $(seq 1 300); do
-  if curl -sf -o /dev/null --max-time 2 http://localhost:34115/; then break; fi
-  if ! kill -0 "$xpid" 2>/dev/null; then echo "wails dev exited; its log:" >&2; cat "$log" >&2; exit 1; fi
-  [ "$i" -eq 300 ] && { echo "wails dev did not answer in 300 s; its log:" >&2; cat "$log" >&2; exit 1; }
-  sleep 1
-done
-
-cd frontend && HOME="$work" timeout 600 node e2e/run.mjs
+start_app first
+(cd frontend && HOME="$work" timeout 600 node e2e/run.mjs first)
+stop_app
+start_app restart
+(cd frontend && HOME="$work" timeout 300 node e2e/run.mjs restart)

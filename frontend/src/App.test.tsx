@@ -1,11 +1,12 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { AppError, settingsApi, systemApi } from './api';
+import { AppError, sessionApi, settingsApi, systemApi } from './api';
 import { App } from './App';
 import { STATUS_INTERVAL_MS } from './state/AppSettings';
-import { aboutInfo, connectionInfo, profile, settingsView } from './test/fixtures';
+import { aboutInfo, connectionInfo, loggedOut, profile, sessionState, settingsView } from './test/fixtures';
 
+vi.mock('./api/session');
 vi.mock('./api/settings');
 vi.mock('./api/system');
 
@@ -26,6 +27,7 @@ describe('App shell', () => {
     vi.mocked(settingsApi.status).mockResolvedValue(connectionInfo());
     vi.mocked(systemApi.about).mockResolvedValue(aboutInfo({ build: { ...aboutInfo().build, productName: 'Acme License Manager' } }));
     vi.mocked(systemApi.serverInfo).mockResolvedValue(connectionInfo());
+    vi.mocked(sessionApi.start).mockResolvedValue(sessionState());
   });
 
   afterEach(() => {
@@ -37,7 +39,8 @@ describe('App shell', () => {
     expect(await within(screen.getByRole('banner')).findByText('Acme License Manager')).toBeInTheDocument();
     const nav = screen.getByRole('navigation');
     expect(within(nav).getByText('License Manager Configuration')).toBeInTheDocument();
-    expect(within(nav).getAllByRole('link').map((l) => l.textContent)).toEqual(['Settings', 'About']);
+    expect(within(nav).getByText('License Server Setup')).toBeInTheDocument();
+    expect(within(nav).getAllByRole('link').map((l) => l.textContent).slice(0, 4)).toEqual(['Settings', 'About', 'Login', 'Reset Password']);
     expect(within(nav).getByRole('link', { name: 'About' })).toHaveAttribute('aria-current', 'page');
     expect(screen.getByRole('button', { name: 'Server profile' })).toHaveTextContent('Production');
   });
@@ -178,6 +181,64 @@ describe('App shell', () => {
     expect(settingsApi.setTheme).toHaveBeenCalledWith('dark');
     await user.click(screen.getByRole('button', { name: 'Theme' }));
     expect(screen.getByRole('menuitemradio', { name: 'Dark' })).toHaveAttribute('aria-checked', 'true');
+  });
+
+  it('opens on Login when a secured server has no login yet, as the guide says', async () => {
+    vi.mocked(sessionApi.start).mockResolvedValue(loggedOut());
+    render(<App />);
+    expect(await screen.findByRole('heading', { name: 'Login', level: 1 })).toBeInTheDocument();
+    expect(within(screen.getByRole('navigation')).getByRole('link', { name: 'Login' })).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByRole('button', { name: 'Session' })).toHaveTextContent('Not logged in');
+  });
+
+  it('shows the login in the header beside the profile', async () => {
+    await renderApp();
+    const session = await screen.findByRole('button', { name: 'Session' });
+    await waitFor(() => expect(session).toHaveTextContent('admin'));
+    const profileButton = screen.getByRole('button', { name: 'Server profile' });
+    expect(profileButton.compareDocumentPosition(session) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('starts the session again for another profile', async () => {
+    const user = userEvent.setup();
+    vi.mocked(settingsApi.switchProfile).mockResolvedValue(settingsView(lab, { profiles: [production, lab] }));
+    await renderApp();
+    await waitFor(() => expect(sessionApi.start).toHaveBeenCalledTimes(1));
+    vi.mocked(sessionApi.start).mockResolvedValue(loggedOut({ profileId: 'p2', securityEnabled: false }));
+    await user.click(screen.getByRole('button', { name: 'Server profile' }));
+    await user.click(screen.getByRole('menuitem', { name: /Lab server/ }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Session' })).toHaveTextContent('Security off'));
+    expect(sessionApi.start).toHaveBeenCalledTimes(2);
+  });
+
+  it('goes to Login with a note when the session times out, and back to the untouched view after the login', async () => {
+    const user = userEvent.setup();
+    await renderApp();
+    await user.click(within(screen.getByRole('navigation')).getByRole('link', { name: 'Settings' }));
+    const pageSize = await screen.findByLabelText('Page Size', { selector: 'input' });
+    await user.clear(pageSize);
+    await user.type(pageSize, '25');
+
+    // Half an hour later the next click finds the session ended on the server.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 31 * 60_000);
+    vi.mocked(sessionApi.state).mockResolvedValue(loggedOut({ timedOut: true, rememberedUser: '' }));
+    await user.click(screen.getByLabelText('FlexNet License Server Host Name', { selector: 'input' }));
+
+    expect(await screen.findByRole('heading', { name: 'Login', level: 1 })).toBeInTheDocument();
+    expect(screen.getByText(/Your session ended after 30 minutes without activity/)).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Settings', level: 1 })).not.toBeInTheDocument();
+    expect(within(screen.getByRole('navigation')).getByRole('link', { name: 'Login' })).toHaveAttribute('aria-current', 'page');
+    expect(sessionApi.touch).not.toHaveBeenCalled();
+
+    vi.mocked(sessionApi.login).mockResolvedValue(sessionState());
+    expect(screen.getByLabelText('User Name', { selector: 'input' })).toHaveValue('admin');
+    await user.type(screen.getByLabelText('Password', { selector: 'input' }), 'Admin123!');
+    await user.click(screen.getByRole('button', { name: 'Login' }));
+
+    expect(await screen.findByRole('heading', { name: 'Settings', level: 1 })).toBeInTheDocument();
+    expect(screen.getByLabelText('Page Size', { selector: 'input' })).toHaveValue(25);
+    expect(screen.queryByRole('heading', { name: 'Login', level: 1 })).not.toBeInTheDocument();
   });
 
   it('shows an error screen when the settings cannot be loaded', async () => {

@@ -2,8 +2,11 @@ import { HashRouter } from 'react-router';
 import { AppRoutes } from './AppRoutes';
 import { AppShell } from './components/AppShell';
 import { AppTheme } from './components/AppTheme';
+import { CertificatePrompt } from './components/CertificatePrompt';
+import { LoginPrompt } from './components/LoginPrompt';
 import { StartupScreen } from './components/StartupScreen';
 import { AppSettingsProvider, useSettingsStartup } from './state/AppSettings';
+import { SessionProvider } from './state/Session';
 
 function ThemedApp() {
   const startup = useSettingsStartup();
@@ -11,9 +14,13 @@ function ThemedApp() {
     <AppTheme preference={startup.status === 'ready' ? startup.view.theme : 'system'}>
       {startup.status === 'ready' ? (
         <HashRouter>
-          <AppShell>
-            <AppRoutes />
-          </AppShell>
+          <SessionProvider>
+            <AppShell>
+              <AppRoutes />
+            </AppShell>
+            <LoginPrompt />
+            <CertificatePrompt />
+          </SessionProvider>
         </HashRouter>
       ) : (
         <StartupScreen startup={startup} />

@@ -1,28 +1,104 @@
+import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { lazy, Suspense, useEffect, useRef, type ComponentType, type LazyExoticComponent } from 'react';
+import { Navigate, Route, Routes, useLocation, useNavigate, type Location } from 'react-router';
 import { RequireCompleteSettings } from './components/RequireCompleteSettings';
-import { homeRoute, navItems } from './nav/items';
+import { homeRoute, loginRoute, navItems } from './nav/items';
 import type { NavItem } from './nav/model';
+import { useAppSettings } from './state/AppSettings';
+import { useSession } from './state/Session';
 
 const views = new Map<string, LazyExoticComponent<ComponentType>>(
   navItems.map((item) => [item.id, lazy(() => item.load().then((component) => ({ default: component })))]),
 );
+const LoginView = views.get('login');
 
 function viewRoute(item: NavItem) {
   const View = views.get(item.id);
-  return View && <Route key={item.id} path={item.route} element={<View />} />;
+  // A view may have pages of its own below its route (Feature Details at /features/:id).
+  return View && <Route key={item.id} path={`${item.route}/*`} element={<View />} />;
 }
 
-/** One route per nav item; all but Settings and About sit behind the settings guard. */
+const loading = <LinearProgress aria-label="Loading view" />;
+
+/** Navigation state of the Login view opened by a timeout: the view the user was working in. */
+interface HeldViewState {
+  held: Location;
+}
+
+function isHeldViewState(state: unknown): state is HeldViewState {
+  if (typeof state !== 'object' || state === null || !('held' in state)) return false;
+  const held: unknown = state.held;
+  return typeof held === 'object' && held !== null && 'pathname' in held && typeof held.pathname === 'string';
+}
+
+/** The view kept open, hidden, behind a Login view that a session timeout opened. */
+function heldLocation(location: Location): Location | undefined {
+  return location.pathname === loginRoute && isHeldViewState(location.state) ? location.state.held : undefined;
+}
+
+/**
+ * The guide's moves between views for the login: open on Login when a
+ * secured server has no login yet, go to Login when the session times out,
+ * and back to the interrupted view once logged in again.
+ */
+function useSessionNavigation(location: Location, held: Location | undefined) {
+  const { view } = useAppSettings();
+  const { state } = useSession();
+  const navigate = useNavigate();
+
+  const decidedStart = useRef(false);
+  useEffect(() => {
+    if (decidedStart.current || state === null) return;
+    decidedStart.current = true;
+    const mustLogIn = view.complete && state.securityKnown && state.securityEnabled && !state.loggedIn;
+    // The answer can come before "/" has been redirected to the home view.
+    const atHome = location.pathname === homeRoute || location.pathname === '/';
+    if (mustLogIn && atHome) navigate(loginRoute, { replace: true });
+  }, [state, view.complete, location.pathname, navigate]);
+
+  const timedOut = state?.timedOut === true;
+  const wasTimedOut = useRef(timedOut);
+  useEffect(() => {
+    const justTimedOut = timedOut && !wasTimedOut.current;
+    wasTimedOut.current = timedOut;
+    if (justTimedOut && location.pathname !== loginRoute) {
+      navigate(loginRoute, { state: { held: location } satisfies HeldViewState });
+    }
+  }, [timedOut, location, navigate]);
+
+  const loggedIn = state?.loggedIn === true;
+  useEffect(() => {
+    if (held && loggedIn) navigate(held, { replace: true });
+  }, [held, loggedIn, navigate]);
+}
+
+/**
+ * One route per nav item; all but Settings and About sit behind the settings
+ * guard. While a timeout's Login view shows, the interrupted view stays
+ * mounted but hidden, so whatever the user typed there is still there after
+ * the login.
+ */
 export function AppRoutes() {
+  const location = useLocation();
+  const held = heldLocation(location);
+  useSessionNavigation(location, held);
   return (
-    <Suspense fallback={<LinearProgress aria-label="Loading view" />}>
-      <Routes>
-        {navItems.filter((item) => !item.requiresSettings).map(viewRoute)}
-        <Route element={<RequireCompleteSettings />}>{navItems.filter((item) => item.requiresSettings).map(viewRoute)}</Route>
-        <Route path="*" element={<Navigate to={homeRoute} replace />} />
-      </Routes>
-    </Suspense>
+    <>
+      <Box hidden={held !== undefined}>
+        <Suspense fallback={loading}>
+          <Routes location={held ?? location}>
+            {navItems.filter((item) => !item.requiresSettings).map(viewRoute)}
+            <Route element={<RequireCompleteSettings />}>{navItems.filter((item) => item.requiresSettings).map(viewRoute)}</Route>
+            <Route path="*" element={<Navigate to={homeRoute} replace />} />
+          </Routes>
+        </Suspense>
+      </Box>
+      {held && LoginView && (
+        <Suspense fallback={loading}>
+          <LoginView />
+        </Suspense>
+      )}
+    </>
   );
 }

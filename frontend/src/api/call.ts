@@ -1,10 +1,60 @@
-import { toAppError } from './errors';
+import { toAppError, type AppError } from './errors';
 
-/** Runs one binding call; every failure comes out as an AppError. */
-export async function call<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (reason) {
-    throw toAppError(reason);
+/** Failures the app can often repair and then repeat the operation: by logging in, or by trusting a certificate. */
+export type RecoverableCode = 'login_required' | 'tls_untrusted';
+
+/**
+ * Repairs the cause of a failed call, usually by asking the user. Resolves
+ * true when the operation should be tried again, false to give up.
+ */
+export type Recovery = (error: AppError) => Promise<boolean>;
+
+export interface CallOptions {
+  /**
+   * Recoveries this call must not start: the session service's own calls
+   * cannot wait for a login, and background checks must not open dialogs
+   * the user did not ask for.
+   */
+  skipRecovery?: readonly RecoverableCode[];
+}
+
+/** A call may be repaired a few times in a row (certificate, then login), never forever. */
+const MAX_RECOVERIES = 3;
+
+const recoveries = new Map<RecoverableCode, Recovery>();
+
+/**
+ * Installs the recovery for one error code, replacing any earlier one. The
+ * returned function removes it again, unless another has replaced it since.
+ */
+export function setRecovery(code: RecoverableCode, recovery: Recovery): () => void {
+  recoveries.set(code, recovery);
+  return () => {
+    if (recoveries.get(code) === recovery) recoveries.delete(code);
+  };
+}
+
+function recoveryFor(error: AppError, options: CallOptions): Recovery | undefined {
+  if (error.code !== 'login_required' && error.code !== 'tls_untrusted') return undefined;
+  if (options.skipRecovery?.includes(error.code)) return undefined;
+  return recoveries.get(error.code);
+}
+
+/**
+ * Runs one binding call; every failure comes out as an AppError. A failure
+ * that a registered recovery repairs runs fn again, so the caller gets the
+ * result of the same operation as if nothing had happened; if the recovery
+ * gives up, the original error is thrown.
+ */
+export async function call<T>(fn: () => Promise<T>, options: CallOptions = {}): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (reason) {
+      const error = toAppError(reason);
+      const recover = attempt < MAX_RECOVERIES ? recoveryFor(error, options) : undefined;
+      const retry = recover ? await recover(error).catch(() => false) : false;
+      if (!retry) throw error;
+    }
   }
 }

@@ -19,6 +19,17 @@ export const settingsApi = {
   /** Checks the unsaved form values. */
   testConnection: (input: ServerInput): Promise<ConnectionInfo> =>
     call(() => SettingsService.TestConnection(input)).then(toConnectionInfo),
-  /** Health of the active profile's server. */
-  status: (): Promise<ConnectionInfo> => call(SettingsService.Status).then(toConnectionInfo),
+  /**
+   * Health of the active profile's server. The header polls it in the
+   * background, so it never opens a dialog the user did not ask for.
+   */
+  status: (): Promise<ConnectionInfo> =>
+    call(SettingsService.Status, { skipRecovery: ['login_required', 'tls_untrusted'] }).then(toConnectionInfo),
+  /** Pins a server certificate (SHA-256 fingerprint) for the active profile; '' forgets it. */
+  trustCertificate: (fingerprint: string): Promise<SettingsView> =>
+    call(() => SettingsService.TrustCertificate(fingerprint)).then(toSettingsView),
+  /** Native open dialog for a PEM file of CA certificates; cancelling changes nothing. */
+  chooseCAFile: (): Promise<SettingsView> => call(SettingsService.ChooseCAFile).then(toSettingsView),
+  /** '' removes the CA file. */
+  setCAFile: (path: string): Promise<SettingsView> => call(() => SettingsService.SetCAFile(path)).then(toSettingsView),
 };

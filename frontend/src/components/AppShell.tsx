@@ -11,6 +11,7 @@ import { useAppSettings } from '../state/AppSettings';
 import { ConnectionChip } from './ConnectionChip';
 import { NavDrawer } from './NavDrawer';
 import { ProfileSwitcher } from './ProfileSwitcher';
+import { SessionIndicator } from './SessionIndicator';
 import { ThemeMenu } from './ThemeMenu';
 
 const DEFAULT_PRODUCT_NAME = 'License Server Manager';
@@ -52,6 +53,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           </Typography>
           <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
             <ProfileSwitcher />
+            <SessionIndicator />
             <ConnectionChip />
             <ThemeMenu />
           </Stack>

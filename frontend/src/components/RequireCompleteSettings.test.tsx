@@ -1,10 +1,11 @@
 import { screen } from '@testing-library/react';
 import { Route, Routes, useLocation } from 'react-router';
-import { settingsApi } from '../api';
-import { connectionInfo, settingsView } from '../test/fixtures';
+import { sessionApi, settingsApi } from '../api';
+import { connectionInfo, sessionState, settingsView } from '../test/fixtures';
 import { renderWithSettings } from '../test/render';
 import { RequireCompleteSettings } from './RequireCompleteSettings';
 
+vi.mock('../api/session');
 vi.mock('../api/settings');
 
 function SettingsStub() {
@@ -27,6 +28,7 @@ function routes() {
 describe('RequireCompleteSettings', () => {
   beforeEach(() => {
     vi.resetAllMocks();
+    vi.mocked(sessionApi.start).mockResolvedValue(sessionState());
     vi.mocked(settingsApi.status).mockResolvedValue(connectionInfo());
   });
 

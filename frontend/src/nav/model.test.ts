@@ -26,12 +26,17 @@ describe('nav model', () => {
     ]);
   });
 
-  it('lists only the views that exist: Settings then About under License Manager Configuration', () => {
+  it('lists Settings then About under License Manager Configuration, and Login then Reset Password first under License Server Setup', () => {
     const sections = navSections(navItems);
-    expect(sections).toHaveLength(1);
     expect(sections[0].group.label).toBe('License Manager Configuration');
     expect(sections[0].showHeader).toBe(true);
     expect(sections[0].items.map((i) => i.label)).toEqual(['Settings', 'About']);
+    const setup = sections.find((s) => s.group.id === 'serverSetup');
+    expect(setup?.showHeader).toBe(true);
+    expect(setup?.items.slice(0, 2).map((i) => [i.label, i.route, i.icon])).toEqual([
+      ['Login', '/login', 'Login'],
+      ['Reset Password', '/reset-password', 'LockReset'],
+    ]);
   });
 
   it('lets only Settings and About open before the settings are complete', () => {

@@ -23,6 +23,13 @@ export interface AppSettings {
   deleteProfile: (id: string) => Promise<void>;
   switchProfile: (id: string) => Promise<void>;
   setTheme: (theme: ThemePreference) => Promise<void>;
+  /** Counts saves, each of which the session answers with a fresh start. */
+  saveCount: number;
+  /** Pins the server certificate with this SHA-256 fingerprint for the active profile; '' forgets the pin. */
+  trustCertificate: (fingerprint: string) => Promise<SettingsView>;
+  /** Asks for a CA file with the native dialog; cancelling changes nothing. */
+  chooseCAFile: () => Promise<void>;
+  removeCAFile: () => Promise<void>;
 }
 
 export type SettingsStartup =
@@ -79,15 +86,41 @@ export function AppSettingsProvider({ children }: { children: ReactNode }) {
     return () => clearInterval(timer);
   }, [activeProfileId, checkConnection]);
 
+  const [saveCount, setSaveCount] = useState(0);
   const save = useCallback(
     async (input: ServerInput) => {
       const next = await settingsApi.save(input);
+      setView(next);
+      setSaveCount((n) => n + 1);
+      checkConnection(true);
+      return next;
+    },
+    [checkConnection],
+  );
+
+  // What the app trusts decides whether the server can be reached at all.
+  const applyTrust = useCallback(
+    (next: SettingsView) => {
       setView(next);
       checkConnection(true);
       return next;
     },
     [checkConnection],
   );
+  const trustCertificate = useCallback(
+    async (fingerprint: string) => applyTrust(await settingsApi.trustCertificate(fingerprint)),
+    [applyTrust],
+  );
+  const chooseCAFile = useCallback(async () => {
+    const before = view?.active.caFile;
+    const next = await settingsApi.chooseCAFile();
+    // A cancelled dialog changes nothing, and deserves no new check either.
+    if (next.active.caFile === before) setView(next);
+    else applyTrust(next);
+  }, [applyTrust, view?.active.caFile]);
+  const removeCAFile = useCallback(async () => {
+    applyTrust(await settingsApi.setCAFile(''));
+  }, [applyTrust]);
 
   const addProfile = useCallback(async (name: string) => setView(await settingsApi.addProfile(name)), []);
   const renameProfile = useCallback(
@@ -129,11 +162,33 @@ export function AppSettingsProvider({ children }: { children: ReactNode }) {
         deleteProfile,
         switchProfile,
         setTheme,
+        saveCount,
+        trustCertificate,
+        chooseCAFile,
+        removeCAFile,
       };
     }
     if (loadError) return { status: 'failed', error: loadError, retry: load };
     return { status: 'loading' };
-  }, [view, loadError, load, connection, refreshConnection, notice, dismissNotice, save, addProfile, renameProfile, deleteProfile, switchProfile, setTheme]);
+  }, [
+    view,
+    loadError,
+    load,
+    connection,
+    refreshConnection,
+    notice,
+    dismissNotice,
+    save,
+    addProfile,
+    renameProfile,
+    deleteProfile,
+    switchProfile,
+    setTheme,
+    saveCount,
+    trustCertificate,
+    chooseCAFile,
+    removeCAFile,
+  ]);
 
   return <SettingsContext.Provider value={value}>{children}</SettingsContext.Provider>;
 }

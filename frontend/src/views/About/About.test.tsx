@@ -1,10 +1,11 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { AppError, settingsApi, systemApi } from '../../api';
-import { aboutInfo, connectionInfo, settingsView } from '../../test/fixtures';
+import { AppError, sessionApi, settingsApi, systemApi } from '../../api';
+import { aboutInfo, connectionInfo, diagnostics, FINGERPRINT, sessionState, settingsView } from '../../test/fixtures';
 import { renderWithSettings } from '../../test/render';
 import { About } from './About';
 
+vi.mock('../../api/session');
 vi.mock('../../api/settings');
 vi.mock('../../api/system');
 
@@ -18,6 +19,7 @@ async function renderAbout() {
 describe('About view', () => {
   beforeEach(() => {
     vi.resetAllMocks();
+    vi.mocked(sessionApi.start).mockResolvedValue(sessionState());
     vi.mocked(settingsApi.get).mockResolvedValue(settingsView());
     vi.mocked(settingsApi.status).mockResolvedValue(connectionInfo());
     vi.mocked(systemApi.about).mockResolvedValue(aboutInfo());
@@ -103,5 +105,75 @@ describe('About view', () => {
     vi.mocked(systemApi.about).mockResolvedValue(aboutInfo({ demoMode: true }));
     await renderAbout();
     expect(await screen.findByText('Demo mode')).toBeInTheDocument();
+  });
+
+  describe('Server diagnostics', () => {
+    it('explains what it is for and runs only on request', async () => {
+      await renderAbout();
+      const diag = section('Server diagnostics');
+      expect(diag).toHaveTextContent(/so an administrator can tell where a documented or assumed API path differs on a real server/);
+      expect(systemApi.diagnostics).not.toHaveBeenCalled();
+      expect(within(diag).queryByRole('table')).not.toBeInTheDocument();
+    });
+
+    it('shows health, certificate, security, login and every endpoint with its evidence and outcome', async () => {
+      const user = userEvent.setup();
+      vi.mocked(systemApi.diagnostics).mockResolvedValue(diagnostics());
+      await renderAbout();
+      const diag = section('Server diagnostics');
+      await user.click(within(diag).getByRole('button', { name: 'Run diagnostics' }));
+
+      const table = await within(diag).findByRole('table', { name: 'Endpoint results' });
+      expect(diag).toHaveTextContent('HealthReachable · version 2025.10.0');
+      expect(diag).toHaveTextContent('SecurityEnabled');
+      expect(diag).toHaveTextContent('Loginreader (ROLE_READ)');
+      expect(diag).toHaveTextContent('Self-signedYes');
+      expect(within(diag).getByTestId('certificate-fingerprint')).toHaveTextContent(FINGERPRINT);
+
+      const rows = within(table)
+        .getAllByRole('row')
+        .map((row) => within(row).getAllByRole(row.closest('thead') ? 'columnheader' : 'cell').map((cell) => cell.textContent));
+      expect(rows).toEqual([
+        ['Operation', 'Path', 'Evidence', 'Outcome', 'Message'],
+        ['Health check', '/health', 'Observed', 'Supported', '—'],
+        ['Feature summaries', '/features/summaries', 'Observed', 'Not offered', 'This server does not offer feature summaries.'],
+        [
+          'Offline capability requests',
+          '/capability_request',
+          'Assumed',
+          'Access denied',
+          'Access denied to offline capability requests. It needs the ROLE_OFFLINE role.',
+        ],
+        ['Model definitions', '/model', 'Assumed', 'Not found', 'There is no model definition.'],
+        ['Single feature records', '/features/{id}', 'Documented', 'Skipped', 'Not probed: it needs a record ID; it is used when you open a record.'],
+        ['Device list', '/clients', 'Observed', 'Login required', 'Please log in.'],
+        ['Named license pools', '/partitions', 'Assumed', 'Error', 'The server answered 500.'],
+      ]);
+      expect(within(diag).getByText('Supported: 1')).toBeInTheDocument();
+      expect(within(diag).getByText('Access denied: 1')).toBeInTheDocument();
+    });
+
+    it('says when the server could not be reached', async () => {
+      const user = userEvent.setup();
+      vi.mocked(systemApi.diagnostics).mockResolvedValue(
+        diagnostics({ reachable: false, problem: 'Nothing answers at https://lls01.corp.example:7070.', endpoints: [], certificate: null, loggedInAs: '', roles: [] }),
+      );
+      await renderAbout();
+      const diag = section('Server diagnostics');
+      await user.click(within(diag).getByRole('button', { name: 'Run diagnostics' }));
+      expect(await within(diag).findByText('Not reachable: Nothing answers at https://lls01.corp.example:7070.')).toBeInTheDocument();
+      expect(within(diag).getByText(/None checked/)).toBeInTheDocument();
+      expect(within(diag).getByText('The endpoints were not probed because the server could not be reached.')).toBeInTheDocument();
+    });
+
+    it('shows why diagnostics could not run', async () => {
+      const user = userEvent.setup();
+      vi.mocked(systemApi.diagnostics).mockRejectedValue(new AppError('not_configured', 'Fill in the Settings to connect to a license server.'));
+      await renderAbout();
+      const diag = section('Server diagnostics');
+      await user.click(within(diag).getByRole('button', { name: 'Run diagnostics' }));
+      expect(await within(diag).findByText('Fill in the Settings to connect to a license server.')).toBeInTheDocument();
+      expect(within(diag).getByRole('link', { name: 'Open Settings' })).toHaveAttribute('href', '/settings');
+    });
   });
 });

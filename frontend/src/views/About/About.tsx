@@ -12,14 +12,14 @@ import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { systemApi, toAppError, type AboutInfo, type AppError, type ConnectionInfo } from '../../api';
 import { connectionFailureLabel } from '../../components/connectionLabels';
+import { monospace } from '../../components/format';
 import { InfoList } from '../../components/InfoList';
 import { PageHeader } from '../../components/PageHeader';
 import { Section } from '../../components/Section';
 import { useAppSettings } from '../../state/AppSettings';
+import { DiagnosticsSection } from './DiagnosticsSection';
 
 type Loadable<T> = { kind: 'loading' } | { kind: 'ready'; value: T } | { kind: 'failed'; error: AppError };
-
-const mono = { fontFamily: 'ui-monospace, "Cascadia Mono", Consolas, monospace', fontSize: '0.8125rem' };
 
 export function About() {
   const { view } = useAppSettings();
@@ -84,7 +84,7 @@ export function About() {
                 rows={[
                   { label: 'Name', value: about.value.build.productName },
                   { label: 'Version', value: about.value.build.version },
-                  { label: 'Commit', value: <Box component="span" sx={mono}>{about.value.build.commit}</Box> },
+                  { label: 'Commit', value: <Box component="span" sx={monospace}>{about.value.build.commit}</Box> },
                   { label: 'Build date', value: about.value.build.buildDate },
                 ]}
               />
@@ -109,7 +109,7 @@ export function About() {
                   label: 'WebView',
                   value: [about.value.webViewEngine, about.value.webViewVersion].filter(Boolean).join(' ') || 'Unknown',
                 },
-                { label: 'Browser', value: <Box component="span" sx={mono}>{navigator.userAgent}</Box> },
+                { label: 'Browser', value: <Box component="span" sx={monospace}>{navigator.userAgent}</Box> },
               ]}
             />
           ) : (
@@ -137,8 +137,8 @@ export function About() {
             <>
               <InfoList
                 rows={[
-                  { label: 'Settings file', value: <Box component="span" sx={mono}>{about.value.settingsFile}</Box> },
-                  { label: 'Log folder', value: <Box component="span" sx={mono}>{about.value.logFolder}</Box> },
+                  { label: 'Settings file', value: <Box component="span" sx={monospace}>{about.value.settingsFile}</Box> },
+                  { label: 'Log folder', value: <Box component="span" sx={monospace}>{about.value.logFolder}</Box> },
                 ]}
               />
               <Button variant="outlined" startIcon={<FolderOpen />} onClick={openLogFolder} sx={{ mt: 2.5 }}>
@@ -154,6 +154,10 @@ export function About() {
             <Placeholder failed={about.kind === 'failed'} />
           )}
         </Section>
+
+        <Box sx={{ gridColumn: '1 / -1' }}>
+          <DiagnosticsSection profileId={view.activeProfileId} />
+        </Box>
       </Box>
 
       {about.kind === 'ready' && (

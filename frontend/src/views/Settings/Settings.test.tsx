@@ -1,11 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { AppError, settingsApi, type SettingsView } from '../../api';
+import { AppError, call, sessionApi, settingsApi, type ConnectionInfo, type SettingsView } from '../../api';
 import { ProfileSwitcher } from '../../components/ProfileSwitcher';
-import { connectionInfo, profile, settingsView } from '../../test/fixtures';
+import { certificate, connectionInfo, FINGERPRINT, profile, sessionState, settingsView } from '../../test/fixtures';
 import { renderWithSettings } from '../../test/render';
 import { Settings } from './Settings';
 
+vi.mock('../../api/session');
 vi.mock('../../api/settings');
 
 const field = (label: string) => screen.getByLabelText(label, { selector: 'input' }) as HTMLInputElement;
@@ -21,6 +22,7 @@ async function renderSettings(view: SettingsView = settingsView()) {
 describe('Settings view', () => {
   beforeEach(() => {
     vi.resetAllMocks();
+    vi.mocked(sessionApi.start).mockResolvedValue(sessionState());
     vi.mocked(settingsApi.status).mockResolvedValue(connectionInfo());
   });
 
@@ -297,5 +299,75 @@ describe('Settings view', () => {
     await waitFor(() => expect(field('FlexNet License Server Host Name')).toHaveValue('flex1234.compliance.flexnetoperations.com'));
     expect(field('Cloud License Server Instance ID')).toHaveValue('1234ABCD56EF');
     expect(screen.getByRole('button', { name: 'Server profile' })).toHaveTextContent('Cloud');
+  });
+
+  it('offers to trust an untrusted certificate found by Test connection, then tests again', async () => {
+    const user = userEvent.setup();
+    await renderSettings(settingsView(profile({ https: true })));
+    const untrusted = new AppError('tls_untrusted', 'The certificate of https://lls01.corp.example:7070 is not trusted: x509', {}, { ...certificate() });
+    const probe = vi.fn<() => Promise<ConnectionInfo>>().mockRejectedValueOnce(untrusted).mockResolvedValueOnce(connectionInfo({ url: 'https://lls01.corp.example:7070' }));
+    // The real api layer's call(), as settingsApi.testConnection uses it.
+    vi.mocked(settingsApi.testConnection).mockImplementation(() => call(probe));
+    vi.mocked(settingsApi.trustCertificate).mockResolvedValue(settingsView(profile({ https: true, pinnedFingerprint: FINGERPRINT })));
+
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Certificate not trusted' });
+    expect(within(dialog).getByTestId('certificate-fingerprint')).toHaveTextContent(FINGERPRINT);
+    await user.click(within(dialog).getByRole('button', { name: 'Trust this certificate' }));
+
+    expect(settingsApi.trustCertificate).toHaveBeenCalledWith(FINGERPRINT);
+    expect(await screen.findByText('Connected to https://lls01.corp.example:7070')).toBeInTheDocument();
+    expect(screen.getByTestId('pinned-fingerprint')).toHaveTextContent(FINGERPRINT);
+  });
+
+  describe('Certificates section', () => {
+    const certificates = () => screen.getByRole('region', { name: 'Certificates' });
+
+    it('comes after the guide’s fields and buttons', async () => {
+      await renderSettings();
+      expect(screen.getByRole('button', { name: 'Test connection' }).compareDocumentPosition(certificates()) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+      expect(within(certificates()).getByText(/None\. When a server shows an untrusted certificate/)).toBeInTheDocument();
+      expect(within(certificates()).getByRole('button', { name: 'Forget' })).toBeDisabled();
+      expect(within(certificates()).getByRole('button', { name: 'Remove' })).toBeDisabled();
+    });
+
+    it('forgets the pinned certificate', async () => {
+      const user = userEvent.setup();
+      await renderSettings(settingsView(profile({ pinnedFingerprint: FINGERPRINT })));
+      expect(within(certificates()).getByTestId('pinned-fingerprint')).toHaveTextContent(FINGERPRINT);
+      vi.mocked(settingsApi.trustCertificate).mockResolvedValue(settingsView());
+      await user.click(within(certificates()).getByRole('button', { name: 'Forget' }));
+      expect(settingsApi.trustCertificate).toHaveBeenCalledWith('');
+      await waitFor(() => expect(within(certificates()).queryByTestId('pinned-fingerprint')).not.toBeInTheDocument());
+    });
+
+    it('chooses and removes a CA file', async () => {
+      const user = userEvent.setup();
+      await renderSettings();
+      const caFile = 'C:\\certs\\corp-root.pem';
+      vi.mocked(settingsApi.chooseCAFile).mockResolvedValue(settingsView(profile({ caFile })));
+      await user.click(within(certificates()).getByRole('button', { name: 'Choose CA file…' }));
+      expect(await within(certificates()).findByTestId('ca-file')).toHaveTextContent(caFile);
+
+      vi.mocked(settingsApi.setCAFile).mockResolvedValue(settingsView());
+      await user.click(within(certificates()).getByRole('button', { name: 'Remove' }));
+      expect(settingsApi.setCAFile).toHaveBeenCalledWith('');
+      await waitFor(() => expect(within(certificates()).queryByTestId('ca-file')).not.toBeInTheDocument());
+    });
+
+    it('says why a CA file was refused', async () => {
+      const user = userEvent.setup();
+      await renderSettings();
+      vi.mocked(settingsApi.chooseCAFile).mockRejectedValue(
+        new AppError('invalid_input', 'Cannot read the CA file C:\\certs\\gone.pem.', { caFile: 'Cannot read the CA file C:\\certs\\gone.pem.' }),
+      );
+      await user.click(within(certificates()).getByRole('button', { name: 'Choose CA file…' }));
+      expect(await within(certificates()).findByText('Cannot read the CA file C:\\certs\\gone.pem.')).toBeInTheDocument();
+    });
+
+    it('is not offered for the demo server', async () => {
+      await renderSettings(settingsView(profile({ id: 'demo', name: 'Demo server', host: '127.0.0.1', port: 41234, demo: true })));
+      expect(screen.queryByRole('region', { name: 'Certificates' })).not.toBeInTheDocument();
+    });
   });
 });

@@ -20,6 +20,7 @@ import { connectionFailureLabel } from '../../components/connectionLabels';
 import { HelpTip } from '../../components/HelpTip';
 import { PageHeader } from '../../components/PageHeader';
 import { useAppSettings } from '../../state/AppSettings';
+import { CertificatesSection } from './CertificatesSection';
 
 // Help texts are the guide's own descriptions of the fields.
 const help = {
@@ -279,6 +280,7 @@ function SettingsForm() {
           </Box>
         </Box>
       </Paper>
+      {!demo && <CertificatesSection />}
     </>
   );
 }

@@ -1,0 +1,488 @@
+import Download from '@mui/icons-material/Download';
+import Refresh from '@mui/icons-material/Refresh';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import IconButton from '@mui/material/IconButton';
+import LinearProgress from '@mui/material/LinearProgress';
+import Paper from '@mui/material/Paper';
+import Skeleton from '@mui/material/Skeleton';
+import Snackbar from '@mui/material/Snackbar';
+import { alpha } from '@mui/material/styles';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TableSortLabel from '@mui/material/TableSortLabel';
+import Tooltip from '@mui/material/Tooltip';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactElement,
+  type ReactNode,
+} from 'react';
+import { toAppError, type AppError, type ListPage, type ListQuery } from '../../api';
+import { useAppSettings } from '../../state/AppSettings';
+import { ErrorAlert } from '../ErrorAlert';
+import { ColumnChooser, loadHiddenColumns, saveHiddenColumns } from './ColumnChooser';
+import { Pager } from './Pager';
+import { SearchField } from './SearchField';
+import { initialTableState, type Column, type FetchPage, type RowHighlight, type RowKey, type RowSelection, type TableState } from './types';
+
+export interface DataTableProps<T, P extends ListPage<T> = ListPage<T>> {
+  /** Keys the remembered column choice; unique per table. */
+  id: string;
+  /** The table's accessible name. */
+  label: string;
+  columns: readonly Column<T>[];
+  rowKey: (row: T) => RowKey;
+  /** Names a row for its selection checkbox; the key by default. */
+  rowLabel?: (row: T) => string;
+  /**
+   * Serves one page. refresh is true when the table opens and on Refresh (Go
+   * fetches the list from the server again), false for paging, sorting and
+   * searching (Go pages its copy).
+   */
+  fetchPage: FetchPage<T, P>;
+  /** Every page served, for what a view shows beside the table (such as a note about the server). */
+  onPageLoaded?: (page: P) => void;
+  /** Page, sort and search from the view (such as in the URL); the table keeps its own without. */
+  state?: TableState;
+  onStateChange?: (next: TableState) => void;
+  /** Shows the search field; the server decides how the text matches. */
+  search?: { label: string; help?: string };
+  /** What an empty page says; "No records" by default. */
+  emptyText?: (search: string) => string;
+  /** Shows Export CSV: saves the whole filtered, sorted list with the visible columns; resolves to the path written, '' when cancelled. */
+  onExport?: (query: ListQuery, columns: string[]) => Promise<string>;
+  /** Enter on a focused row. */
+  onRowOpen?: (row: T) => void;
+  rowHighlight?: (row: T) => RowHighlight | undefined;
+  /** Shows a checkbox per row. */
+  selection?: RowSelection;
+  /** False for lists that are not fetched from the server. */
+  refreshable?: boolean;
+  /** The page size; Settings' Page Size by default. */
+  pageSize?: number;
+  /** More buttons for the toolbar, before View Columns. */
+  actions?: ReactNode;
+}
+
+interface Loaded<T> {
+  rows: T[];
+  total: number;
+  page: number;
+  pages: number;
+  loadedAt: string;
+}
+
+const queryKey = (q: ListQuery) => JSON.stringify([q.page, q.pageSize, q.search, q.sortBy, q.sortDesc]);
+
+/**
+ * Every list of the app: one page from the server at a time (so a list of
+ * 100,000 rows renders no more than a page), with the guide's navigation
+ * tool, View Columns, search, sorting, CSV export and keyboard navigation.
+ */
+export function DataTable<T, P extends ListPage<T> = ListPage<T>>(props: DataTableProps<T, P>) {
+  const { id, label, columns, rowKey, rowLabel, search, emptyText, onExport, onRowOpen, rowHighlight, selection, actions } = props;
+  const settingsPageSize = useAppSettings().view.pageSize;
+  const pageSize = props.pageSize ?? settingsPageSize;
+
+  const [ownState, setOwnState] = useState<TableState>(initialTableState);
+  const state = props.state ?? ownState;
+  const setState = props.onStateChange ?? setOwnState;
+
+  const query = useMemo<ListQuery>(
+    () => ({ page: state.page, pageSize, search: state.search, sortBy: state.sortBy, sortDesc: state.sortDesc }),
+    [state.page, pageSize, state.search, state.sortBy, state.sortDesc],
+  );
+
+  const [data, setData] = useState<Loaded<T> | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<AppError | null>(null);
+  const [reloads, setReloads] = useState(0);
+
+  // The newest request wins: a slow answer for an earlier page must not
+  // replace the page the user moved on to.
+  const seq = useRef(0);
+  // The first load of a view fetches the list from the server; later ones
+  // page the copy Go keeps, until Refresh.
+  const refreshNext = useRef(true);
+  // The query whose page is on screen, so a page the server clamped is not asked for again.
+  const shownKey = useRef('');
+  const fetchRef = useRef(props.fetchPage);
+  const loadedRef = useRef(props.onPageLoaded);
+  const setStateRef = useRef(setState);
+  useEffect(() => {
+    fetchRef.current = props.fetchPage;
+    loadedRef.current = props.onPageLoaded;
+    setStateRef.current = setState;
+  });
+
+  useEffect(() => {
+    const refresh = refreshNext.current;
+    if (!refresh && queryKey(query) === shownKey.current) return;
+    refreshNext.current = false;
+    const mine = ++seq.current;
+    setLoading(true);
+    setError(null);
+    fetchRef.current(query, refresh).then(
+      (page) => {
+        if (mine !== seq.current) return;
+        const served = { ...query, page: page.page };
+        shownKey.current = queryKey(served);
+        setData({ rows: page.rows, total: page.total, page: page.page, pages: Math.max(page.pages, 1), loadedAt: page.loadedAt });
+        setLoading(false);
+        loadedRef.current?.(page);
+        if (page.page !== query.page) {
+          setStateRef.current({ page: page.page, search: query.search, sortBy: query.sortBy, sortDesc: query.sortDesc });
+        }
+      },
+      (e: unknown) => {
+        if (mine !== seq.current) return;
+        if (refresh) refreshNext.current = true;
+        setError(toAppError(e));
+        setLoading(false);
+      },
+    );
+  }, [query, reloads]);
+
+  useEffect(
+    () => () => {
+      seq.current++;
+    },
+    [],
+  );
+
+  const reload = useCallback((refresh: boolean) => {
+    if (refresh) refreshNext.current = true;
+    shownKey.current = '';
+    setReloads((n) => n + 1);
+  }, []);
+
+  const [hidden, setHidden] = useState<Set<string>>(() => loadHiddenColumns(id));
+  const toggleColumn = (key: string) => {
+    const next = new Set(hidden);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    setHidden(next);
+    saveHiddenColumns(id, next);
+  };
+  const visible = useMemo(() => columns.filter((c) => !hidden.has(c.key)), [columns, hidden]);
+
+  const sortBy = (key: string) => {
+    const desc = state.sortBy === key ? !state.sortDesc : false;
+    setState({ ...state, page: 1, sortBy: key, sortDesc: desc });
+  };
+
+  const [exporting, setExporting] = useState(false);
+  const [toast, setToast] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
+  const exportCsv = async () => {
+    if (!onExport) return;
+    setExporting(true);
+    try {
+      const path = await onExport(query, visible.map((c) => c.key));
+      if (path) setToast({ severity: 'success', text: `Exported to ${path}` });
+    } catch (e) {
+      setToast({ severity: 'error', text: `The export failed: ${toAppError(e).message}` });
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  // Roving focus: the table is one Tab stop, the arrows move between rows.
+  const [focusIndex, setFocusIndex] = useState(0);
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+  const rows = data?.rows;
+  useEffect(() => setFocusIndex(0), [rows]);
+  const rowsRef = useRef(rows);
+  const openRef = useRef(onRowOpen);
+  useEffect(() => {
+    rowsRef.current = rows;
+    openRef.current = onRowOpen;
+  });
+  const onRowKeyDown = useCallback((index: number, event: KeyboardEvent<HTMLTableRowElement>) => {
+    // Keys on a link or checkbox inside the row are theirs.
+    if (event.target !== event.currentTarget) return;
+    const count = rowsRef.current?.length ?? 0;
+    const move = (to: number) => {
+      event.preventDefault();
+      const target = bodyRef.current?.rows[Math.min(Math.max(to, 0), count - 1)];
+      target?.focus();
+    };
+    switch (event.key) {
+      case 'ArrowDown':
+        return move(index + 1);
+      case 'ArrowUp':
+        return move(index - 1);
+      case 'Home':
+        return move(0);
+      case 'End':
+        return move(count - 1);
+      case 'Enter': {
+        const row = rowsRef.current?.[index];
+        if (row !== undefined && openRef.current) {
+          event.preventDefault();
+          openRef.current(row);
+        }
+      }
+    }
+  }, []);
+
+  const selectedKeys = selection?.selected;
+  const toggleRow = useCallback(
+    (key: RowKey) => {
+      if (!selection) return;
+      const next = new Set(selection.selected);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      selection.onChange(next);
+    },
+    [selection],
+  );
+  const pageKeys = useMemo(() => (rows ?? []).map(rowKey), [rows, rowKey]);
+  const selectedOnPage = selectedKeys ? pageKeys.filter((k) => selectedKeys.has(k)).length : 0;
+  const togglePage = () => {
+    if (!selection) return;
+    const next = new Set(selection.selected);
+    if (selectedOnPage === pageKeys.length) pageKeys.forEach((k) => next.delete(k));
+    else pageKeys.forEach((k) => next.add(k));
+    selection.onChange(next);
+  };
+
+  const columnCount = visible.length + (selection ? 1 : 0);
+  const refreshable = props.refreshable ?? true;
+
+  let body: ReactNode;
+  if (error) {
+    body = (
+      <TableRow>
+        <TableCell colSpan={columnCount} sx={{ py: 3 }}>
+          <ErrorAlert error={error} />
+          <Button variant="outlined" startIcon={<Refresh />} onClick={() => reload(false)} sx={{ mt: 1.5 }}>
+            Retry
+          </Button>
+        </TableCell>
+      </TableRow>
+    );
+  } else if (!data) {
+    body = Array.from({ length: 5 }, (_, i) => (
+      <TableRow key={i}>
+        {Array.from({ length: columnCount }, (_, j) => (
+          <TableCell key={j}>
+            <Skeleton variant="text" />
+          </TableCell>
+        ))}
+      </TableRow>
+    ));
+  } else if (data.rows.length === 0) {
+    body = (
+      <TableRow>
+        <TableCell colSpan={columnCount} sx={{ py: 5, textAlign: 'center', color: 'text.secondary' }}>
+          {emptyText ? emptyText(state.search) : 'No records'}
+        </TableCell>
+      </TableRow>
+    );
+  } else {
+    body = data.rows.map((row, index) => {
+      const key = rowKey(row);
+      return (
+        <DataRow
+          key={key}
+          row={row}
+          rowKey={key}
+          index={index}
+          // Rows are numbered across pages, so a screen reader says "row 52 of 1,001" on page 2.
+          ariaRowIndex={(data.page - 1) * pageSize + index + 2}
+          columns={visible}
+          tabbable={index === focusIndex}
+          highlight={rowHighlight?.(row)}
+          selectable={selection !== undefined}
+          selected={selectedKeys?.has(key) ?? false}
+          label={rowLabel ? rowLabel(row) : String(key)}
+          onKeyDown={onRowKeyDown}
+          onFocusRow={setFocusIndex}
+          onToggle={toggleRow}
+        />
+      );
+    });
+  }
+
+  return (
+    <Paper variant="outlined" sx={{ overflow: 'hidden' }}>
+      <Box sx={{ display: 'flex', alignItems: 'flex-start', flexWrap: 'wrap', gap: 1.5, p: 2 }}>
+        {search && (
+          <SearchField
+            label={search.label}
+            help={search.help}
+            value={state.search}
+            onSearch={(text) => setState({ ...state, page: 1, search: text })}
+          />
+        )}
+        <Box sx={{ flex: 1 }} />
+        {actions}
+        <ColumnChooser columns={columns} hidden={hidden} onToggle={toggleColumn} />
+        {onExport && (
+          <Button variant="outlined" startIcon={<Download />} onClick={exportCsv} disabled={exporting || !data || data.total === 0}>
+            Export CSV
+          </Button>
+        )}
+        {refreshable && (
+          <Tooltip title={data?.loadedAt ? `Fetched from the server ${loadedTime(data.loadedAt)}` : 'Fetch from the server again'}>
+            <span>
+              <IconButton aria-label="Refresh" onClick={() => reload(true)} disabled={loading}>
+                <Refresh />
+              </IconButton>
+            </span>
+          </Tooltip>
+        )}
+      </Box>
+      <Box sx={{ position: 'relative' }}>
+        {loading && data && (
+          <LinearProgress aria-label="Loading" sx={{ position: 'absolute', top: 0, left: 0, right: 0, zIndex: 3, height: 2 }} />
+        )}
+        <TableContainer sx={{ maxHeight: 'calc(100vh - 320px)' }}>
+          <Table stickyHeader size="small" aria-label={label} aria-busy={loading} aria-rowcount={data ? data.total + 1 : undefined}>
+            <TableHead>
+              <TableRow aria-rowindex={1}>
+                {selection && (
+                  <TableCell padding="checkbox">
+                    <Checkbox
+                      size="small"
+                      checked={pageKeys.length > 0 && selectedOnPage === pageKeys.length}
+                      indeterminate={selectedOnPage > 0 && selectedOnPage < pageKeys.length}
+                      onChange={togglePage}
+                      disabled={pageKeys.length === 0}
+                      slotProps={{ input: { 'aria-label': 'Select all rows on this page' } }}
+                    />
+                  </TableCell>
+                )}
+                {visible.map((c) => {
+                  const active = state.sortBy === c.key;
+                  return (
+                    <TableCell
+                      key={c.key}
+                      align={c.align}
+                      sortDirection={active ? (state.sortDesc ? 'desc' : 'asc') : false}
+                      // Headers may wrap ("Total / Available"), so wide tables fit without scrolling.
+                      sx={{ fontWeight: 600, minWidth: c.minWidth, verticalAlign: 'bottom', lineHeight: 1.3 }}
+                    >
+                      {c.sortable ? (
+                        <TableSortLabel active={active} direction={active && state.sortDesc ? 'desc' : 'asc'} onClick={() => sortBy(c.key)}>
+                          {c.label}
+                        </TableSortLabel>
+                      ) : (
+                        c.label
+                      )}
+                    </TableCell>
+                  );
+                })}
+              </TableRow>
+            </TableHead>
+            <TableBody ref={bodyRef} sx={{ opacity: loading && data ? 0.6 : 1, transition: 'opacity 120ms' }}>
+              {body}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      </Box>
+      {data && (
+        <Pager
+          total={data.total}
+          page={data.page}
+          pages={data.pages}
+          onPage={(page) => setState({ ...state, page })}
+        />
+      )}
+      <Snackbar
+        open={toast !== null}
+        autoHideDuration={toast?.severity === 'error' ? null : 8000}
+        onClose={(_, reason) => reason !== 'clickaway' && setToast(null)}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
+      >
+        {toast ? (
+          <Alert severity={toast.severity} variant="filled" onClose={() => setToast(null)} sx={{ maxWidth: 720, overflowWrap: 'anywhere' }}>
+            {toast.text}
+          </Alert>
+        ) : undefined}
+      </Snackbar>
+    </Paper>
+  );
+}
+
+function loadedTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : `at ${date.toLocaleTimeString()}`;
+}
+
+interface RowProps<T> {
+  row: T;
+  rowKey: RowKey;
+  index: number;
+  ariaRowIndex: number;
+  columns: readonly Column<T>[];
+  tabbable: boolean;
+  highlight: RowHighlight | undefined;
+  selectable: boolean;
+  selected: boolean;
+  label: string;
+  onKeyDown: (index: number, event: KeyboardEvent<HTMLTableRowElement>) => void;
+  onFocusRow: (index: number) => void;
+  onToggle: (key: RowKey) => void;
+}
+
+// Memoised so that moving the focus or ticking one box re-renders one or two
+// rows, not a page of 500.
+const DataRow = memo(function DataRow<T>({
+  row,
+  rowKey,
+  index,
+  ariaRowIndex,
+  columns,
+  tabbable,
+  highlight,
+  selectable,
+  selected,
+  label,
+  onKeyDown,
+  onFocusRow,
+  onToggle,
+}: RowProps<T>) {
+  return (
+    <TableRow
+      hover
+      selected={selected}
+      tabIndex={tabbable ? 0 : -1}
+      aria-rowindex={ariaRowIndex}
+      onKeyDown={(e) => onKeyDown(index, e)}
+      onFocus={(e) => e.target === e.currentTarget && onFocusRow(index)}
+      data-highlight={highlight}
+      sx={[
+        { '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: -2 } },
+        highlight !== undefined &&
+          ((theme) => ({
+            bgcolor: alpha(theme.palette[highlight].main, 0.08),
+            '&.MuiTableRow-hover:hover': { bgcolor: alpha(theme.palette[highlight].main, 0.14) },
+          })),
+      ]}
+    >
+      {selectable && (
+        <TableCell padding="checkbox">
+          <Checkbox size="small" checked={selected} onChange={() => onToggle(rowKey)} slotProps={{ input: { 'aria-label': `Select ${label}` } }} />
+        </TableCell>
+      )}
+      {columns.map((c) => (
+        <TableCell key={c.key} align={c.align} sx={c.wrap ? { overflowWrap: 'anywhere', minWidth: 160 } : { whiteSpace: 'nowrap' }}>
+          {c.render(row)}
+        </TableCell>
+      ))}
+    </TableRow>
+  );
+}) as <T>(props: RowProps<T>) => ReactElement;

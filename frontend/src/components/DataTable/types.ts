@@ -1,0 +1,39 @@
+import type { ReactNode } from 'react';
+import type { ListPage, ListQuery } from '../../api';
+
+export type RowKey = string | number;
+
+export interface Column<T> {
+  /** The server's sort key and the export's column key. */
+  key: string;
+  label: string;
+  render: (row: T) => ReactNode;
+  /** The server can sort by this column. */
+  sortable?: boolean;
+  /** Numbers line up on the right. */
+  align?: 'left' | 'right';
+  /** What client-side paging (localPages) sorts by. */
+  sortValue?: (row: T) => string | number;
+  minWidth?: number;
+  /** Long free text may wrap; everything else (dates, IDs, counts) stays on one line. */
+  wrap?: boolean;
+}
+
+/** What the user chose: kept by the table, or by the view (in the URL) when it passes state. */
+export interface TableState {
+  page: number;
+  search: string;
+  sortBy: string;
+  sortDesc: boolean;
+}
+
+export const initialTableState: TableState = { page: 1, search: '', sortBy: '', sortDesc: false };
+
+export type FetchPage<T, P extends ListPage<T> = ListPage<T>> = (query: ListQuery, refresh: boolean) => Promise<P>;
+
+export type RowHighlight = 'warning' | 'error';
+
+export interface RowSelection {
+  selected: ReadonlySet<RowKey>;
+  onChange: (next: Set<RowKey>) => void;
+}

@@ -1,0 +1,178 @@
+import PlayArrow from '@mui/icons-material/PlayArrow';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip, { type ChipProps } from '@mui/material/Chip';
+import CircularProgress from '@mui/material/CircularProgress';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useEffect, useRef, useState } from 'react';
+import { systemApi, toAppError, type AppError, type Diagnostics, type Evidence, type ProbeOutcome } from '../../api';
+import { CertificateDetails } from '../../components/CertificateDetails';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDateTime, monospace } from '../../components/format';
+import { InfoList } from '../../components/InfoList';
+import { Section } from '../../components/Section';
+
+type Run = { kind: 'idle' } | { kind: 'running' } | { kind: 'ready'; value: Diagnostics } | { kind: 'failed'; error: AppError };
+
+const outcomeLooks: Record<ProbeOutcome, { label: string; color: ChipProps['color'] }> = {
+  supported: { label: 'Supported', color: 'success' },
+  not_supported: { label: 'Not offered', color: 'default' },
+  access_denied: { label: 'Access denied', color: 'warning' },
+  login_required: { label: 'Login required', color: 'warning' },
+  not_found: { label: 'Not found', color: 'info' },
+  error: { label: 'Error', color: 'error' },
+  skipped: { label: 'Skipped', color: 'default' },
+};
+
+const outcomeOrder = Object.keys(outcomeLooks) as ProbeOutcome[];
+
+const evidenceLabels: Record<Evidence, string> = {
+  documented: 'Documented',
+  observed: 'Observed',
+  assumed: 'Assumed',
+};
+
+/** Go's labels read as phrases ("a feature list"); as a column they read better as names ("Feature list"). */
+function operationName(label: string): string {
+  const name = label.replace(/^(a|an|the|its)\s+/i, '');
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+function OutcomeChip({ outcome }: { outcome: ProbeOutcome }) {
+  const { label, color } = outcomeLooks[outcome];
+  return <Chip label={label} color={color} size="small" variant={outcome === 'skipped' ? 'outlined' : 'filled'} />;
+}
+
+/** Asks the active server for everything the app uses and shows how it answered. */
+export function DiagnosticsSection({ profileId }: { profileId: string }) {
+  const [run, setRun] = useState<Run>({ kind: 'idle' });
+  // Results describe one profile; a switch makes them stale, and a late
+  // answer about the previous profile must not show.
+  const runSeq = useRef(0);
+  useEffect(() => {
+    setRun({ kind: 'idle' });
+    return () => {
+      runSeq.current++;
+    };
+  }, [profileId]);
+
+  const start = () => {
+    const seq = ++runSeq.current;
+    setRun({ kind: 'running' });
+    systemApi.diagnostics().then(
+      (value) => seq === runSeq.current && setRun({ kind: 'ready', value }),
+      (e: unknown) => seq === runSeq.current && setRun({ kind: 'failed', error: toAppError(e) }),
+    );
+  };
+
+  return (
+    <Section
+      title="Server diagnostics"
+      action={
+        <Button
+          variant="outlined"
+          size="small"
+          onClick={start}
+          disabled={run.kind === 'running'}
+          startIcon={run.kind === 'running' ? <CircularProgress size={14} /> : <PlayArrow />}
+        >
+          Run diagnostics
+        </Button>
+      }
+    >
+      <Typography variant="body2" sx={{ color: 'text.secondary', mb: 2, maxWidth: 820 }}>
+        Diagnostics try every read this app uses against the active server and record how it answered, so an administrator can
+        tell where a documented or assumed API path differs on a real server.
+      </Typography>
+      {run.kind === 'failed' && <ErrorAlert error={run.error} />}
+      {run.kind === 'ready' && <Results value={run.value} />}
+    </Section>
+  );
+}
+
+function Results({ value: d }: { value: Diagnostics }) {
+  const login = d.loggedInAs
+    ? `${d.loggedInAs} (${d.roles.join(', ') || 'no roles'})`
+    : d.securityEnabled
+      ? 'Not logged in: reads that need a role answer “Login required”.'
+      : 'Not needed';
+  const counts = outcomeOrder
+    .map((outcome) => ({ outcome, count: d.endpoints.filter((e) => e.outcome === outcome).length }))
+    .filter(({ count }) => count > 0);
+
+  return (
+    <Stack spacing={2.5}>
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 3, alignItems: 'start' }}>
+        <InfoList
+          rows={[
+            { label: 'Profile', value: d.profileName },
+            { label: 'Address', value: d.url },
+            { label: 'Health', value: d.reachable ? `Reachable · version ${d.version}` : `Not reachable: ${d.problem}` },
+            { label: 'Instance ID', value: d.instanceId || '—' },
+            { label: 'Security', value: d.securityEnabled ? 'Enabled' : 'Disabled' },
+            { label: 'Login', value: login },
+            { label: 'Checked', value: formatDateTime(d.checkedAt) },
+          ]}
+        />
+        <Box>
+          <Typography variant="subtitle2" component="h3" sx={{ mb: 1 }}>
+            Certificate
+          </Typography>
+          {d.certificate ? (
+            <CertificateDetails certificate={d.certificate} />
+          ) : (
+            <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+              None checked: the profile does not use HTTPS, or the server presented no certificate.
+            </Typography>
+          )}
+        </Box>
+      </Box>
+
+      {d.endpoints.length === 0 ? (
+        !d.reachable && <Alert severity="warning">The endpoints were not probed because the server could not be reached.</Alert>
+      ) : (
+        <>
+          <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }} aria-label="Outcome summary">
+            {counts.map(({ outcome, count }) => (
+              <Chip key={outcome} size="small" variant="outlined" label={`${outcomeLooks[outcome].label}: ${count}`} />
+            ))}
+          </Stack>
+          <TableContainer sx={{ border: 1, borderColor: 'divider', borderRadius: 2 }}>
+            <Table size="small" aria-label="Endpoint results">
+              <TableHead>
+                <TableRow>
+                  <TableCell>Operation</TableCell>
+                  <TableCell>Path</TableCell>
+                  <TableCell>Evidence</TableCell>
+                  <TableCell>Outcome</TableCell>
+                  <TableCell>Message</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {d.endpoints.map((e) => (
+                  <TableRow key={`${e.op} ${e.path}`}>
+                    <TableCell>{operationName(e.label)}</TableCell>
+                    <TableCell sx={{ ...monospace, whiteSpace: 'nowrap' }}>{e.path}</TableCell>
+                    <TableCell>{evidenceLabels[e.evidence]}</TableCell>
+                    <TableCell>
+                      <OutcomeChip outcome={e.outcome} />
+                    </TableCell>
+                    <TableCell sx={{ color: 'text.secondary' }}>{e.message || '—'}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
+        </>
+      )}
+    </Stack>
+  );
+}
