@@ -84,9 +84,12 @@ export default function reservationsTests({ page, nav, field, assert, shot }) {
       await main().getByRole('button', { name: 'Submit', exact: true }).click();
       await heading('Reservations').waitFor();
       await page.getByText(`Created 1 group: ${GROUP}.`).waitFor({ timeout: 30000 });
+      // Search once the list has loaded, as a person would after seeing it.
+      await page.waitForFunction(() => document.querySelector('table[aria-label="Reservations"][aria-busy="false"]') !== null);
       const search = field('Search by device ID, group or feature');
       await search.fill(HOST);
       await search.press('Enter');
+      await page.waitForFunction((q) => decodeURIComponent(location.hash).includes(`q=${q}`), HOST);
       await list().getByRole('cell', { name: 'Mesh_Repair', exact: true }).waitFor();
       await list().getByRole('cell', { name: '3D_Rendering', exact: true }).waitFor();
       const rows = list().locator('tbody tr');
