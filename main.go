@@ -50,6 +50,7 @@ func main() {
 	version := flag.Bool("version", false, "print the version and exit")
 	quit := flag.Bool("quit", false, "ask a running instance to close (used by the installer) and exit")
 	purge := flag.Bool("purge", false, "delete this user's settings, logs and saved passwords, then exit")
+	brandingDir := flag.String("branding", besideExecutable("branding"), "producer branding folder `DIR` (logo and data.json)")
 	flag.Parse()
 
 	info, err := buildinfo.Parse(wailsJSON)
@@ -70,13 +71,13 @@ func main() {
 	case *simulate != "":
 		serveSimulator(*simulate, sim)
 	default:
-		if err := runDesktop(info, *demo, sim); err != nil {
+		if err := runDesktop(info, *demo, *brandingDir, sim); err != nil {
 			fail(err)
 		}
 	}
 }
 
-func runDesktop(info buildinfo.Info, demo bool, sim simFlags) error {
+func runDesktop(info buildinfo.Info, demo bool, brandingDir string, sim simFlags) error {
 	logDir, err := applog.Dir()
 	if err != nil {
 		return err
@@ -120,6 +121,7 @@ func runDesktop(info buildinfo.Info, demo bool, sim simFlags) error {
 		BackOffice:   app.NewBackOfficeService(conns, store, dialogs, settingsDir, nil),
 		Reservations: app.NewReservationsService(conns, dialogs),
 		Pools:        app.NewPoolsService(conns, dialogs),
+		Branding:     app.NewBrandingService(brandingDir),
 		System: app.NewSystemService(app.SystemDeps{
 			Info: info, LogFolder: logDir, SettingsFile: store.Path(), Demo: demo,
 			Opener: desktop.FolderOpener{}, WebView: desktop.WebView, Settings: settingsSvc, Conns: conns,
@@ -161,11 +163,17 @@ func runDesktop(info buildinfo.Info, demo bool, sim simFlags) error {
 // machineDefaultsPath is defaults.json beside the executable, written by the
 // installer's server presets.
 func machineDefaultsPath() string {
+	return besideExecutable("defaults.json")
+}
+
+// besideExecutable is name in the executable's folder, where the installer
+// puts what a producer or administrator configures; "" if that is unknown.
+func besideExecutable(name string) string {
 	exe, err := os.Executable()
 	if err != nil {
 		return ""
 	}
-	return filepath.Join(filepath.Dir(exe), "defaults.json")
+	return filepath.Join(filepath.Dir(exe), name)
 }
 
 func purgeUserData() error {

@@ -13,6 +13,7 @@ type App struct {
 	BackOffice   *BackOfficeService
 	Reservations *ReservationsService
 	Pools        *PoolsService
+	Branding     *BrandingService
 	cancel       context.CancelFunc
 	// ctx is the Wails context, kept for the few runtime calls in window.go.
 	ctx context.Context
@@ -37,5 +38,5 @@ func (a *App) Shutdown(context.Context) {
 
 // Bind lists the structs whose methods the UI may call.
 func (a *App) Bind() []any {
-	return []any{a.Settings, a.Session, a.System, a.Features, a.Devices, a.Properties, a.BackOffice, a.Reservations, a.Pools}
+	return []any{a.Settings, a.Session, a.System, a.Features, a.Devices, a.Properties, a.BackOffice, a.Reservations, a.Pools, a.Branding}
 }

@@ -6,6 +6,12 @@ export default defineConfig({
   plugins: [react()],
   build: {
     chunkSizeWarningLimit: 1500,
+    modulePreload: {
+      // An icon chunk of the branding registry depends only on the main
+      // chunk, loaded by then; listing it for each of 10 000 icons would
+      // double the registry's size.
+      resolveDependencies: (_file, deps, { hostId }) => (hostId.includes('iconRegistry') ? [] : deps),
+    },
   },
   test: {
     environment: 'jsdom',

@@ -8,6 +8,8 @@
 #   INFO_COMPANYNAME INFO_PRODUCTNAME INFO_PRODUCTVERSION INFO_COPYRIGHT
 #   INFO_COMMENTS    INFO_VERSION_NUMERIC (e.g. 0.1.0)  INFO_VIVERSION (0.1.0.0)
 #   APP_EXE_SOURCE   APP_ICON   WEBVIEW2_BOOTSTRAPPER   OUTFILE
+# Optional: BRANDING_DIR, a folder installed as $INSTDIR\branding
+# (build-installer.sh passes it when the repo has a producer branding).
 
 Target amd64-unicode
 SetCompressor /SOLID lzma
@@ -735,6 +737,11 @@ Section "-Install"
   SetOutPath $INSTDIR
   SetOverwrite on
   File "/oname=${APP_EXE}" "${APP_EXE_SOURCE}"
+!ifdef BRANDING_DIR
+  SetOutPath "$INSTDIR\branding"
+  File /r "${BRANDING_DIR}/*"
+  SetOutPath $INSTDIR
+!endif
   WriteUninstaller "$INSTDIR\${UNINSTALLER}"
   Call WriteDefaults
 
@@ -875,6 +882,16 @@ Section "Uninstall"
   Delete "$INSTDIR\${APP_EXE}"
   Delete "$INSTDIR\${DEFAULTS_FILE}"
   Delete "$INSTDIR\${UNINSTALLER}"
+!ifdef BRANDING_DIR
+  # The branding files this installer packed; a folder an administrator
+  # made on their own is left alone.
+  Delete "$INSTDIR\branding\data.json"
+  Delete "$INSTDIR\branding\sampleData.json"
+  Delete "$INSTDIR\branding\logo.png"
+  Delete "$INSTDIR\branding\logo.jpg"
+  Delete "$INSTDIR\branding\logo.jpeg"
+  RMDir "$INSTDIR\branding"
+!endif
   RMDir "$INSTDIR" ; only when empty: never delete files we did not put there
   ${If} ${FileExists} "$INSTDIR\*.*"
     DetailPrint "$INSTDIR is not empty and was kept."

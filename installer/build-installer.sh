@@ -41,6 +41,20 @@ if [ ! -s "$bootstrapper" ]; then
   cp "$src" "$bootstrapper.$$" && mv "$bootstrapper.$$" "$bootstrapper"
 fi
 
+# Producer branding (README.md, "For producers: branding"): the files the app
+# reads from a repo-root branding/ folder, staged so nothing else is packed.
+# sampleData.json alone is no branding, only the producers' starting point.
+branding_stage=$work/branding
+rm -rf "$branding_stage"
+if compgen -G "branding/data.json" >/dev/null || compgen -G "branding/logo.*" >/dev/null; then
+  mkdir -p "$branding_stage"
+  for f in data.json sampleData.json logo.png logo.jpg logo.jpeg; do
+    [ ! -f "branding/$f" ] || cp "branding/$f" "$branding_stage/"
+  done
+  extra+=("-DBRANDING_DIR=$PWD/$branding_stage")
+  echo "packing producer branding: $(ls "$branding_stage" | tr '\n' ' ')"
+fi
+
 # Product identity from wails.json, NUL-separated so any character survives.
 args_file=$(mktemp "$work/defines.XXXXXX")
 trap 'rm -f "$args_file"' EXIT

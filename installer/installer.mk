@@ -4,7 +4,7 @@
 # Switches and exit codes: installer/README.md.
 
 INSTALLER        := build/bin/LicenseServerManagerInstaller.exe
-INSTALLER_INPUTS := installer/LicenseServerManager.nsi installer/wails-info.js installer/build-installer.sh wails.json
+INSTALLER_INPUTS := installer/LicenseServerManager.nsi installer/wails-info.js installer/build-installer.sh wails.json $(wildcard branding/*)
 
 .PHONY: installer installer-package test-installer
 

@@ -1,7 +1,8 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { AppError, sessionApi, settingsApi, systemApi } from './api';
+import { AppError, brandingApi, sessionApi, settingsApi, systemApi } from './api';
+import sample from '../../branding/sampleData.json';
 import { App } from './App';
 import { STATUS_INTERVAL_MS } from './state/AppSettings';
 import { aboutInfo, connectionInfo, loggedOut, profile, sessionState, settingsView } from './test/fixtures';
@@ -9,6 +10,7 @@ import { aboutInfo, connectionInfo, loggedOut, profile, sessionState, settingsVi
 vi.mock('./api/session');
 vi.mock('./api/settings');
 vi.mock('./api/system');
+vi.mock('./api/branding');
 
 const production = profile({ id: 'p1', name: 'Production' });
 const lab = profile({ id: 'p2', name: 'Lab server', host: '', port: 7070 });
@@ -28,6 +30,7 @@ describe('App shell', () => {
     vi.mocked(systemApi.about).mockResolvedValue(aboutInfo({ build: { ...aboutInfo().build, productName: 'Acme License Manager' } }));
     vi.mocked(systemApi.serverInfo).mockResolvedValue(connectionInfo());
     vi.mocked(sessionApi.start).mockResolvedValue(sessionState());
+    vi.mocked(brandingApi.get).mockResolvedValue({ logoDataUrl: '', nav: null, problems: [], dir: '/opt/lsm/branding' });
   });
 
   afterEach(() => {
@@ -43,6 +46,47 @@ describe('App shell', () => {
     expect(within(nav).getAllByRole('link').map((l) => l.textContent).slice(0, 4)).toEqual(['Settings', 'About', 'Login', 'Reset Password']);
     expect(within(nav).getByRole('link', { name: 'About' })).toHaveAttribute('aria-current', 'page');
     expect(screen.getByRole('button', { name: 'Server profile' })).toHaveTextContent('Production');
+  });
+
+  it('applies producer branding: logo, menu labels and the heading that follows them', async () => {
+    const nav = structuredClone(sample);
+    nav.items[1].label = 'Über';
+    nav.items[1].icon = 'Help';
+    nav.groups[0].label = 'Konfiguration';
+    const logo = 'data:image/png;base64,iVBORw0KGgo=';
+    vi.mocked(brandingApi.get).mockResolvedValue({ logoDataUrl: logo, nav, problems: [], dir: '/opt/lsm/branding' });
+    render(<App />);
+    expect(await screen.findByRole('heading', { name: 'Über', level: 1 })).toBeInTheDocument();
+    const menu = screen.getByRole('navigation');
+    expect(within(menu).getByText('Konfiguration')).toBeInTheDocument();
+    expect(within(menu).getAllByRole('link').map((l) => l.textContent).slice(0, 3)).toEqual(['Settings', 'Über', 'Login']);
+    // Help is outside the default icon set: loaded lazily from the icon package.
+    expect(within(menu).getByRole('link', { name: 'Über' }).querySelector('[data-testid="HelpIcon"]')).not.toBeNull();
+    expect(within(screen.getByRole('banner')).getByRole('img', { name: 'Logo' })).toHaveAttribute('src', logo);
+    expect(screen.queryByText(/Branding not applied/)).not.toBeInTheDocument();
+  });
+
+  it('shows why branding was not applied until dismissed, with the defaults', async () => {
+    const user = userEvent.setup();
+    vi.mocked(brandingApi.get).mockResolvedValue({
+      logoDataUrl: '',
+      nav: null,
+      problems: ['data.json: items[3].route: only "label" and "icon" may be changed (the app\'s value is "/reset-password")'],
+      dir: '/opt/lsm/branding',
+    });
+    await renderApp();
+    const alert = screen.getByText(/Branding not applied/).closest('[role="alert"]') as HTMLElement;
+    expect(alert).toHaveTextContent('Branding not applied: data.json: items[3].route: only "label" and "icon" may be changed');
+    expect(within(screen.getByRole('banner')).queryByRole('img', { name: 'Logo' })).not.toBeInTheDocument();
+    await user.click(within(alert).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByText(/Branding not applied/)).not.toBeInTheDocument();
+  });
+
+  it('keeps the defaults and says so when the branding cannot be read', async () => {
+    vi.mocked(brandingApi.get).mockRejectedValue(new AppError('internal', 'binding missing'));
+    await renderApp();
+    expect(screen.getByText(/Branding not applied/)).toHaveTextContent('Branding not applied: Could not read the branding: binding missing');
+    expect(within(screen.getByRole('navigation')).getByRole('link', { name: 'About' })).toBeInTheDocument();
   });
 
   it('navigates to Settings from the menu', async () => {

@@ -6,13 +6,15 @@ import { CertificatePrompt } from './components/CertificatePrompt';
 import { LoginPrompt } from './components/LoginPrompt';
 import { StartupScreen } from './components/StartupScreen';
 import { AppSettingsProvider, useSettingsStartup } from './state/AppSettings';
+import { BrandingProvider, useBranding } from './state/Branding';
 import { SessionProvider } from './state/Session';
 
 function ThemedApp() {
   const startup = useSettingsStartup();
+  const { ready: brandingReady } = useBranding();
   return (
     <AppTheme preference={startup.status === 'ready' ? startup.view.theme : 'system'}>
-      {startup.status === 'ready' ? (
+      {startup.status === 'ready' && brandingReady ? (
         <HashRouter>
           <SessionProvider>
             <AppShell>
@@ -23,7 +25,7 @@ function ThemedApp() {
           </SessionProvider>
         </HashRouter>
       ) : (
-        <StartupScreen startup={startup} />
+        <StartupScreen startup={startup.status === 'ready' ? { status: 'loading' } : startup} />
       )}
     </AppTheme>
   );
@@ -32,7 +34,9 @@ function ThemedApp() {
 export function App() {
   return (
     <AppSettingsProvider>
-      <ThemedApp />
+      <BrandingProvider>
+        <ThemedApp />
+      </BrandingProvider>
     </AppSettingsProvider>
   );
 }

@@ -90,6 +90,8 @@ export default function reservationsTests({ page, nav, field, assert, shot }) {
       await search.fill(HOST);
       await search.press('Enter');
       await page.waitForFunction((q) => decodeURIComponent(location.hash).includes(`q=${q}`), HOST);
+      // The previous page stays on screen while the search runs.
+      await page.getByText(/^Total number of records: 2$/).waitFor();
       await list().getByRole('cell', { name: 'Mesh_Repair', exact: true }).waitFor();
       await list().getByRole('cell', { name: '3D_Rendering', exact: true }).waitFor();
       const rows = list().locator('tbody tr');

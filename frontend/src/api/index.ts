@@ -6,6 +6,8 @@ export { toCertificateInfo } from './convert';
 export { sessionApi } from './session';
 export { settingsApi } from './settings';
 export { systemApi } from './system';
+export { brandingApi } from './branding';
+export type { BrandingNav, BrandingView } from './branding';
 export { featuresApi } from './features';
 export type { FeatureDetail, FeatureDetailsPage, FeatureRecord, FeatureSummary, FeatureSummaryPage, ServedDevice } from './features';
 export { devicesApi } from './devices';

@@ -8,6 +8,7 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useState, type ReactNode } from 'react';
 import { systemApi } from '../api';
 import { useAppSettings } from '../state/AppSettings';
+import { useBranding } from '../state/Branding';
 import { ConnectionChip } from './ConnectionChip';
 import { NavDrawer } from './NavDrawer';
 import { ProfileSwitcher } from './ProfileSwitcher';
@@ -19,6 +20,7 @@ const DEFAULT_PRODUCT_NAME = 'License Server Manager';
 /** Header, menu and content area around the routed view. */
 export function AppShell({ children }: { children: ReactNode }) {
   const { notice, dismissNotice } = useAppSettings();
+  const branding = useBranding();
   const [productName, setProductName] = useState(DEFAULT_PRODUCT_NAME);
 
   useEffect(() => {
@@ -34,20 +36,29 @@ export function AppShell({ children }: { children: ReactNode }) {
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
       <AppBar position="fixed" sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
         <Toolbar sx={{ gap: 2 }}>
-          <Box
-            aria-hidden
-            sx={{
-              width: 30,
-              height: 30,
-              borderRadius: 1.5,
-              display: 'grid',
-              placeItems: 'center',
-              bgcolor: 'primary.main',
-              color: 'primary.contrastText',
-            }}
-          >
-            <VpnKey fontSize="small" />
-          </Box>
+          {branding.logoDataUrl ? (
+            <Box
+              component="img"
+              src={branding.logoDataUrl}
+              alt="Logo"
+              sx={{ display: 'block', maxHeight: 36, maxWidth: 180, objectFit: 'contain' }}
+            />
+          ) : (
+            <Box
+              aria-hidden
+              sx={{
+                width: 30,
+                height: 30,
+                borderRadius: 1.5,
+                display: 'grid',
+                placeItems: 'center',
+                bgcolor: 'primary.main',
+                color: 'primary.contrastText',
+              }}
+            >
+              <VpnKey fontSize="small" />
+            </Box>
+          )}
           <Typography variant="h6" component="div" sx={{ fontWeight: 500, fontSize: '1.0625rem', flexGrow: 1 }} noWrap>
             {productName}
           </Typography>
@@ -66,6 +77,18 @@ export function AppShell({ children }: { children: ReactNode }) {
           {notice && (
             <Alert severity="warning" onClose={dismissNotice} sx={{ mb: 3 }}>
               {notice}
+            </Alert>
+          )}
+          {branding.problems.length > 0 && (
+            <Alert severity="warning" onClose={branding.dismissProblems} sx={{ mb: 3 }}>
+              Branding not applied: {branding.problems.length === 1 ? branding.problems[0] : null}
+              {branding.problems.length > 1 && (
+                <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+                  {branding.problems.map((p) => (
+                    <li key={p}>{p}</li>
+                  ))}
+                </Box>
+              )}
             </Alert>
           )}
           {children}

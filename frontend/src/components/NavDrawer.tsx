@@ -7,15 +7,15 @@ import ListItemText from '@mui/material/ListItemText';
 import ListSubheader from '@mui/material/ListSubheader';
 import Toolbar from '@mui/material/Toolbar';
 import { NavLink, useLocation } from 'react-router';
-import { navIcons } from '../nav/icons';
-import { navItems } from '../nav/items';
 import { navSections } from '../nav/model';
+import { useBranding } from '../state/Branding';
 
 export const DRAWER_WIDTH = 272;
 
 /** The permanent menu, built from the nav model. */
 export function NavDrawer() {
   const { pathname } = useLocation();
+  const branding = useBranding();
   return (
     <Drawer
       variant="permanent"
@@ -27,7 +27,7 @@ export function NavDrawer() {
     >
       <Toolbar />
       <Box component="nav" aria-label="Views" sx={{ overflowY: 'auto', py: 1 }}>
-        {navSections(navItems).map(({ group, items, showHeader }) => (
+        {navSections(branding.items, branding.groups).map(({ group, items, showHeader }) => (
           <List
             key={group.id}
             dense
@@ -45,7 +45,7 @@ export function NavDrawer() {
             }
           >
             {items.map((item) => {
-              const Icon = navIcons[item.icon];
+              const Icon = branding.icon(item.icon);
               return (
                 <ListItemButton
                   key={item.id}

@@ -35,16 +35,22 @@ export interface NavItem {
   load: () => Promise<ComponentType>;
 }
 
-export interface NavSection {
+export interface NavSection<T extends NavSectionItem = NavItem> {
   group: NavGroup;
-  items: NavItem[];
+  items: T[];
   /** A group holding one item of the same name (Features, Devices, ...) needs no header. */
   showHeader: boolean;
 }
 
-/** Groups items for the menu: groups in the guide's order, empty groups left out. */
-export function navSections(items: readonly NavItem[]): NavSection[] {
-  return navGroups.flatMap((group) => {
+/** What grouping needs of an item, so producer-branded items group the same. */
+export type NavSectionItem = Pick<NavItem, 'group' | 'label'>;
+
+/**
+ * Groups items for the menu: groups in the guide's order, empty groups left
+ * out. groups carries the labels, which producer branding may change.
+ */
+export function navSections<T extends NavSectionItem>(items: readonly T[], groups: readonly NavGroup[] = navGroups): NavSection<T>[] {
+  return groups.flatMap((group) => {
     const inGroup = items.filter((item) => item.group === group.id);
     if (inGroup.length === 0) return [];
     const showHeader = !(inGroup.length === 1 && inGroup[0].label === group.label);

@@ -164,6 +164,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // Reports interaction (throttled, with a trailing report so the last burst
   // counts). Once the idle time has run out, Go is asked first: a report then
   // would revive a session the server is about to end for inactivity.
+  // refresh is read through a ref: re-subscribing when its identity changes
+  // would cancel a pending trailing report.
+  const refreshRef = useRef(refresh);
+  refreshRef.current = refresh;
   useEffect(() => {
     if (!loggedIn) return;
     let trailing: ReturnType<typeof setTimeout> | undefined;
@@ -175,7 +179,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const onActivity = () => {
       const now = Date.now();
       if (now - lastActivity.current >= idleMs) {
-        refresh().then((s) => s.loggedIn && send(), () => undefined);
+        refreshRef.current().then((s) => s.loggedIn && send(), () => undefined);
         return;
       }
       if (trailing !== undefined) return;
@@ -194,7 +198,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       window.removeEventListener('keydown', onActivity, true);
       clearTimeout(trailing);
     };
-  }, [loggedIn, idleMs, refresh]);
+  }, [loggedIn, idleMs]);
 
   // Asks Go when the idle time should have run out, so a timed-out session
   // shows at once rather than at the next click.

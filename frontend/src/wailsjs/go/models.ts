@@ -70,6 +70,42 @@ export namespace app {
 	        this.message = source["message"];
 	    }
 	}
+	export class BrandingView {
+	    logoDataUrl: string;
+	    nav?: branding.Nav;
+	    problems: string[];
+	    dir: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new BrandingView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.logoDataUrl = source["logoDataUrl"];
+	        this.nav = this.convertValues(source["nav"], branding.Nav);
+	        this.problems = source["problems"];
+	        this.dir = source["dir"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class ChosenFile {
 	    path: string;
 	    name: string;
@@ -1358,6 +1394,77 @@ export namespace app {
 	        this.groups = this.convertValues(source["groups"], reservations.Group);
 	        this.modelActive = source["modelActive"];
 	        this.modelMessage = source["modelMessage"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace branding {
+	
+	export class Group {
+	    id: string;
+	    label: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Group(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.label = source["label"];
+	    }
+	}
+	export class Item {
+	    id: string;
+	    group: string;
+	    label: string;
+	    icon: string;
+	    route: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Item(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.group = source["group"];
+	        this.label = source["label"];
+	        this.icon = source["icon"];
+	        this.route = source["route"];
+	    }
+	}
+	export class Nav {
+	    groups: Group[];
+	    items: Item[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Nav(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.groups = this.convertValues(source["groups"], Group);
+	        this.items = this.convertValues(source["items"], Item);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
