@@ -4,6 +4,12 @@ import react from '@vitejs/plugin-react';
 
 export default defineConfig({
   plugins: [react()],
+  optimizeDeps: {
+    // The branding icon registry imports icon files straight from
+    // node_modules; in the dev server their imports must resolve to
+    // pre-bundled modules, or the CommonJS prop-types under SvgIcon breaks.
+    include: ['@mui/material/SvgIcon', 'react/jsx-runtime'],
+  },
   build: {
     chunkSizeWarningLimit: 1500,
     modulePreload: {

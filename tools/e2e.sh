@@ -34,13 +34,14 @@ go build -o "$work/lsm-sim" .
 simpid=$!
 
 devpid=""
+# start_app NAME [APPARGS]: the app under wails dev, in its own D-Bus session.
 start_app() {
   local log="$E2E_ARTIFACTS/wails-dev-$1.log"
-  dbus-run-session -- bash -c '
+  APPARGS="--demo ${2:-}" dbus-run-session -- bash -c '
     echo -n e2e | gnome-keyring-daemon --unlock --components=secrets >/dev/null
     exec xvfb-run -a -s "-screen 0 1280x900x24" \
       go tool -modfile=tools/go.mod wails dev -nocolour -tags webkit2_41 -loglevel Warning -noreload -nogorebuild \
-      -ldflags "-X licenseservermanager/internal/buildinfo.Commit=e2e" -appargs --demo' >"$log" 2>&1 &
+      -ldflags "-X licenseservermanager/internal/buildinfo.Commit=e2e" -appargs "$APPARGS"' >"$log" 2>&1 &
   devpid=$!
   for i in $(seq 1 300); do
     if curl -sf -o /dev/null --max-time 2 http://localhost:34115/; then return 0; fi
@@ -75,5 +76,17 @@ trap cleanup EXIT
 start_app first
 (cd frontend && HOME="$work" timeout 600 node e2e/run.mjs first)
 stop_app
-start_app restart
+# The restart also brings a producer's branding: a logo and relabelled views,
+# made from the shipped sampleData.json as a producer would.
+mkdir -p "$work/branding"
+cp build/appicon.png "$work/branding/logo.png"
+node -e '
+  const fs = require("fs");
+  const d = JSON.parse(fs.readFileSync("branding/sampleData.json", "utf8"));
+  const f = d.items.find((i) => i.id === "features");
+  f.label = "Licenses"; f.icon = "PermDataSetting";
+  d.groups.find((g) => g.id === "features").label = "Licenses";
+  fs.writeFileSync(process.argv[1], JSON.stringify(d, null, 2));
+' "$work/branding/data.json"
+start_app restart "--branding $work/branding"
 (cd frontend && HOME="$work" timeout 300 node e2e/run.mjs restart)

@@ -13,5 +13,18 @@ export default function restartTests({ page, assert, shot, BASE_URL }) {
       assert(!fileText.includes('Admin456!') && !fileText.includes('Admin123!') && !fileText.includes('eyJ'), 'a secret reached settings.json');
       await shot(page, '20-restart-logged-in');
     }],
+
+    ["a producer's logo and labels replace the defaults", async () => {
+      const nav = page.getByRole('navigation');
+      await nav.getByRole('link', { name: 'Licenses', exact: true }).waitFor();
+      assert((await nav.getByRole('link', { name: 'Features', exact: true }).count()) === 0, 'the default label is still shown');
+      await nav.getByRole('link', { name: 'Licenses', exact: true }).click();
+      await page.getByRole('heading', { name: 'Licenses', exact: true, level: 1 }).waitFor();
+      const logo = page.locator('header img[src^="data:image/png"]');
+      await logo.first().waitFor();
+      const box = await logo.first().boundingBox();
+      assert(box && box.height <= 40 && box.width > 0, `the logo is not scaled into the header: ${JSON.stringify(box)}`);
+      await shot(page, '21-branding');
+    }],
   ];
 }
