@@ -8,16 +8,15 @@ import MenuItem from '@mui/material/MenuItem';
 import { useId, useState } from 'react';
 
 interface ColumnChooserProps {
-  columns: readonly { key: string; label: string }[];
-  hidden: ReadonlySet<string>;
+  columns: readonly { key: string; label: string; shown: boolean }[];
   onToggle: (key: string) => void;
 }
 
 /** The guide's View Columns button: a checklist of the table's columns. */
-export function ColumnChooser({ columns, hidden, onToggle }: ColumnChooserProps) {
+export function ColumnChooser({ columns, onToggle }: ColumnChooserProps) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const menuId = useId();
-  const visibleCount = columns.length - columns.filter((c) => hidden.has(c.key)).length;
+  const visibleCount = columns.filter((c) => c.shown).length;
 
   return (
     <>
@@ -33,7 +32,7 @@ export function ColumnChooser({ columns, hidden, onToggle }: ColumnChooserProps)
       </Button>
       <Menu id={menuId} anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)} slotProps={{ list: { dense: true } }}>
         {columns.map((c) => {
-          const shown = !hidden.has(c.key);
+          const shown = c.shown;
           // A table without columns would show nothing to bring them back from.
           const last = shown && visibleCount === 1;
           return (

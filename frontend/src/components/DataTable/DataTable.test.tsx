@@ -4,8 +4,7 @@ import { useState } from 'react';
 import { AppError, settingsApi, type ListPage, type ListQuery } from '../../api';
 import { connectionInfo, settingsView } from '../../test/fixtures';
 import { renderWithSettings } from '../../test/render';
-import { DataTable, type DataTableProps } from './DataTable';
-import { localPages } from './localPages';
+import { DataTable, type ServerTableProps } from './DataTable';
 import { initialTableState, type Column, type FetchPage, type RowKey, type TableState } from './types';
 
 vi.mock('../../api/settings');
@@ -46,7 +45,7 @@ function deferred<T>() {
   return { promise, resolve };
 }
 
-type Props = Partial<DataTableProps<Thing>>;
+type Props = Partial<ServerTableProps<Thing>>;
 
 async function renderTable(props: Props = {}, total = 95) {
   const fetchPage = vi.fn<FetchPage<Thing>>((q) => Promise.resolve(serve(q, total)));
@@ -354,26 +353,43 @@ describe('DataTable', { timeout: 20_000 }, () => {
     expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
   });
 
-  it('pages, sorts and searches a list in memory in client mode', async () => {
+  it('pages and sorts a list in memory in client mode', async () => {
     const user = userEvent.setup();
     const things: Thing[] = Array.from({ length: 25 }, (_, i) => ({ id: i + 1, name: `item ${String.fromCharCode(97 + (i % 26))}`, count: 25 - i }));
-    renderWithSettings(
-      <DataTable<Thing>
-        id="local"
-        label="Local things"
-        columns={columns}
-        rowKey={(r) => r.id}
-        fetchPage={localPages(things, columns, (r, s) => r.name.includes(s))}
-        refreshable={false}
-        search={{ label: 'Search things' }}
-      />,
-    );
+    renderWithSettings(<DataTable<Thing> id="local" label="Local things" columns={columns} rowKey={(r) => r.id} rows={things} />);
     expect(await screen.findByText('Total number of records: 25')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Refresh' })).not.toBeInTheDocument();
+    expect(screen.getByRole('table', { name: 'Local things' })).toHaveAttribute('aria-busy', 'false');
+    expect(bodyRows()).toHaveLength(10);
+    expect(within(bodyRows()[0]).getByText('item a')).toBeInTheDocument();
+
     await user.click(within(screen.getByRole('columnheader', { name: 'Count' })).getByRole('button'));
-    await waitFor(() => expect(within(bodyRows()[0]).getByText('1')).toBeInTheDocument());
-    await user.type(screen.getByLabelText('Search things'), 'item c{Enter}');
-    await waitFor(() => expect(screen.getByText('Total number of records: 1')).toBeInTheDocument());
-    expect(bodyRows()).toHaveLength(1);
+    expect(within(bodyRows()[0]).getAllByRole('cell')[1]).toHaveTextContent(/^1$/);
+    await user.click(within(screen.getByRole('columnheader', { name: 'Count' })).getByRole('button'));
+    expect(within(bodyRows()[0]).getAllByRole('cell')[1]).toHaveTextContent(/^25$/);
+
+    await user.click(screen.getByRole('button', { name: 'Go to page 3' }));
+    expect(bodyRows()).toHaveLength(5);
+    expect(within(bodyRows()[4]).getAllByRole('cell')[1]).toHaveTextContent(/^1$/);
+  });
+
+  it('shows the last page when a list in memory shrinks under the page on screen', async () => {
+    const user = userEvent.setup();
+    const make = (n: number): Thing[] => Array.from({ length: n }, (_, i) => ({ id: i + 1, name: `item ${i + 1}`, count: i }));
+    function Shrinking() {
+      const [rows, setRows] = useState(() => make(30));
+      return (
+        <>
+          <button onClick={() => setRows(make(12))}>Shrink</button>
+          <DataTable<Thing> id="shrink" label="Shrinking" columns={columns} rowKey={(r) => r.id} rows={rows} />
+        </>
+      );
+    }
+    renderWithSettings(<Shrinking />);
+    await user.click(await screen.findByRole('button', { name: 'Go to page 3' }));
+    expect(within(bodyRows()[0]).getByText('item 21')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Shrink' }));
+    await waitFor(() => expect(within(bodyRows()[0]).getByText('item 11')).toBeInTheDocument());
+    expect(screen.getByRole('button', { name: 'page 2' })).toHaveAttribute('aria-current', 'page');
   });
 });

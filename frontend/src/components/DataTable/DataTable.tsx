@@ -9,7 +9,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Snackbar from '@mui/material/Snackbar';
-import { alpha } from '@mui/material/styles';
+import { alpha, type Theme } from '@mui/material/styles';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -18,6 +18,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import Tooltip from '@mui/material/Tooltip';
+import { flexRender, useTable, type Cell, type RowData } from '@tanstack/react-table';
 import {
   memo,
   useCallback,
@@ -35,9 +36,10 @@ import { ErrorAlert } from '../ErrorAlert';
 import { ColumnChooser, loadHiddenColumns, saveHiddenColumns } from './ColumnChooser';
 import { Pager } from './Pager';
 import { SearchField } from './SearchField';
+import { features, fromPagination, fromSorting, fromVisibility, resolve, toColumnDefs, toPagination, toSorting, toVisibility, type Features } from './tableModel';
 import { initialTableState, type Column, type FetchPage, type RowHighlight, type RowKey, type RowSelection, type TableState } from './types';
 
-export interface DataTableProps<T, P extends ListPage<T> = ListPage<T>> {
+interface CommonProps<T extends RowData> {
   /** Keys the remembered column choice; unique per table. */
   id: string;
   /** The table's accessible name. */
@@ -46,55 +48,72 @@ export interface DataTableProps<T, P extends ListPage<T> = ListPage<T>> {
   rowKey: (row: T) => RowKey;
   /** Names a row for its selection checkbox; the key by default. */
   rowLabel?: (row: T) => string;
-  /**
-   * Serves one page. refresh is true when the table opens and on Refresh (Go
-   * fetches the list from the server again), false for paging, sorting and
-   * searching (Go pages its copy).
-   */
-  fetchPage: FetchPage<T, P>;
-  /** Every page served, for what a view shows beside the table (such as a note about the server). */
-  onPageLoaded?: (page: P) => void;
   /** Page, sort and search from the view (such as in the URL); the table keeps its own without. */
   state?: TableState;
   onStateChange?: (next: TableState) => void;
-  /** Shows the search field; the server decides how the text matches. */
-  search?: { label: string; help?: string };
   /** What an empty page says; "No records" by default. */
   emptyText?: (search: string) => string;
-  /** Shows Export CSV: saves the whole filtered, sorted list with the visible columns; resolves to the path written, '' when cancelled. */
-  onExport?: (query: ListQuery, columns: string[]) => Promise<string>;
   /** Enter on a focused row. */
   onRowOpen?: (row: T) => void;
   rowHighlight?: (row: T) => RowHighlight | undefined;
   /** Shows a checkbox per row. */
   selection?: RowSelection;
-  /** False for lists that are not fetched from the server. */
-  refreshable?: boolean;
   /** The page size; Settings' Page Size by default. */
   pageSize?: number;
   /** More buttons for the toolbar, before View Columns. */
   actions?: ReactNode;
 }
 
+/** A list Go serves a page at a time: it searches, sorts and slices; the table shows one page. */
+interface ServerSource<T extends RowData, P extends ListPage<T>> {
+  /**
+   * Serves one page. refresh is true when the table opens and on Refresh (Go
+   * fetches the list from the server again), false for paging, sorting and
+   * searching (Go pages its copy).
+   */
+  fetchPage: FetchPage<T, P>;
+  rows?: never;
+  /** Every page served, for what a view shows beside the table (such as a note about the server). */
+  onPageLoaded?: (page: P) => void;
+  /** Shows the search field; the server decides how the text matches. */
+  search?: { label: string; help?: string };
+  /** Shows Export CSV: saves the whole filtered, sorted list with the visible columns; resolves to the path written, '' when cancelled. */
+  onExport?: (query: ListQuery, columns: string[]) => Promise<string>;
+}
+
+/** A short list already in memory (a details page's rows): the table sorts and pages it itself. */
+interface ClientSource<T extends RowData> {
+  rows: readonly T[];
+  fetchPage?: never;
+  onPageLoaded?: never;
+  search?: never;
+  onExport?: never;
+}
+
+export type DataTableProps<T extends RowData, P extends ListPage<T> = ListPage<T>> = CommonProps<T> & (ServerSource<T, P> | ClientSource<T>);
+export type ServerTableProps<T extends RowData, P extends ListPage<T> = ListPage<T>> = CommonProps<T> & ServerSource<T, P>;
+
 interface Loaded<T> {
   rows: T[];
   total: number;
   page: number;
-  pages: number;
   loadedAt: string;
 }
 
 const queryKey = (q: ListQuery) => JSON.stringify([q.page, q.pageSize, q.search, q.sortBy, q.sortDesc]);
 
+const noRows: never[] = [];
+
 /**
- * Every list of the app: one page from the server at a time (so a list of
+ * Every list of the app, on TanStack Table: one page at a time (so a list of
  * 100,000 rows renders no more than a page), with the guide's navigation
  * tool, View Columns, search, sorting, CSV export and keyboard navigation.
  */
-export function DataTable<T, P extends ListPage<T> = ListPage<T>>(props: DataTableProps<T, P>) {
+export function DataTable<T extends RowData, P extends ListPage<T> = ListPage<T>>(props: DataTableProps<T, P>) {
   const { id, label, columns, rowKey, rowLabel, search, emptyText, onExport, onRowOpen, rowHighlight, selection, actions } = props;
   const settingsPageSize = useAppSettings().view.pageSize;
   const pageSize = props.pageSize ?? settingsPageSize;
+  const inMemory = props.rows !== undefined;
 
   const [ownState, setOwnState] = useState<TableState>(initialTableState);
   const state = props.state ?? ownState;
@@ -105,8 +124,8 @@ export function DataTable<T, P extends ListPage<T> = ListPage<T>>(props: DataTab
     [state.page, pageSize, state.search, state.sortBy, state.sortDesc],
   );
 
-  const [data, setData] = useState<Loaded<T> | null>(null);
-  const [loading, setLoading] = useState(true);
+  const [served, setServed] = useState<Loaded<T> | null>(null);
+  const [loading, setLoading] = useState(!inMemory);
   const [error, setError] = useState<AppError | null>(null);
   const [reloads, setReloads] = useState(0);
 
@@ -128,18 +147,20 @@ export function DataTable<T, P extends ListPage<T> = ListPage<T>>(props: DataTab
   });
 
   useEffect(() => {
+    const fetchPage = fetchRef.current;
+    if (!fetchPage) return;
     const refresh = refreshNext.current;
     if (!refresh && queryKey(query) === shownKey.current) return;
     refreshNext.current = false;
     const mine = ++seq.current;
     setLoading(true);
     setError(null);
-    fetchRef.current(query, refresh).then(
+    fetchPage(query, refresh).then(
       (page) => {
         if (mine !== seq.current) return;
-        const served = { ...query, page: page.page };
-        shownKey.current = queryKey(served);
-        setData({ rows: page.rows, total: page.total, page: page.page, pages: Math.max(page.pages, 1), loadedAt: page.loadedAt });
+        const shown = { ...query, page: page.page };
+        shownKey.current = queryKey(shown);
+        setServed({ rows: page.rows, total: page.total, page: page.page, loadedAt: page.loadedAt });
         setLoading(false);
         loadedRef.current?.(page);
         if (page.page !== query.page) {
@@ -169,27 +190,56 @@ export function DataTable<T, P extends ListPage<T> = ListPage<T>>(props: DataTab
   }, []);
 
   const [hidden, setHidden] = useState<Set<string>>(() => loadHiddenColumns(id));
-  const toggleColumn = (key: string) => {
-    const next = new Set(hidden);
-    if (next.has(key)) next.delete(key);
-    else next.add(key);
-    setHidden(next);
-    saveHiddenColumns(id, next);
-  };
-  const visible = useMemo(() => columns.filter((c) => !hidden.has(c.key)), [columns, hidden]);
+  const columnDefs = useMemo(() => toColumnDefs(columns), [columns]);
+  // A server page is shown as the page Go says it is (it clamps a page past the end).
+  const shownPageNumber = served && !inMemory ? served.page : state.page;
+  // TanStack recomputes its row models when a state slice changes identity, so each slice is kept until its value changes.
+  const pagination = useMemo(() => toPagination({ ...initialTableState, page: shownPageNumber }, pageSize), [shownPageNumber, pageSize]);
+  const sorting = useMemo(() => toSorting({ ...initialTableState, sortBy: state.sortBy, sortDesc: state.sortDesc }), [state.sortBy, state.sortDesc]);
+  const columnVisibility = useMemo(() => toVisibility(hidden), [hidden]);
 
-  const sortBy = (key: string) => {
-    const desc = state.sortBy === key ? !state.sortDesc : false;
-    setState({ ...state, page: 1, sortBy: key, sortDesc: desc });
-  };
+  const table = useTable({
+    features,
+    columns: columnDefs,
+    data: props.rows ?? served?.rows ?? noRows,
+    getRowId: (row: T) => String(rowKey(row)),
+    state: { pagination, sorting, columnVisibility },
+    onPaginationChange: (updater) => setState(fromPagination(state, resolve(updater, pagination))),
+    onSortingChange: (updater) => setState(fromSorting(state, resolve(updater, sorting))),
+    onColumnVisibilityChange: (updater) => {
+      const next = fromVisibility(resolve(updater, columnVisibility));
+      setHidden(next);
+      saveHiddenColumns(id, next);
+    },
+    manualPagination: !inMemory,
+    manualSorting: !inMemory,
+    rowCount: inMemory ? undefined : (served?.total ?? 0),
+    autoResetPageIndex: false,
+    enableSortingRemoval: false,
+    enableMultiSort: false,
+    sortDescFirst: false,
+  });
 
+  const pageCount = Math.max(table.getPageCount(), 1);
+  const total = table.getRowCount();
+  const shownPage = pagination.pageIndex + 1;
+  // A list in memory can shrink under the page the user was on (a Refresh of the details page).
+  useEffect(() => {
+    if (inMemory && state.page > pageCount) setState({ ...state, page: pageCount });
+  });
+
+  const ready = inMemory || served !== null;
+  const rowModel = table.getRowModel().rows;
+  const visibleColumns = table.getVisibleLeafColumns();
+
+  const exportColumns = () => visibleColumns.map((c) => c.id);
   const [exporting, setExporting] = useState(false);
   const [toast, setToast] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
   const exportCsv = async () => {
     if (!onExport) return;
     setExporting(true);
     try {
-      const path = await onExport(query, visible.map((c) => c.key));
+      const path = await onExport(query, exportColumns());
       if (path) setToast({ severity: 'success', text: `Exported to ${path}` });
     } catch (e) {
       setToast({ severity: 'error', text: `The export failed: ${toAppError(e).message}` });
@@ -201,18 +251,17 @@ export function DataTable<T, P extends ListPage<T> = ListPage<T>>(props: DataTab
   // Roving focus: the table is one Tab stop, the arrows move between rows.
   const [focusIndex, setFocusIndex] = useState(0);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
-  const rows = data?.rows;
-  useEffect(() => setFocusIndex(0), [rows]);
-  const rowsRef = useRef(rows);
+  useEffect(() => setFocusIndex(0), [rowModel]);
+  const rowsRef = useRef(rowModel);
   const openRef = useRef(onRowOpen);
   useEffect(() => {
-    rowsRef.current = rows;
+    rowsRef.current = rowModel;
     openRef.current = onRowOpen;
   });
   const onRowKeyDown = useCallback((index: number, event: KeyboardEvent<HTMLTableRowElement>) => {
     // Keys on a link or checkbox inside the row are theirs.
     if (event.target !== event.currentTarget) return;
-    const count = rowsRef.current?.length ?? 0;
+    const count = rowsRef.current.length;
     const move = (to: number) => {
       event.preventDefault();
       const target = bodyRef.current?.rows[Math.min(Math.max(to, 0), count - 1)];
@@ -228,10 +277,10 @@ export function DataTable<T, P extends ListPage<T> = ListPage<T>>(props: DataTab
       case 'End':
         return move(count - 1);
       case 'Enter': {
-        const row = rowsRef.current?.[index];
+        const row = rowsRef.current[index];
         if (row !== undefined && openRef.current) {
           event.preventDefault();
-          openRef.current(row);
+          openRef.current(row.original);
         }
       }
     }
@@ -248,7 +297,7 @@ export function DataTable<T, P extends ListPage<T> = ListPage<T>>(props: DataTab
     },
     [selection],
   );
-  const pageKeys = useMemo(() => (rows ?? []).map(rowKey), [rows, rowKey]);
+  const pageKeys = useMemo(() => rowModel.map((r) => rowKey(r.original)), [rowModel, rowKey]);
   const selectedOnPage = selectedKeys ? pageKeys.filter((k) => selectedKeys.has(k)).length : 0;
   const togglePage = () => {
     if (!selection) return;
@@ -258,8 +307,7 @@ export function DataTable<T, P extends ListPage<T> = ListPage<T>>(props: DataTab
     selection.onChange(next);
   };
 
-  const columnCount = visible.length + (selection ? 1 : 0);
-  const refreshable = props.refreshable ?? true;
+  const columnCount = visibleColumns.length + (selection ? 1 : 0);
 
   let body: ReactNode;
   if (error) {
@@ -273,7 +321,7 @@ export function DataTable<T, P extends ListPage<T> = ListPage<T>>(props: DataTab
         </TableCell>
       </TableRow>
     );
-  } else if (!data) {
+  } else if (!ready) {
     body = Array.from({ length: 5 }, (_, i) => (
       <TableRow key={i}>
         {Array.from({ length: columnCount }, (_, j) => (
@@ -283,7 +331,7 @@ export function DataTable<T, P extends ListPage<T> = ListPage<T>>(props: DataTab
         ))}
       </TableRow>
     ));
-  } else if (data.rows.length === 0) {
+  } else if (rowModel.length === 0) {
     body = (
       <TableRow>
         <TableCell colSpan={columnCount} sx={{ py: 5, textAlign: 'center', color: 'text.secondary' }}>
@@ -292,22 +340,21 @@ export function DataTable<T, P extends ListPage<T> = ListPage<T>>(props: DataTab
       </TableRow>
     );
   } else {
-    body = data.rows.map((row, index) => {
-      const key = rowKey(row);
+    body = rowModel.map((row, index) => {
+      const key = rowKey(row.original);
       return (
         <DataRow
-          key={key}
-          row={row}
+          key={row.id}
           rowKey={key}
           index={index}
           // Rows are numbered across pages, so a screen reader says "row 52 of 1,001" on page 2.
-          ariaRowIndex={(data.page - 1) * pageSize + index + 2}
-          columns={visible}
+          ariaRowIndex={pagination.pageIndex * pageSize + index + 2}
+          cells={row.getVisibleCells()}
           tabbable={index === focusIndex}
-          highlight={rowHighlight?.(row)}
+          highlight={rowHighlight?.(row.original)}
           selectable={selection !== undefined}
           selected={selectedKeys?.has(key) ?? false}
-          label={rowLabel ? rowLabel(row) : String(key)}
+          label={rowLabel ? rowLabel(row.original) : String(key)}
           onKeyDown={onRowKeyDown}
           onFocusRow={setFocusIndex}
           onToggle={toggleRow}
@@ -316,6 +363,7 @@ export function DataTable<T, P extends ListPage<T> = ListPage<T>>(props: DataTab
     });
   }
 
+  const busy = loading && !inMemory;
   return (
     <Paper variant="outlined" sx={{ overflow: 'hidden' }}>
       <Box sx={{ display: 'flex', alignItems: 'flex-start', flexWrap: 'wrap', gap: 1.5, p: 2 }}>
@@ -329,14 +377,17 @@ export function DataTable<T, P extends ListPage<T> = ListPage<T>>(props: DataTab
         )}
         <Box sx={{ flex: 1 }} />
         {actions}
-        <ColumnChooser columns={columns} hidden={hidden} onToggle={toggleColumn} />
+        <ColumnChooser
+          columns={table.getAllLeafColumns().map((c) => ({ key: c.id, label: columns.find((col) => col.key === c.id)?.label ?? c.id, shown: c.getIsVisible() }))}
+          onToggle={(key) => table.getColumn(key)?.toggleVisibility()}
+        />
         {onExport && (
-          <Button variant="outlined" startIcon={<Download />} onClick={exportCsv} disabled={exporting || !data || data.total === 0}>
+          <Button variant="outlined" startIcon={<Download />} onClick={exportCsv} disabled={exporting || !served || served.total === 0}>
             Export CSV
           </Button>
         )}
-        {refreshable && (
-          <Tooltip title={data?.loadedAt ? `Fetched from the server ${loadedTime(data.loadedAt)}` : 'Fetch from the server again'}>
+        {!inMemory && (
+          <Tooltip title={served?.loadedAt ? `Fetched from the server ${loadedTime(served.loadedAt)}` : 'Fetch from the server again'}>
             <span>
               <IconButton aria-label="Refresh" onClick={() => reload(true)} disabled={loading}>
                 <Refresh />
@@ -346,61 +397,59 @@ export function DataTable<T, P extends ListPage<T> = ListPage<T>>(props: DataTab
         )}
       </Box>
       <Box sx={{ position: 'relative' }}>
-        {loading && data && (
+        {busy && ready && (
           <LinearProgress aria-label="Loading" sx={{ position: 'absolute', top: 0, left: 0, right: 0, zIndex: 3, height: 2 }} />
         )}
         <TableContainer sx={{ maxHeight: 'calc(100vh - 320px)' }}>
-          <Table stickyHeader size="small" aria-label={label} aria-busy={loading} aria-rowcount={data ? data.total + 1 : undefined}>
+          <Table stickyHeader size="small" aria-label={label} aria-busy={busy} aria-rowcount={ready ? total + 1 : undefined} sx={bodyStyles}>
             <TableHead>
-              <TableRow aria-rowindex={1}>
-                {selection && (
-                  <TableCell padding="checkbox">
-                    <Checkbox
-                      size="small"
-                      checked={pageKeys.length > 0 && selectedOnPage === pageKeys.length}
-                      indeterminate={selectedOnPage > 0 && selectedOnPage < pageKeys.length}
-                      onChange={togglePage}
-                      disabled={pageKeys.length === 0}
-                      slotProps={{ input: { 'aria-label': 'Select all rows on this page' } }}
-                    />
-                  </TableCell>
-                )}
-                {visible.map((c) => {
-                  const active = state.sortBy === c.key;
-                  return (
-                    <TableCell
-                      key={c.key}
-                      align={c.align}
-                      sortDirection={active ? (state.sortDesc ? 'desc' : 'asc') : false}
-                      // Headers may wrap ("Total / Available"), so wide tables fit without scrolling.
-                      sx={{ fontWeight: 600, minWidth: c.minWidth, verticalAlign: 'bottom', lineHeight: 1.3 }}
-                    >
-                      {c.sortable ? (
-                        <TableSortLabel active={active} direction={active && state.sortDesc ? 'desc' : 'asc'} onClick={() => sortBy(c.key)}>
-                          {c.label}
-                        </TableSortLabel>
-                      ) : (
-                        c.label
-                      )}
+              {table.getHeaderGroups().map((group) => (
+                <TableRow key={group.id} aria-rowindex={1}>
+                  {selection && (
+                    <TableCell padding="checkbox">
+                      <Checkbox
+                        size="small"
+                        checked={pageKeys.length > 0 && selectedOnPage === pageKeys.length}
+                        indeterminate={selectedOnPage > 0 && selectedOnPage < pageKeys.length}
+                        onChange={togglePage}
+                        disabled={pageKeys.length === 0}
+                        slotProps={{ input: { 'aria-label': 'Select all rows on this page' } }}
+                      />
                     </TableCell>
-                  );
-                })}
-              </TableRow>
+                  )}
+                  {group.headers.map((header) => {
+                    const column = header.column;
+                    const meta = column.columnDef.meta;
+                    const sorted = column.getIsSorted();
+                    const heading = flexRender(column.columnDef.header, header.getContext());
+                    return (
+                      <TableCell
+                        key={header.id}
+                        align={meta?.align}
+                        sortDirection={sorted}
+                        // Headers may wrap ("Total / Available"), so wide tables fit without scrolling.
+                        sx={{ fontWeight: 600, minWidth: meta?.minWidth, verticalAlign: 'bottom', lineHeight: 1.3 }}
+                      >
+                        {column.getCanSort() ? (
+                          <TableSortLabel active={sorted !== false} direction={sorted || 'asc'} onClick={column.getToggleSortingHandler()}>
+                            {heading}
+                          </TableSortLabel>
+                        ) : (
+                          heading
+                        )}
+                      </TableCell>
+                    );
+                  })}
+                </TableRow>
+              ))}
             </TableHead>
-            <TableBody ref={bodyRef} sx={{ opacity: loading && data ? 0.6 : 1, transition: 'opacity 120ms' }}>
+            <TableBody ref={bodyRef} sx={{ opacity: busy && ready ? 0.6 : 1, transition: 'opacity 120ms' }}>
               {body}
             </TableBody>
           </Table>
         </TableContainer>
       </Box>
-      {data && (
-        <Pager
-          total={data.total}
-          page={data.page}
-          pages={data.pages}
-          onPage={(page) => setState({ ...state, page })}
-        />
-      )}
+      {ready && <Pager total={total} page={shownPage} pages={pageCount} onPage={(page) => table.setPageIndex(page - 1)} />}
       <Snackbar
         open={toast !== null}
         autoHideDuration={toast?.severity === 'error' ? null : 8000}
@@ -422,12 +471,27 @@ function loadedTime(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : `at ${date.toLocaleTimeString()}`;
 }
 
-interface RowProps<T> {
-  row: T;
+// Body cells and rows are styled once here, by class and data attribute,
+// rather than by an sx per cell: a page of 500 rows then costs the browser
+// markup only, not hundreds of style computations.
+const bodyStyles = (theme: Theme) => ({
+  '& tbody td': { whiteSpace: 'nowrap' },
+  '& tbody td.lsm-wrap': { whiteSpace: 'normal', overflowWrap: 'anywhere', minWidth: 160 },
+  '& tbody tr:focus-visible': { outline: `2px solid ${theme.palette.primary.main}`, outlineOffset: -2 },
+  ...Object.fromEntries(
+    highlights.map((h) => [
+      `& tbody tr[data-highlight="${h}"]`,
+      { backgroundColor: alpha(theme.palette[h].main, 0.08), '&.MuiTableRow-hover:hover': { backgroundColor: alpha(theme.palette[h].main, 0.14) } },
+    ]),
+  ),
+});
+const highlights: readonly RowHighlight[] = ['warning', 'error'];
+
+interface RowProps<T extends RowData> {
   rowKey: RowKey;
   index: number;
   ariaRowIndex: number;
-  columns: readonly Column<T>[];
+  cells: Cell<Features, T>[];
   tabbable: boolean;
   highlight: RowHighlight | undefined;
   selectable: boolean;
@@ -440,12 +504,11 @@ interface RowProps<T> {
 
 // Memoised so that moving the focus or ticking one box re-renders one or two
 // rows, not a page of 500.
-const DataRow = memo(function DataRow<T>({
-  row,
+const DataRow = memo(function DataRow<T extends RowData>({
   rowKey,
   index,
   ariaRowIndex,
-  columns,
+  cells,
   tabbable,
   highlight,
   selectable,
@@ -464,25 +527,20 @@ const DataRow = memo(function DataRow<T>({
       onKeyDown={(e) => onKeyDown(index, e)}
       onFocus={(e) => e.target === e.currentTarget && onFocusRow(index)}
       data-highlight={highlight}
-      sx={[
-        { '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: -2 } },
-        highlight !== undefined &&
-          ((theme) => ({
-            bgcolor: alpha(theme.palette[highlight].main, 0.08),
-            '&.MuiTableRow-hover:hover': { bgcolor: alpha(theme.palette[highlight].main, 0.14) },
-          })),
-      ]}
     >
       {selectable && (
         <TableCell padding="checkbox">
           <Checkbox size="small" checked={selected} onChange={() => onToggle(rowKey)} slotProps={{ input: { 'aria-label': `Select ${label}` } }} />
         </TableCell>
       )}
-      {columns.map((c) => (
-        <TableCell key={c.key} align={c.align} sx={c.wrap ? { overflowWrap: 'anywhere', minWidth: 160 } : { whiteSpace: 'nowrap' }}>
-          {c.render(row)}
-        </TableCell>
-      ))}
+      {cells.map((cell) => {
+        const meta = cell.column.columnDef.meta;
+        return (
+          <TableCell key={cell.id} align={meta?.align} className={meta?.wrap ? 'lsm-wrap' : undefined}>
+            {flexRender(cell.column.columnDef.cell, cell.getContext())}
+          </TableCell>
+        );
+      })}
     </TableRow>
   );
-}) as <T>(props: RowProps<T>) => ReactElement;
+}) as <T extends RowData>(props: RowProps<T>) => ReactElement;

@@ -12,7 +12,7 @@ export interface Column<T> {
   sortable?: boolean;
   /** Numbers line up on the right. */
   align?: 'left' | 'right';
-  /** What client-side paging (localPages) sorts by. */
+  /** What a list held in memory (DataTable's rows) sorts by. */
   sortValue?: (row: T) => string | number;
   minWidth?: number;
   /** Long free text may wrap; everything else (dates, IDs, counts) stays on one line. */

@@ -6,11 +6,11 @@ import Button from '@mui/material/Button';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { AppError, devicesApi, toAppError, type ConsumedFeature, type DeviceDetail } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { backSearch, DataTable, ExpiryText, localPages, yesNo, type BackState, type Column } from '../../components/DataTable';
+import { backSearch, DataTable, ExpiryText, yesNo, type BackState, type Column } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { HelpTip } from '../../components/HelpTip';
 import { InfoList } from '../../components/InfoList';
@@ -65,7 +65,6 @@ export function DeviceDetails() {
 
   const device = detail.kind === 'ready' ? detail.value : null;
   const consumed = device?.consumed;
-  const fetchConsumed = useMemo(() => (consumed ? localPages(consumed, consumedColumns) : null), [consumed]);
 
   // The dialog closes whatever happens: a refusal is shown on the page,
   // where an access_denied names the role the user lacks.
@@ -150,7 +149,7 @@ export function DeviceDetails() {
             <Typography variant="body2" sx={{ color: 'text.secondary', mt: -1, mb: 2 }}>
               The features currently served to this device. Expiry is the final expiration date set in the back office.
             </Typography>
-            {detail.kind === 'ready' && fetchConsumed ? (
+            {detail.kind === 'ready' && consumed ? (
               <DataTable
                 // A reload brings a new list, which a fresh table pages from its start.
                 key={detail.loads}
@@ -159,8 +158,7 @@ export function DeviceDetails() {
                 columns={consumedColumns}
                 rowKey={(f) => `${f.feature}\u0000${f.version}\u0000${f.expiry}`}
                 rowLabel={(f) => `${f.feature} ${f.version}`}
-                fetchPage={fetchConsumed}
-                refreshable={false}
+                rows={consumed}
                 emptyText={() => 'The device holds no features.'}
               />
             ) : (

@@ -5,10 +5,10 @@ import Button from '@mui/material/Button';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { AppError, featuresApi, toAppError, type FeatureDetail, type ServedDevice } from '../../api';
-import { backSearch, countText, DataTable, ExpiryText, localPages, type Column } from '../../components/DataTable';
+import { backSearch, countText, DataTable, ExpiryText, type Column } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { InfoList } from '../../components/InfoList';
 import { Section } from '../../components/Section';
@@ -57,7 +57,6 @@ export function FeatureDetails() {
   const back = () => navigate({ pathname: featuresRoute(), search: backSearch(location.state) ?? '?tab=details' });
   const name = detail.kind === 'ready' ? detail.value.feature : '';
   const served = detail.kind === 'ready' ? detail.value.servedDevices : null;
-  const fetchServed = useMemo(() => (served ? localPages(served, servedColumns) : null), [served]);
 
   return (
     <>
@@ -110,7 +109,7 @@ export function FeatureDetails() {
             <Typography variant="body2" sx={{ color: 'text.secondary', mt: -1, mb: 2 }}>
               The client devices that currently have count of this feature checked out.
             </Typography>
-            {detail.kind === 'ready' && fetchServed ? (
+            {detail.kind === 'ready' && served ? (
               <DataTable
                 // A reload brings a new list, which a fresh table pages from its start.
                 key={detail.loads}
@@ -119,8 +118,7 @@ export function FeatureDetails() {
                 columns={servedColumns}
                 rowKey={(d) => `${d.idType}\u0000${d.deviceId}`}
                 rowLabel={(d) => d.deviceId}
-                fetchPage={fetchServed}
-                refreshable={false}
+                rows={served}
                 emptyText={() => 'No device has this feature checked out.'}
               />
             ) : (

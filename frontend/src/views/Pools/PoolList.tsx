@@ -11,10 +11,10 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { poolsApi, toAppError, type AppError, type LicensePool, type PoolFeature, type PoolsView } from '../../api';
-import { countText, DataTable, ExpiryText, localPages, type Column } from '../../components/DataTable';
+import { countText, DataTable, ExpiryText, type Column } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { modelTabSearch } from './links';
@@ -50,7 +50,6 @@ const featureColumns: Column<PoolFeature>[] = [
 const poolTitle = (p: LicensePool) => `ID: ${p.id} / Name: ${p.name}`;
 
 function PoolFeatures({ pool }: { pool: LicensePool }) {
-  const fetchPage = useMemo(() => localPages(pool.features, featureColumns), [pool.features]);
   return (
     <DataTable
       id="pool-features"
@@ -58,8 +57,7 @@ function PoolFeatures({ pool }: { pool: LicensePool }) {
       columns={featureColumns}
       rowKey={(f) => `${f.feature}\u0000${f.version}\u0000${f.expiry}`}
       rowLabel={(f) => `${f.feature} ${f.version}`}
-      fetchPage={fetchPage}
-      refreshable={false}
+      rows={pool.features}
       emptyText={() => 'This pool holds no features.'}
     />
   );
