@@ -194,8 +194,8 @@ export function DataTable<T extends RowData, P extends ListPage<T> = ListPage<T>
   // A server page is shown as the page Go says it is (it clamps a page past the end).
   const shownPageNumber = served && !inMemory ? served.page : state.page;
   // TanStack recomputes its row models when a state slice changes identity, so each slice is kept until its value changes.
-  const pagination = useMemo(() => toPagination({ ...initialTableState, page: shownPageNumber }, pageSize), [shownPageNumber, pageSize]);
-  const sorting = useMemo(() => toSorting({ ...initialTableState, sortBy: state.sortBy, sortDesc: state.sortDesc }), [state.sortBy, state.sortDesc]);
+  const pagination = useMemo(() => toPagination(shownPageNumber, pageSize), [shownPageNumber, pageSize]);
+  const sorting = useMemo(() => toSorting(state.sortBy, state.sortDesc), [state.sortBy, state.sortDesc]);
   const columnVisibility = useMemo(() => toVisibility(hidden), [hidden]);
 
   const table = useTable({
@@ -232,14 +232,13 @@ export function DataTable<T extends RowData, P extends ListPage<T> = ListPage<T>
   const rowModel = table.getRowModel().rows;
   const visibleColumns = table.getVisibleLeafColumns();
 
-  const exportColumns = () => visibleColumns.map((c) => c.id);
   const [exporting, setExporting] = useState(false);
   const [toast, setToast] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
   const exportCsv = async () => {
     if (!onExport) return;
     setExporting(true);
     try {
-      const path = await onExport(query, exportColumns());
+      const path = await onExport(query, visibleColumns.map((c) => c.id));
       if (path) setToast({ severity: 'success', text: `Exported to ${path}` });
     } catch (e) {
       setToast({ severity: 'error', text: `The export failed: ${toAppError(e).message}` });

@@ -64,12 +64,12 @@ export const resolve = <V>(updater: Updater<V>, current: V): V =>
   typeof updater === 'function' ? (updater as (old: V) => V)(current) : updater;
 
 /** The table's page and sort in TanStack's terms. */
-export function toPagination(state: TableState, pageSize: number): PaginationState {
-  return { pageIndex: Math.max(state.page, 1) - 1, pageSize };
+export function toPagination(page: number, pageSize: number): PaginationState {
+  return { pageIndex: Math.max(page, 1) - 1, pageSize };
 }
 
-export function toSorting(state: TableState): SortingState {
-  return state.sortBy ? [{ id: state.sortBy, desc: state.sortDesc }] : [];
+export function toSorting(sortBy: string, sortDesc: boolean): SortingState {
+  return sortBy ? [{ id: sortBy, desc: sortDesc }] : [];
 }
 
 /** A new sort starts again from the first page; TanStack gives at most one column (no multi-sort). */
