@@ -16,6 +16,7 @@ type SettingsView struct {
 	Active          settings.Profile   `json:"active"`
 	PageSize        int                `json:"pageSize"`
 	Theme           string             `json:"theme"`
+	NavCollapsed    bool               `json:"navCollapsed"`
 	// Complete is the guide's rule: until it is true, every other view sends
 	// the user to Settings.
 	Complete bool `json:"complete"`
@@ -86,6 +87,7 @@ func (s *SettingsService) view() SettingsView {
 		Active:          active,
 		PageSize:        snap.Preferences.PageSize,
 		Theme:           snap.Preferences.Theme,
+		NavCollapsed:    snap.Preferences.NavCollapsed,
 		Complete:        active.Complete(),
 	}
 }
@@ -142,6 +144,14 @@ func (s *SettingsService) SwitchProfile(id string) (SettingsView, error) {
 // SetTheme stores the theme preference: system, light or dark.
 func (s *SettingsService) SetTheme(theme string) (SettingsView, error) {
 	if err := s.store.SetTheme(theme); err != nil {
+		return SettingsView{}, err
+	}
+	return s.view(), nil
+}
+
+// SetNavCollapsed remembers whether the navigation drawer shows icons only.
+func (s *SettingsService) SetNavCollapsed(collapsed bool) (SettingsView, error) {
+	if err := s.store.SetNavCollapsed(collapsed); err != nil {
 		return SettingsView{}, err
 	}
 	return s.view(), nil

@@ -76,6 +76,9 @@ type Preferences struct {
 	PageSize int             `json:"pageSize"`
 	Theme    string          `json:"theme"`
 	Window   *WindowGeometry `json:"window,omitempty"`
+	// NavCollapsed shows the navigation drawer as a rail of icons, which
+	// leaves the lists their full width at the default window size.
+	NavCollapsed bool `json:"navCollapsed,omitempty"`
 }
 
 // Settings is the whole persisted document.

@@ -302,6 +302,19 @@ func (s *Store) SetTheme(theme string) error {
 	return nil
 }
 
+// SetNavCollapsed stores whether the navigation drawer shows icons only.
+func (s *Store) SetNavCollapsed(collapsed bool) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	old := s.data.Preferences.NavCollapsed
+	s.data.Preferences.NavCollapsed = collapsed
+	if err := s.write(); err != nil {
+		s.data.Preferences.NavCollapsed = old
+		return err
+	}
+	return nil
+}
+
 // SetWindow stores the main window's geometry; sizes below a usable minimum
 // are ignored so a glitch cannot make the window unusable next time.
 func (s *Store) SetWindow(w WindowGeometry) error {

@@ -328,8 +328,11 @@ func TestThemeAndWindow(t *testing.T) {
 	if err := s.SetWindow(WindowGeometry{Width: 1300, Height: 900, X: 40, Y: 30}); err != nil {
 		t.Fatal(err)
 	}
+	if err := s.SetNavCollapsed(true); err != nil {
+		t.Fatal(err)
+	}
 	f := readFile(t, dir)
-	if f.Preferences.Theme != ThemeDark || f.Preferences.Window == nil || f.Preferences.Window.Width != 1300 || f.Preferences.Window.X != 40 {
+	if f.Preferences.Theme != ThemeDark || f.Preferences.Window == nil || f.Preferences.Window.Width != 1300 || f.Preferences.Window.X != 40 || !f.Preferences.NavCollapsed {
 		t.Fatalf("file prefs = %+v", f.Preferences)
 	}
 }

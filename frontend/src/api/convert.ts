@@ -43,6 +43,7 @@ export function toSettingsView(v: app.SettingsView): SettingsView {
     active: toProfile(v.active),
     pageSize: v.pageSize,
     theme: toTheme(v.theme),
+    navCollapsed: v.navCollapsed === true,
     complete: v.complete,
     notice: v.notice ?? '',
   };

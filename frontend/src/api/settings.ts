@@ -16,6 +16,8 @@ export const settingsApi = {
     call(() => SettingsService.SwitchProfile(id)).then(toSettingsView),
   setTheme: (theme: ThemePreference): Promise<SettingsView> =>
     call(() => SettingsService.SetTheme(theme)).then(toSettingsView),
+  setNavCollapsed: (collapsed: boolean): Promise<SettingsView> =>
+    call(() => SettingsService.SetNavCollapsed(collapsed)).then(toSettingsView),
   /** Checks the unsaved form values. */
   testConnection: (input: ServerInput): Promise<ConnectionInfo> =>
     call(() => SettingsService.TestConnection(input)).then(toConnectionInfo),

@@ -29,6 +29,8 @@ export interface SettingsView {
   active: Profile;
   pageSize: number;
   theme: ThemePreference;
+  /** The navigation drawer shows icons only. */
+  navCollapsed: boolean;
   /** The guide's rule: until true, only Settings and About are usable. */
   complete: boolean;
   /** One-time message, such as a corrupt settings file that was set aside. */

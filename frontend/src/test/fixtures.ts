@@ -24,6 +24,7 @@ export function settingsView(active: Profile = profile(), overrides: Partial<Set
     active,
     pageSize: 50,
     theme: 'light',
+    navCollapsed: false,
     complete: true,
     notice: '',
     ...overrides,

@@ -1292,6 +1292,7 @@ export namespace app {
 	    active: settings.Profile;
 	    pageSize: number;
 	    theme: string;
+	    navCollapsed: boolean;
 	    complete: boolean;
 	    notice: string;
 	
@@ -1306,6 +1307,7 @@ export namespace app {
 	        this.active = this.convertValues(source["active"], settings.Profile);
 	        this.pageSize = source["pageSize"];
 	        this.theme = source["theme"];
+	        this.navCollapsed = source["navCollapsed"];
 	        this.complete = source["complete"];
 	        this.notice = source["notice"];
 	    }

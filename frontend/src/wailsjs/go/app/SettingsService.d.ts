@@ -17,6 +17,8 @@ export function Save(arg1:settings.ServerInput):Promise<app.SettingsView>;
 
 export function SetCAFile(arg1:string):Promise<app.SettingsView>;
 
+export function SetNavCollapsed(arg1:boolean):Promise<app.SettingsView>;
+
 export function SetTheme(arg1:string):Promise<app.SettingsView>;
 
 export function Status():Promise<app.ConnectionInfo>;

@@ -30,6 +30,10 @@ export function SetCAFile(arg1) {
   return window['go']['app']['SettingsService']['SetCAFile'](arg1);
 }
 
+export function SetNavCollapsed(arg1) {
+  return window['go']['app']['SettingsService']['SetNavCollapsed'](arg1);
+}
+
 export function SetTheme(arg1) {
   return window['go']['app']['SettingsService']['SetTheme'](arg1);
 }
