@@ -22,6 +22,7 @@ import (
 	"licenseservermanager/internal/apperr"
 	"licenseservermanager/internal/applog"
 	"licenseservermanager/internal/buildinfo"
+	"licenseservermanager/internal/connect"
 	"licenseservermanager/internal/desktop"
 	"licenseservermanager/internal/instance"
 	"licenseservermanager/internal/purge"
@@ -110,11 +111,10 @@ func runDesktop(info buildinfo.Info, demo bool, brandingDir string, sim simFlags
 
 	a := &app.App{}
 	dialogs := app.WailsDialogs{App: a}
-	settingsSvc := app.NewSettingsService(store, nil, dialogs)
-	conns := app.NewConnections(store, nil)
+	conns := connect.New(store.Active, nil)
 	*a = app.App{
-		Settings:     settingsSvc,
-		Session:      app.NewSessionService(conns, store, secrets.Keyring{}),
+		Settings:     app.NewSettingsService(store, dialogs),
+		Session:      app.NewSessionService(connect.NewSessions(conns, store, secrets.Keyring{}, demoAccounts)),
 		Features:     app.NewFeaturesService(conns, dialogs, nil),
 		Devices:      app.NewDevicesService(conns, dialogs, nil),
 		Properties:   app.NewPropertiesService(conns, store),
@@ -124,7 +124,7 @@ func runDesktop(info buildinfo.Info, demo bool, brandingDir string, sim simFlags
 		Branding:     app.NewBrandingService(brandingDir),
 		System: app.NewSystemService(app.SystemDeps{
 			Info: info, LogFolder: logDir, SettingsFile: store.Path(), Demo: demo,
-			Opener: desktop.FolderOpener{}, WebView: desktop.WebView, Settings: settingsSvc, Conns: conns,
+			Opener: desktop.FolderOpener{}, WebView: desktop.WebView, Conns: conns,
 		}),
 	}
 	width, height := 1280, 820
@@ -157,7 +157,15 @@ func runDesktop(info buildinfo.Info, demo bool, brandingDir string, sim simFlags
 		OnShutdown:     a.Shutdown,
 		ErrorFormatter: func(err error) any { return apperr.From(err) },
 		Bind:           a.Bind(),
+		EnumBind:       app.Enums(),
 	})
+}
+
+// demoAccounts are the demo server's users, which the Login view lists
+// while the demo server is the active profile.
+var demoAccounts = []connect.DemoAccount{
+	{User: simulator.AdminUser, Password: simulator.AdminPassword, Access: "all roles"},
+	{User: simulator.ReaderUser, Password: simulator.ReaderPassword, Access: "read only"},
 }
 
 // machineDefaultsPath is defaults.json beside the executable, written by the

@@ -12,7 +12,7 @@ type BrandingView struct {
 	// LogoDataURL replaces the default logo; "" keeps it.
 	LogoDataURL string `json:"logoDataUrl"`
 	// Nav is the accepted data.json; null keeps the default labels and icons.
-	Nav *branding.Nav `json:"nav"`
+	Nav *branding.Nav `json:"nav,omitempty"`
 	// Problems say why a file of the folder was not applied.
 	Problems []string `json:"problems"`
 	// Dir is the folder read, for the problems' message.

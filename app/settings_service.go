@@ -1,11 +1,8 @@
 package app
 
 import (
-	"context"
-	"time"
-
 	"licenseservermanager/internal/apperr"
-	"licenseservermanager/internal/fne"
+	"licenseservermanager/internal/connect"
 	"licenseservermanager/internal/settings"
 )
 
@@ -14,9 +11,13 @@ type SettingsView struct {
 	Profiles        []settings.Profile `json:"profiles"`
 	ActiveProfileID string             `json:"activeProfileId"`
 	Active          settings.Profile   `json:"active"`
-	PageSize        int                `json:"pageSize"`
-	Theme           string             `json:"theme"`
-	NavCollapsed    bool               `json:"navCollapsed"`
+	// ConnectionKey changes whenever the active profile's server or trust
+	// changes, which gives a new client and so ends its login: the UI
+	// starts the session again when it changes.
+	ConnectionKey string         `json:"connectionKey"`
+	PageSize      int            `json:"pageSize"`
+	Theme         settings.Theme `json:"theme"`
+	NavCollapsed  bool           `json:"navCollapsed"`
 	// Complete is the guide's rule: until it is true, every other view sends
 	// the user to Settings.
 	Complete bool `json:"complete"`
@@ -25,57 +26,16 @@ type SettingsView struct {
 	Notice string `json:"notice"`
 }
 
-// ConnectionInfo is what a successful connection test learned.
-type ConnectionInfo struct {
-	URL             string `json:"url"`
-	Version         string `json:"version"`
-	InstanceID      string `json:"instanceId"`
-	SecurityEnabled bool   `json:"securityEnabled"`
-	CheckedAt       string `json:"checkedAt"`
-}
-
 // SettingsService is bound to the UI for server profiles and preferences.
 type SettingsService struct {
 	base
-	store   *settings.Store
-	probe   Prober
-	dialogs Dialogs
+	store *settings.Store
+	files files
 }
-
-// Prober checks a server's health; the real one is an fne client, tests may
-// use the simulator behind it.
-type Prober func(ctx context.Context, p settings.Profile) (fne.Health, string, error)
 
 // NewSettingsService builds the service over a store.
-func NewSettingsService(store *settings.Store, probe Prober, dialogs Dialogs) *SettingsService {
-	if probe == nil {
-		probe = ProbeHealth
-	}
-	return &SettingsService{store: store, probe: probe, dialogs: dialogs}
-}
-
-// ProbeHealth asks the server of p for its health with short timeouts.
-func ProbeHealth(ctx context.Context, p settings.Profile) (fne.Health, string, error) {
-	c := fne.New(ClientOptions(p))
-	h, err := c.Health(ctx)
-	return h, c.RootURL(), err
-}
-
-// ClientOptions maps a profile onto the client's target.
-func ClientOptions(p settings.Profile) fne.Options {
-	return fne.Options{
-		Target: fne.Target{
-			Host:       p.Host,
-			Port:       p.Port,
-			HTTPS:      p.HTTPS || p.ServerType == settings.ServerCLS,
-			CLS:        p.ServerType == settings.ServerCLS,
-			InstanceID: p.InstanceID,
-		},
-		ConnectTimeout:    4 * time.Second,
-		RequestTimeout:    10 * time.Second,
-		PinnedFingerprint: p.PinnedFingerprint,
-		CAFile:            p.CAFile,
-	}
+func NewSettingsService(store *settings.Store, dialogs Dialogs) *SettingsService {
+	return &SettingsService{store: store, files: files{dialogs}}
 }
 
 func (s *SettingsService) view() SettingsView {
@@ -85,11 +45,20 @@ func (s *SettingsService) view() SettingsView {
 		Profiles:        snap.Profiles,
 		ActiveProfileID: snap.ActiveProfileID,
 		Active:          active,
+		ConnectionKey:   connect.Key(active),
 		PageSize:        snap.Preferences.PageSize,
 		Theme:           snap.Preferences.Theme,
 		NavCollapsed:    snap.Preferences.NavCollapsed,
 		Complete:        active.Complete(),
 	}
+}
+
+// changed returns the view after a change of the store, or its error.
+func (s *SettingsService) changed(err error) (SettingsView, error) {
+	if err != nil {
+		return SettingsView{}, err
+	}
+	return s.view(), nil
 }
 
 // Get returns the settings, with the one-time notice if there is one.
@@ -103,84 +72,67 @@ func (s *SettingsService) Get() SettingsView {
 // profile. It never contacts the server: settings can be saved while the
 // server is unreachable.
 func (s *SettingsService) Save(in settings.ServerInput) (SettingsView, error) {
-	if err := s.store.SaveServer(in); err != nil {
-		return SettingsView{}, err
-	}
-	return s.view(), nil
+	return s.changed(s.store.SaveServer(in))
 }
 
 // AddProfile creates an empty profile and makes it active.
 func (s *SettingsService) AddProfile(name string) (SettingsView, error) {
-	if _, err := s.store.AddProfile(name); err != nil {
-		return SettingsView{}, err
-	}
-	return s.view(), nil
+	_, err := s.store.AddProfile(name)
+	return s.changed(err)
 }
 
 // RenameProfile gives a profile a new name.
 func (s *SettingsService) RenameProfile(id, name string) (SettingsView, error) {
-	if err := s.store.RenameProfile(id, name); err != nil {
-		return SettingsView{}, err
-	}
-	return s.view(), nil
+	return s.changed(s.store.RenameProfile(id, name))
 }
 
 // DeleteProfile removes a profile; the store refuses the last one and the demo.
 func (s *SettingsService) DeleteProfile(id string) (SettingsView, error) {
-	if err := s.store.DeleteProfile(id); err != nil {
-		return SettingsView{}, err
-	}
-	return s.view(), nil
+	return s.changed(s.store.DeleteProfile(id))
 }
 
 // SwitchProfile makes another profile active.
 func (s *SettingsService) SwitchProfile(id string) (SettingsView, error) {
-	if err := s.store.SetActive(id); err != nil {
-		return SettingsView{}, err
-	}
-	return s.view(), nil
+	return s.changed(s.store.SetActive(id))
 }
 
 // SetTheme stores the theme preference: system, light or dark.
-func (s *SettingsService) SetTheme(theme string) (SettingsView, error) {
-	if err := s.store.SetTheme(theme); err != nil {
-		return SettingsView{}, err
-	}
-	return s.view(), nil
+func (s *SettingsService) SetTheme(theme settings.Theme) (SettingsView, error) {
+	return s.changed(s.store.SetTheme(theme))
 }
 
 // SetNavCollapsed remembers whether the navigation drawer shows icons only.
 func (s *SettingsService) SetNavCollapsed(collapsed bool) (SettingsView, error) {
-	if err := s.store.SetNavCollapsed(collapsed); err != nil {
-		return SettingsView{}, err
+	return s.changed(s.store.SetNavCollapsed(collapsed))
+}
+
+func (s *SettingsService) active() (settings.Profile, error) {
+	p, ok := s.store.Active()
+	if !ok {
+		return settings.Profile{}, apperr.New(apperr.NotFound, "There is no active profile.")
 	}
-	return s.view(), nil
+	return p, nil
 }
 
 // TrustCertificate pins the server certificate with this SHA-256
-// fingerprint for the active profile, after the user saw it and agreed.
+// fingerprint for the active profile, after the user saw it and agreed
+// ("" forgets it).
 func (s *SettingsService) TrustCertificate(fingerprint string) (SettingsView, error) {
-	active, ok := s.store.Active()
-	if !ok {
-		return SettingsView{}, apperr.New(apperr.NotFound, "There is no active profile.")
-	}
-	if err := s.store.SetTLSTrust(active.ID, fingerprint, active.CAFile); err != nil {
+	p, err := s.active()
+	if err != nil {
 		return SettingsView{}, err
 	}
-	return s.view(), nil
+	return s.changed(s.store.SetTLSTrust(p.ID, fingerprint, p.CAFile))
 }
 
 // ChooseCAFile asks for a PEM file of CA certificates to trust for the
 // active profile; cancelling changes nothing.
 func (s *SettingsService) ChooseCAFile() (SettingsView, error) {
-	if s.dialogs == nil {
-		return SettingsView{}, apperr.New(apperr.NotSupported, "File dialogs are not available here.")
-	}
-	path, err := s.dialogs.OpenFile("Trusted CA certificates (PEM)", FileFilter{"PEM certificates (*.pem, *.crt, *.cer)", "*.pem;*.crt;*.cer"}, FileFilter{"All files", "*"})
-	if err != nil {
-		return SettingsView{}, apperr.Wrap(err, apperr.Internal, "The file dialog failed: %v", err)
-	}
-	if path == "" {
+	path, err := s.files.open("Trusted CA certificates (PEM)", FileFilter{"PEM certificates (*.pem, *.crt, *.cer)", "*.pem;*.crt;*.cer"}, FileFilter{"All files", "*"})
+	switch {
+	case err != nil:
+		return SettingsView{}, err
+	case path == "":
 		return s.view(), nil
 	}
 	return s.SetCAFile(path)
@@ -189,59 +141,22 @@ func (s *SettingsService) ChooseCAFile() (SettingsView, error) {
 // SetCAFile trusts the CA certificates in a PEM file for the active profile
 // ("" removes it).
 func (s *SettingsService) SetCAFile(path string) (SettingsView, error) {
-	active, ok := s.store.Active()
-	if !ok {
-		return SettingsView{}, apperr.New(apperr.NotFound, "There is no active profile.")
-	}
-	if err := s.store.SetTLSTrust(active.ID, active.PinnedFingerprint, path); err != nil {
+	p, err := s.active()
+	if err != nil {
 		return SettingsView{}, err
 	}
-	return s.view(), nil
+	return s.changed(s.store.SetTLSTrust(p.ID, p.PinnedFingerprint, path))
 }
 
-// TestConnection checks the server described by in (not yet saved) and
-// reports its version, instance ID and security mode.
-func (s *SettingsService) TestConnection(in settings.ServerInput) (ConnectionInfo, error) {
-	if fields := settings.ValidateServer(in); len(fields) > 0 {
-		return ConnectionInfo{}, apperr.Invalid(fields)
-	}
-	p := settings.ProfileFromInput(in)
-	// The certificate the user trusts for this profile applies to the test.
-	if active, ok := s.store.Active(); ok {
-		p.PinnedFingerprint, p.CAFile = active.PinnedFingerprint, active.CAFile
-	}
-	ctx, cancel := context.WithTimeout(s.context(), 15*time.Second)
-	defer cancel()
-	h, url, err := s.probe(ctx, p)
-	if err != nil {
-		return ConnectionInfo{}, err
-	}
-	return ConnectionInfo{
-		URL:             url,
-		Version:         h.Version,
-		InstanceID:      h.InstanceID,
-		SecurityEnabled: h.SecurityEnabled,
-		CheckedAt:       time.Now().UTC().Format(time.RFC3339),
-	}, nil
+// TestConnection checks the server described by in (not yet saved), with
+// the certificate trust of the active profile.
+func (s *SettingsService) TestConnection(in settings.ServerInput) (connect.ConnectionInfo, error) {
+	p, _ := s.store.Active()
+	return connect.TestServer(s.context(), in, p)
 }
 
 // Status checks the active profile's server; the header shows the result.
-func (s *SettingsService) Status() (ConnectionInfo, error) {
-	active, _ := s.store.Active()
-	if !active.Complete() {
-		return ConnectionInfo{}, apperr.New(apperr.NotConfigured, "Fill in the Settings to connect to a license server.")
-	}
-	ctx, cancel := context.WithTimeout(s.context(), 15*time.Second)
-	defer cancel()
-	h, url, err := s.probe(ctx, active)
-	if err != nil {
-		return ConnectionInfo{URL: url}, err
-	}
-	return ConnectionInfo{
-		URL:             url,
-		Version:         h.Version,
-		InstanceID:      h.InstanceID,
-		SecurityEnabled: h.SecurityEnabled,
-		CheckedAt:       time.Now().UTC().Format(time.RFC3339),
-	}, nil
+func (s *SettingsService) Status() (connect.ConnectionInfo, error) {
+	p, _ := s.store.Active()
+	return connect.Check(s.context(), p)
 }

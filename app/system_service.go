@@ -2,10 +2,11 @@ package app
 
 import (
 	"context"
-	"time"
 
 	"licenseservermanager/internal/apperr"
 	"licenseservermanager/internal/buildinfo"
+	"licenseservermanager/internal/connect"
+	"licenseservermanager/internal/operations"
 )
 
 // AboutInfo is the About view: build, system and browser information.
@@ -26,17 +27,14 @@ type Opener interface {
 // WebViewProbe tells which web engine renders the UI and its version.
 type WebViewProbe func() (engine, version string)
 
-// SystemService is bound to the UI for the About view and app-level actions.
+// SystemService is bound to the UI for the About view and app-level
+// actions, such as cancelling a long operation.
 type SystemService struct {
 	base
-	info         buildinfo.Info
-	logFolder    string
-	settingsFile string
-	demo         bool
-	opener       Opener
-	webview      WebViewProbe
-	settings     *SettingsService
-	conns        *Connections
+	about  AboutInfo
+	opener Opener
+	probe  WebViewProbe
+	conns  *connect.Connections
 }
 
 // SystemDeps are the pieces SystemService needs.
@@ -47,47 +45,65 @@ type SystemDeps struct {
 	Demo         bool
 	Opener       Opener
 	WebView      WebViewProbe
-	Settings     *SettingsService
-	Conns        *Connections
+	Conns        *connect.Connections
 }
 
 // NewSystemService builds the service.
 func NewSystemService(d SystemDeps) *SystemService {
-	return &SystemService{
-		info: d.Info, logFolder: d.LogFolder, settingsFile: d.SettingsFile, demo: d.Demo,
-		opener: d.Opener, webview: d.WebView, settings: d.Settings, conns: d.Conns,
-	}
+	return &SystemService{about: AboutInfo{Build: d.Info, LogFolder: d.LogFolder, SettingsFile: d.SettingsFile, DemoMode: d.Demo},
+		opener: d.Opener, probe: d.WebView, conns: d.Conns}
 }
 
 // About returns build, system and web engine information.
 func (s *SystemService) About() AboutInfo {
-	a := AboutInfo{Build: s.info, LogFolder: s.logFolder, SettingsFile: s.settingsFile, DemoMode: s.demo}
-	if s.webview != nil {
-		a.WebViewEngine, a.WebViewVer = s.webview()
+	a := s.about
+	if s.probe != nil {
+		a.WebViewEngine, a.WebViewVer = s.probe()
 	}
 	return a
 }
 
-// ServerInfo reports the active server's version and instance ID.
-func (s *SystemService) ServerInfo() (ConnectionInfo, error) {
-	return s.settings.Status()
-}
-
 // Diagnostics checks the active server endpoint by endpoint, so an
 // administrator with a real server can tell where an assumed path is wrong.
-func (s *SystemService) Diagnostics() (Diagnostics, error) {
-	ctx, cancel := context.WithTimeout(s.context(), 60*time.Second)
+func (s *SystemService) Diagnostics() (operations.Diagnostics, error) {
+	cl, p, err := s.conns.Current()
+	if err != nil {
+		return operations.Diagnostics{}, err
+	}
+	ctx, cancel := context.WithTimeout(s.context(), connect.DiagnosticsDeadline)
 	defer cancel()
-	return runDiagnostics(ctx, s.conns)
+	return operations.Diagnose(ctx, cl, p, s.conns.Health), nil
+}
+
+// Cancel stops the long operation the UI started under op; it reports
+// whether one was running.
+func (s *SystemService) Cancel(op string) bool {
+	s.mu.RLock()
+	tasks := s.tasks
+	s.mu.RUnlock()
+	return tasks != nil && tasks.Cancel(op)
+}
+
+// Progress is the last step of the long operation op, for a view that
+// opens while it runs (the same payload as the "progress" events).
+func (s *SystemService) Progress(op string) ProgressEvent {
+	s.mu.RLock()
+	tasks := s.tasks
+	s.mu.RUnlock()
+	if tasks == nil {
+		return ProgressEvent{Op: op}
+	}
+	step, running := tasks.Last(op)
+	return ProgressEvent{Op: op, Running: running, Step: step}
 }
 
 // OpenLogFolder shows the log folder in the file manager.
 func (s *SystemService) OpenLogFolder() error {
 	if s.opener == nil {
-		return apperr.New(apperr.NotSupported, "Opening folders is not available here. The logs are in %s.", s.logFolder)
+		return apperr.New(apperr.NotSupported, "Opening folders is not available here. The logs are in %s.", s.about.LogFolder)
 	}
-	if err := s.opener.OpenFolder(s.logFolder); err != nil {
-		return apperr.Wrap(err, apperr.Internal, "Could not open %s: %v", s.logFolder, err)
+	if err := s.opener.OpenFolder(s.about.LogFolder); err != nil {
+		return apperr.Wrap(err, apperr.Internal, "Could not open %s: %v", s.about.LogFolder, err)
 	}
 	return nil
 }

@@ -73,3 +73,9 @@ func (d WailsDialogs) OpenFile(title string, filters ...FileFilter) (string, err
 func (d WailsDialogs) SaveFile(title, defaultName string, filters ...FileFilter) (string, error) {
 	return runtime.SaveFileDialog(d.App.ctx, runtime.SaveDialogOptions{Title: title, DefaultFilename: defaultName, Filters: toWailsFilters(filters)})
 }
+
+// wailsEvents sends events to the window through the Wails runtime.
+type wailsEvents struct{ ctx context.Context }
+
+// Emit sends one event with its payload.
+func (e wailsEvents) Emit(name string, data any) { runtime.EventsEmit(e.ctx, name, data) }

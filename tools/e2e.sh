@@ -30,7 +30,9 @@ for port in 34115 "$SIM_PORT"; do
 done
 
 go build -o "$work/lsm-sim" .
-"$work/lsm-sim" --simulate "127.0.0.1:$SIM_PORT" >"$E2E_ARTIFACTS/simulator.log" 2>&1 &
+# The second policy update of the run is answered 401, as a server whose
+# session ends midway (the monitoring suite's first save meets it).
+"$work/lsm-sim" --simulate "127.0.0.1:$SIM_PORT" --fault updateConfiguration:unauthorized-after=1,times=2 >"$E2E_ARTIFACTS/simulator.log" 2>&1 &
 simpid=$!
 
 devpid=""

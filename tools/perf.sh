@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 
 echo "== Go benchmarks"
-go test -run '^$' -bench . -benchtime 10x ./internal/features/ ./internal/fne/ | grep -E '^(Benchmark|ok)'
+go test -run '^$' -bench . -benchtime 10x ./internal/features/ ./internal/fne/ ./internal/operations/ | grep -E '^(Benchmark|ok)'
 
 export GOCACHE="$(go env GOCACHE)" GOMODCACHE="$(go env GOMODCACHE)" GOPATH="$(go env GOPATH)"
 work=$(mktemp -d)

@@ -1,11 +1,11 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { AppError, brandingApi, sessionApi, settingsApi, systemApi } from './api';
+import { apperr, AppError, brandingApi, sessionApi, settings, settingsApi, systemApi } from './api';
 import sample from '../../branding/sampleData.json';
 import { App } from './App';
 import { STATUS_INTERVAL_MS } from './state/AppSettings';
-import { aboutInfo, connectionInfo, loggedOut, profile, sessionState, settingsView } from './test/fixtures';
+import { aboutInfo, connectionInfo, fieldProblems, loggedOut, profile, sessionState, settingsView } from './test/fixtures';
 
 vi.mock('./api/session');
 vi.mock('./api/settings');
@@ -28,9 +28,9 @@ describe('App shell', () => {
     vi.mocked(settingsApi.get).mockResolvedValue(settingsView(production, { profiles: [production, lab] }));
     vi.mocked(settingsApi.status).mockResolvedValue(connectionInfo());
     vi.mocked(systemApi.about).mockResolvedValue(aboutInfo({ build: { ...aboutInfo().build, productName: 'Acme License Manager' } }));
-    vi.mocked(systemApi.serverInfo).mockResolvedValue(connectionInfo());
     vi.mocked(sessionApi.start).mockResolvedValue(sessionState());
-    vi.mocked(brandingApi.get).mockResolvedValue({ logoDataUrl: '', nav: null, problems: [], dir: '/opt/lsm/branding' });
+    // Without an accepted data.json Go sends no nav.
+    vi.mocked(brandingApi.get).mockResolvedValue({ logoDataUrl: '', problems: [], dir: '/opt/lsm/branding' });
   });
 
   afterEach(() => {
@@ -70,7 +70,6 @@ describe('App shell', () => {
     const user = userEvent.setup();
     vi.mocked(brandingApi.get).mockResolvedValue({
       logoDataUrl: '',
-      nav: null,
       problems: ['data.json: items[3].route: only "label" and "icon" may be changed (the app\'s value is "/reset-password")'],
       dir: '/opt/lsm/branding',
     });
@@ -83,7 +82,7 @@ describe('App shell', () => {
   });
 
   it('keeps the defaults and says so when the branding cannot be read', async () => {
-    vi.mocked(brandingApi.get).mockRejectedValue(new AppError('internal', 'binding missing'));
+    vi.mocked(brandingApi.get).mockRejectedValue(new AppError(apperr.Code.INTERNAL, 'binding missing'));
     await renderApp();
     expect(screen.getByText(/Branding not applied/)).toHaveTextContent('Branding not applied: Could not read the branding: binding missing');
     expect(within(screen.getByRole('navigation')).getByRole('link', { name: 'About' })).toBeInTheDocument();
@@ -109,11 +108,11 @@ describe('App shell', () => {
   });
 
   it.each([
-    ['not_configured', 'Not configured'],
-    ['unreachable', 'Unreachable'],
-    ['timeout', 'Timeout'],
-    ['tls_untrusted', 'Certificate not trusted'],
-    ['not_supported', 'Not a license server'],
+    [apperr.Code.NOT_CONFIGURED, 'Not configured'],
+    [apperr.Code.UNREACHABLE, 'Unreachable'],
+    [apperr.Code.TIMEOUT, 'Timeout'],
+    [apperr.Code.TLS_UNTRUSTED, 'Certificate not trusted'],
+    [apperr.Code.NOT_SUPPORTED, 'Not a license server'],
   ] as const)('names a failed status check (%s)', async (code, label) => {
     vi.mocked(settingsApi.status).mockRejectedValue(new AppError(code, `message for ${code}`));
     await renderApp();
@@ -124,13 +123,15 @@ describe('App shell', () => {
   it('checks the connection again every 30 seconds', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     await renderApp();
-    await waitFor(() => expect(settingsApi.status).toHaveBeenCalledTimes(1));
-    vi.mocked(settingsApi.status).mockRejectedValue(new AppError('timeout', 'did not answer'));
+    await waitFor(() => expect(chip()).toHaveTextContent('Connected'));
+    // The About view on screen checks the server once itself; the header's checks come on top.
+    const before = vi.mocked(settingsApi.status).mock.calls.length;
+    vi.mocked(settingsApi.status).mockRejectedValue(new AppError(apperr.Code.TIMEOUT, 'did not answer'));
     await act(async () => {
       vi.advanceTimersByTime(STATUS_INTERVAL_MS);
     });
     await waitFor(() => expect(chip()).toHaveTextContent('Timeout'));
-    expect(settingsApi.status).toHaveBeenCalledTimes(2);
+    expect(settingsApi.status).toHaveBeenCalledTimes(before + 1);
   });
 
   it('shows the one-time notice until the user dismisses it', async () => {
@@ -148,7 +149,7 @@ describe('App shell', () => {
     vi.mocked(settingsApi.switchProfile).mockResolvedValue(settingsView(lab, { profiles: [production, lab], complete: false }));
     await renderApp();
     await waitFor(() => expect(chip()).toHaveTextContent('Connected'));
-    vi.mocked(settingsApi.status).mockRejectedValue(new AppError('not_configured', 'Fill in the Settings.'));
+    vi.mocked(settingsApi.status).mockRejectedValue(new AppError(apperr.Code.NOT_CONFIGURED, 'Fill in the Settings.'));
 
     await user.click(screen.getByRole('button', { name: 'Server profile' }));
     await user.click(screen.getByRole('menuitem', { name: /Lab server/ }));
@@ -162,7 +163,7 @@ describe('App shell', () => {
     const user = userEvent.setup();
     await renderApp();
     vi.mocked(settingsApi.addProfile)
-      .mockRejectedValueOnce(new AppError('invalid_input', 'A profile named "Production" already exists.', { name: 'A profile named "Production" already exists.' }))
+      .mockRejectedValueOnce(new AppError(apperr.Code.INVALID_INPUT, 'A profile named "Production" already exists.', fieldProblems({ name: 'A profile named "Production" already exists.' })))
       .mockResolvedValueOnce(settingsView(lab, { profiles: [production, lab], complete: false }));
 
     await user.click(screen.getByRole('button', { name: 'Server profile' }));
@@ -202,7 +203,7 @@ describe('App shell', () => {
   it('asks before deleting a profile and shows Go’s refusal', async () => {
     const user = userEvent.setup();
     vi.mocked(settingsApi.deleteProfile).mockRejectedValue(
-      new AppError('invalid_input', 'This is the only profile; add another before deleting it.'),
+      new AppError(apperr.Code.INVALID_INPUT, 'This is the only profile; add another before deleting it.'),
     );
     await renderApp();
     await user.click(screen.getByRole('button', { name: 'Server profile' }));
@@ -217,12 +218,12 @@ describe('App shell', () => {
 
   it('saves the chosen theme', async () => {
     const user = userEvent.setup();
-    vi.mocked(settingsApi.setTheme).mockResolvedValue(settingsView(production, { theme: 'dark' }));
+    vi.mocked(settingsApi.setTheme).mockResolvedValue(settingsView(production, { theme: settings.Theme.DARK }));
     await renderApp();
     await user.click(screen.getByRole('button', { name: 'Theme' }));
     expect(screen.getByRole('menuitemradio', { name: 'Light' })).toHaveAttribute('aria-checked', 'true');
     await user.click(screen.getByRole('menuitemradio', { name: 'Dark' }));
-    expect(settingsApi.setTheme).toHaveBeenCalledWith('dark');
+    expect(settingsApi.setTheme).toHaveBeenCalledWith(settings.Theme.DARK);
     await user.click(screen.getByRole('button', { name: 'Theme' }));
     expect(screen.getByRole('menuitemradio', { name: 'Dark' })).toHaveAttribute('aria-checked', 'true');
   });
@@ -286,7 +287,7 @@ describe('App shell', () => {
   });
 
   it('shows an error screen when the settings cannot be loaded', async () => {
-    vi.mocked(settingsApi.get).mockRejectedValue(new AppError('internal', 'binding missing'));
+    vi.mocked(settingsApi.get).mockRejectedValue(new AppError(apperr.Code.INTERNAL, 'binding missing'));
     render(<App />);
     expect(await screen.findByText(/The settings could not be loaded: binding missing/)).toBeInTheDocument();
   });

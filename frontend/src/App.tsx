@@ -1,4 +1,5 @@
 import { HashRouter } from 'react-router';
+import { settings } from './api';
 import { AppRoutes } from './AppRoutes';
 import { AppShell } from './components/AppShell';
 import { AppTheme } from './components/AppTheme';
@@ -13,7 +14,7 @@ function ThemedApp() {
   const startup = useSettingsStartup();
   const { ready: brandingReady } = useBranding();
   return (
-    <AppTheme preference={startup.status === 'ready' ? startup.view.theme : 'system'}>
+    <AppTheme preference={startup.status === 'ready' ? startup.view.theme : settings.Theme.SYSTEM}>
       {startup.status === 'ready' && brandingReady ? (
         <HashRouter>
           <SessionProvider>

@@ -3,20 +3,23 @@ import LinearProgress from '@mui/material/LinearProgress';
 import { lazy, Suspense, useEffect, useRef, type ComponentType, type LazyExoticComponent } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate, type Location } from 'react-router';
 import { RequireCompleteSettings } from './components/RequireCompleteSettings';
-import { homeRoute, loginRoute, navItems } from './nav/items';
+import { navItems } from './nav/items';
 import type { NavItem } from './nav/model';
+import { homeRoute, routes, type ViewId } from './nav/routes';
+import { viewLoaders } from './routing/viewLoaders';
 import { useAppSettings } from './state/AppSettings';
 import { useSession } from './state/Session';
 
-const views = new Map<string, LazyExoticComponent<ComponentType>>(
-  navItems.map((item) => [item.id, lazy(() => item.load().then((component) => ({ default: component })))]),
-);
-const LoginView = views.get('login');
+// viewLoaders has every ViewId (its type says so), and so has the map built from it.
+const views = Object.fromEntries(
+  Object.entries(viewLoaders).map(([id, load]) => [id, lazy(() => load().then((component) => ({ default: component })))]),
+) as Record<ViewId, LazyExoticComponent<ComponentType>>;
+const LoginView = views.login;
 
 function viewRoute(item: NavItem) {
-  const View = views.get(item.id);
+  const View = views[item.id];
   // A view may have pages of its own below its route (Feature Details at /features/:id).
-  return View && <Route key={item.id} path={`${item.route}/*`} element={<View />} />;
+  return <Route key={item.id} path={`${item.route}/*`} element={<View />} />;
 }
 
 const loading = <LinearProgress aria-label="Loading view" />;
@@ -34,7 +37,7 @@ function isHeldViewState(state: unknown): state is HeldViewState {
 
 /** The view kept open, hidden, behind a Login view that a session timeout opened. */
 function heldLocation(location: Location): Location | undefined {
-  return location.pathname === loginRoute && isHeldViewState(location.state) ? location.state.held : undefined;
+  return location.pathname === routes.login && isHeldViewState(location.state) ? location.state.held : undefined;
 }
 
 /**
@@ -54,7 +57,7 @@ function useSessionNavigation(location: Location, held: Location | undefined) {
     const mustLogIn = view.complete && state.securityKnown && state.securityEnabled && !state.loggedIn;
     // The answer can come before "/" has been redirected to the home view.
     const atHome = location.pathname === homeRoute || location.pathname === '/';
-    if (mustLogIn && atHome) navigate(loginRoute, { replace: true });
+    if (mustLogIn && atHome) navigate(routes.login, { replace: true });
   }, [state, view.complete, location.pathname, navigate]);
 
   const timedOut = state?.timedOut === true;
@@ -62,8 +65,8 @@ function useSessionNavigation(location: Location, held: Location | undefined) {
   useEffect(() => {
     const justTimedOut = timedOut && !wasTimedOut.current;
     wasTimedOut.current = timedOut;
-    if (justTimedOut && location.pathname !== loginRoute) {
-      navigate(loginRoute, { state: { held: location } satisfies HeldViewState });
+    if (justTimedOut && location.pathname !== routes.login) {
+      navigate(routes.login, { state: { held: location } satisfies HeldViewState });
     }
   }, [timedOut, location, navigate]);
 
@@ -94,7 +97,7 @@ export function AppRoutes() {
           </Routes>
         </Suspense>
       </Box>
-      {held && LoginView && (
+      {held && (
         <Suspense fallback={loading}>
           <LoginView />
         </Suspense>

@@ -1,6 +1,6 @@
 // Package apperr is the one error type that crosses from Go services to the UI:
-// a stable machine code the UI acts on, a human message it shows, and optional
-// per-field messages for forms.
+// a stable machine code the UI acts on, a human message it shows, and
+// structured per-item problems for forms, tables and files.
 package apperr
 
 import (
@@ -27,13 +27,41 @@ const (
 	Internal      Code = "internal"
 )
 
-// Error is the typed application error. Fields maps a form field name to its
-// message; Details carries structured extras (for example a certificate).
+// Item is one problem of a validation failure. Item names what the problem
+// is in: "" for a single form, otherwise what the operation documents (the
+// position of a pending row, a setting's name, a group). Field is the input
+// of that item, Code a stable reason the UI may act on, Message the words.
+type Item struct {
+	Item    string `json:"item"`
+	Field   string `json:"field"`
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// Problem codes shared by many forms; domain packages add their own.
+const (
+	ItemRequired = "required"
+	ItemFormat   = "format"
+	ItemTaken    = "taken"
+	ItemMismatch = "mismatch"
+	ItemRefused  = "refused"
+	ItemLocked   = "locked"
+	ItemUnknown  = "unknown"
+)
+
+// FieldProblem is a problem with one input of a single form.
+func FieldProblem(field, code, message string) Item {
+	return Item{Field: field, Code: code, Message: message}
+}
+
+// Error is the typed application error. Items are the problems of a
+// validation failure; Details carries structured extras (for example a
+// certificate).
 type Error struct {
-	Code    Code              `json:"code"`
-	Message string            `json:"message"`
-	Fields  map[string]string `json:"fields,omitempty"`
-	Details map[string]any    `json:"details,omitempty"`
+	Code    Code           `json:"code"`
+	Message string         `json:"message"`
+	Items   []Item         `json:"items,omitempty"`
+	Details map[string]any `json:"details,omitempty"`
 	cause   error
 }
 
@@ -52,15 +80,22 @@ func Wrap(cause error, code Code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...), cause: cause}
 }
 
-// Invalid builds an invalid_input error from per-field messages.
-func Invalid(fields map[string]string) *Error {
+// Invalid builds an invalid_input error from its problems; with one problem
+// its message is the error's.
+func Invalid(items ...Item) *Error {
 	msg := "Please correct the highlighted fields."
-	if len(fields) == 1 {
-		for _, m := range fields {
-			msg = m
-		}
+	if len(items) == 1 {
+		msg = items[0].Message
 	}
-	return &Error{Code: InvalidInput, Message: msg, Fields: fields}
+	return &Error{Code: InvalidInput, Message: msg, Items: items}
+}
+
+// ItemsOf returns the problems of err, or nil.
+func ItemsOf(err error) []Item {
+	if e := From(err); e != nil {
+		return e.Items
+	}
+	return nil
 }
 
 // WithDetail returns e with one more detail set.

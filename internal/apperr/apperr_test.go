@@ -36,13 +36,16 @@ func TestFromKeepsTypedErrorsAndClassifiesOthers(t *testing.T) {
 	}
 }
 
-func TestInvalidUsesTheOnlyFieldMessage(t *testing.T) {
-	one := Invalid(map[string]string{"port": "Port must be between 1 and 65535."})
-	if one.Message != "Port must be between 1 and 65535." || one.Code != InvalidInput {
+func TestInvalidUsesTheOnlyProblemsMessage(t *testing.T) {
+	one := Invalid(FieldProblem("port", ItemFormat, "Port must be between 1 and 65535."))
+	if one.Message != "Port must be between 1 and 65535." || one.Code != InvalidInput || one.Items[0].Field != "port" {
 		t.Fatalf("got %+v", one)
 	}
-	two := Invalid(map[string]string{"port": "a", "host": "b"})
-	if two.Message != "Please correct the highlighted fields." || len(two.Fields) != 2 {
+	two := Invalid(FieldProblem("port", ItemFormat, "a"), Item{Item: "3", Field: "host", Code: ItemRequired, Message: "b"})
+	if two.Message != "Please correct the highlighted fields." || len(ItemsOf(two)) != 2 || ItemsOf(two)[1].Item != "3" {
 		t.Fatalf("got %+v", two)
+	}
+	if ItemsOf(nil) != nil || ItemsOf(errors.New("plain")) != nil {
+		t.Fatal("errors without problems have no items")
 	}
 }

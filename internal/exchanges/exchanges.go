@@ -19,28 +19,31 @@ import (
 	"licenseservermanager/internal/atomicfile"
 )
 
+// Kind is what an exchange carried.
+type Kind string
+
 // Kinds of exchange.
 const (
-	CapabilityRequest   = "capability_request"
-	ActivationRequest   = "activation_request"
-	ConfirmationRequest = "confirmation_request"
-	Response            = "response"
+	CapabilityRequest   Kind = "capability_request"
+	ActivationRequest   Kind = "activation_request"
+	ConfirmationRequest Kind = "confirmation_request"
+	Response            Kind = "response"
 )
 
 // Entry is one exchange.
 type Entry struct {
 	Time         time.Time `json:"time"`
-	Kind         string    `json:"kind"`
+	Kind         Kind      `json:"kind"`
 	File         string    `json:"file"`
 	Bytes        int       `json:"bytes"`
 	Digest       string    `json:"digest"` // first 16 hex digits of SHA-256
-	ActivationID string    `json:"activationId,omitempty"`
-	Count        int       `json:"count,omitempty"`
+	ActivationID string    `json:"activationId"`
+	Count        int       `json:"count"`
 	OK           bool      `json:"ok"`
 	Result       string    `json:"result"`
 	// ConfirmationNeeded: the server asked for a confirmation request
 	// after loading this response.
-	ConfirmationNeeded bool `json:"confirmationNeeded,omitempty"`
+	ConfirmationNeeded bool `json:"confirmationNeeded"`
 	// Pending is computed, not stored: a request still waiting for a
 	// response to be loaded after it.
 	Pending bool `json:"pending"`

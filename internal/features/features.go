@@ -27,6 +27,15 @@ type Record struct {
 	Uncounted     bool
 }
 
+// Stock is what the server holds of one feature record, as far as
+// reservations and named pools care: both draw on the same records.
+type Stock struct {
+	Name      string
+	Version   string
+	Count     int64
+	Uncounted bool
+}
+
 // Summary is one row of the Summary tab: the records of one feature name
 // and version summed up across entitlements, activations and products.
 type Summary struct {

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"licenseservermanager/internal/apperr"
+	"licenseservermanager/internal/progress"
+	"licenseservermanager/internal/reservations"
 	"licenseservermanager/internal/simulator"
 )
 
@@ -132,19 +134,19 @@ func TestReservationRules(t *testing.T) {
 		t.Fatal(err)
 	}
 	taken := before[0].Reservations[0].HostID
-	group := func(name string, res ...Reservation) ReservationGroup {
-		return ReservationGroup{Name: name, Reservations: res}
+	group := func(name string, res ...reservations.Reservation) reservations.Group {
+		return reservations.Group{Name: name, Reservations: res}
 	}
-	res := func(value, typ string, entries ...ReservationEntry) Reservation {
-		return Reservation{HostID: ReservationHostID{Value: value, Type: typ}, Entries: entries}
+	res := func(value, typ string, entries ...reservations.Entry) reservations.Reservation {
+		return reservations.Reservation{HostID: reservations.HostID{Value: value, Type: typ}, Entries: entries}
 	}
-	entry := func(name, version string, count FlexInt) ReservationEntry {
-		return ReservationEntry{FeatureName: name, FeatureVersion: version, FeatureCount: count}
+	entry := func(name, version string, count int64) reservations.Entry {
+		return reservations.Entry{FeatureName: name, FeatureVersion: version, FeatureCount: count}
 	}
 	ok := entry("3D_Rendering", "3.0", 1)
 	bad := []struct {
 		name string
-		g    ReservationGroup
+		g    reservations.Group
 		want string
 	}{
 		{"duplicate name", group(strings.ToLower(before[0].Name), res("AA11BB22CC33", "ETHERNET", ok)), "already exists"},
@@ -184,7 +186,7 @@ func TestReservationRules(t *testing.T) {
 	for _, f := range fs {
 		reserved += f.Reserved
 	}
-	if err := c.DeleteReservationGroup(ctx, int64(stored.ID)); err != nil {
+	if err := c.DeleteReservationGroup(ctx, stored.ID); err != nil {
 		t.Fatal(err)
 	}
 	fs, _ = c.Features(ctx)
@@ -194,7 +196,7 @@ func TestReservationRules(t *testing.T) {
 	if reserved != 3 {
 		t.Fatalf("deleting a group reserving 1 + 2 units changed reserved counts by %d", reserved)
 	}
-	wantCode(t, c.DeleteReservationGroup(ctx, int64(stored.ID)), apperr.NotFound)
+	wantCode(t, c.DeleteReservationGroup(ctx, stored.ID), apperr.NotFound)
 }
 
 func TestModelAndReservationsExclude(t *testing.T) {
@@ -207,7 +209,7 @@ func TestModelAndReservationsExclude(t *testing.T) {
 	}
 	groups, _ := c.ReservationGroups(ctx)
 	for _, g := range groups {
-		if err := c.DeleteReservationGroup(ctx, int64(g.ID)); err != nil {
+		if err := c.DeleteReservationGroup(ctx, g.ID); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -222,8 +224,8 @@ func TestModelAndReservationsExclude(t *testing.T) {
 	if err != nil || len(parts) != 3 || parts[1].Name != "engineering" || parts[2].Name != "sales" || parts[1].LastModified == 0 {
 		t.Fatalf("partitions %+v %v", parts, err)
 	}
-	_, err = c.AddReservationGroup(ctx, ReservationGroup{Name: "G", Reservations: []Reservation{{
-		HostID: ReservationHostID{Value: "H", Type: "STRING"}, Entries: []ReservationEntry{{FeatureName: "F", FeatureVersion: "1.0", FeatureCount: 1}},
+	_, err = c.AddReservationGroup(ctx, reservations.Group{Name: "G", Reservations: []reservations.Reservation{{
+		HostID: reservations.HostID{Value: "H", Type: "STRING"}, Entries: []reservations.Entry{{FeatureName: "F", FeatureVersion: "1.0", FeatureCount: 1}},
 	}}})
 	wantCode(t, err, apperr.Conflict)
 
@@ -332,5 +334,26 @@ func TestOnlineActivationAndSync(t *testing.T) {
 	}
 	if !e.sim.LastSync().Equal(e.clock.Now()) {
 		t.Fatalf("sync recorded at %v, clock %v", e.sim.LastSync(), e.clock.Now())
+	}
+}
+
+func TestLargeAnswersReportTheirBytes(t *testing.T) {
+	e := loggedIn(t, simulator.Options{Dataset: simulator.DatasetLarge})
+	var steps []progress.Step
+	list, err := e.client.Features(progress.With(ctx, func(s progress.Step) { steps = append(steps, s) }))
+	if err != nil || len(list) != 100000 {
+		t.Fatalf("features: %d %v", len(list), err)
+	}
+	if len(steps) < 10 {
+		t.Fatalf("a list of many megabytes reported %d steps", len(steps))
+	}
+	last := steps[len(steps)-1]
+	if last.Unit != "bytes" || last.Total == 0 || last.Done != last.Total || !strings.Contains(last.Message, "a feature list") {
+		t.Fatalf("last step %+v", last)
+	}
+	for i := 1; i < len(steps); i++ {
+		if steps[i].Done <= steps[i-1].Done {
+			t.Fatalf("steps go backwards: %+v then %+v", steps[i-1], steps[i])
+		}
 	}
 }

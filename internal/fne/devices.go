@@ -2,7 +2,9 @@ package fne
 
 import "context"
 
-// DeviceHostID is a host ID as the server reports it on a device.
+// DeviceHostID is a host ID as the server reports it on a device. It is
+// not reservations.HostID: the server names the same two values
+// hostidType and hostidValue here.
 type DeviceHostID struct {
 	Type  string `json:"hostidType"`
 	Value string `json:"hostidValue"`

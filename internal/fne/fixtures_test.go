@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+
+	"licenseservermanager/internal/reservations"
 )
 
 func readFixture(t *testing.T, name string) []byte {
@@ -84,9 +86,10 @@ func TestFixturesDecode(t *testing.T) {
 		}
 	})
 	t.Run("reservation-group", func(t *testing.T) {
-		var g ReservationGroup
-		decodeFixture(t, "reservation-group.json", &g)
-		if g.Name != "support" || len(g.Reservations) != 2 || g.Reservations[1].HostID != (ReservationHostID{"Joe", "USER"}) ||
+		var w wireGroup
+		decodeFixture(t, "reservation-group.json", &w)
+		g := w.group()
+		if g.Name != "support" || len(g.Reservations) != 2 || g.Reservations[1].HostID != (reservations.HostID{Value: "Joe", Type: "USER"}) ||
 			g.Reservations[0].Entries[1].FeatureCount != 2 || g.Reservations[0].Entries[0].FeatureVersion != "3.0" {
 			t.Fatalf("%+v", g)
 		}

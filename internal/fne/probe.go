@@ -6,25 +6,28 @@ import (
 	"licenseservermanager/internal/apperr"
 )
 
+// ProbeOutcome is how a server answered one probed endpoint.
+type ProbeOutcome string
+
 // Probe outcomes reported by Diagnostics.
 const (
-	ProbeSupported     = "supported"
-	ProbeNotSupported  = "not_supported"
-	ProbeAccessDenied  = "access_denied"
-	ProbeLoginRequired = "login_required"
-	ProbeNotFound      = "not_found"
-	ProbeError         = "error"
-	ProbeSkipped       = "skipped"
+	ProbeSupported     ProbeOutcome = "supported"
+	ProbeNotSupported  ProbeOutcome = "not_supported"
+	ProbeAccessDenied  ProbeOutcome = "access_denied"
+	ProbeLoginRequired ProbeOutcome = "login_required"
+	ProbeNotFound      ProbeOutcome = "not_found"
+	ProbeError         ProbeOutcome = "error"
+	ProbeSkipped       ProbeOutcome = "skipped"
 )
 
 // ProbeResult is what one GET endpoint answered.
 type ProbeResult struct {
-	Op       Op       `json:"op"`
-	Label    string   `json:"label"`
-	Path     string   `json:"path"`
-	Evidence Evidence `json:"evidence"`
-	Outcome  string   `json:"outcome"`
-	Message  string   `json:"message"`
+	Op       Op           `json:"op"`
+	Label    string       `json:"label"`
+	Path     string       `json:"path"`
+	Evidence Evidence     `json:"evidence"`
+	Outcome  ProbeOutcome `json:"outcome"`
+	Message  string       `json:"message"`
 }
 
 // Probe sends one GET of the table and reports how the server answered,

@@ -26,7 +26,7 @@ func TestProbeReportsHowEachEndpointAnswers(t *testing.T) {
 	tests := []struct {
 		op     Op
 		params []string
-		want   string
+		want   ProbeOutcome
 	}{
 		{OpFeatures, nil, ProbeSupported},
 		{OpHostIDs, nil, ProbeSupported},

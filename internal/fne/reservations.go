@@ -1,50 +1,68 @@
 package fne
 
-import "context"
+import (
+	"context"
 
-// ReservationGroup is a named set of reservations; it is created whole and
-// can only be deleted, never edited. The same shape is the import/export
-// file format, where the IDs are absent.
-type ReservationGroup struct {
-	ID           FlexInt       `json:"id,omitempty"`
-	Name         string        `json:"name"`
-	Reservations []Reservation `json:"reservations"`
+	"licenseservermanager/internal/reservations"
+)
+
+// wireGroup is a reservation group as servers send it. It differs from
+// reservations.Group, which callers get, only in its number types: servers
+// of some releases send IDs and counts as JSON strings, which FlexInt reads.
+// Converting here keeps one group type above the client.
+type wireGroup struct {
+	ID           FlexInt           `json:"id,omitempty"`
+	Name         string            `json:"name"`
+	Reservations []wireReservation `json:"reservations"`
 }
 
-// Reservation reserves features for one device or user host ID.
-type Reservation struct {
-	ID      FlexInt            `json:"id,omitempty"`
-	HostID  ReservationHostID  `json:"hostId"`
-	Entries []ReservationEntry `json:"reservationEntries"`
+type wireReservation struct {
+	ID      FlexInt                `json:"id,omitempty"`
+	HostID  reservations.HostID    `json:"hostId"`
+	Entries []wireReservationEntry `json:"reservationEntries"`
 }
 
-// ReservationHostID names the device or user a reservation is for.
-type ReservationHostID struct {
-	Value string `json:"value"`
-	Type  string `json:"type"`
-}
-
-// ReservationEntry reserves count of a feature at or above a version.
-type ReservationEntry struct {
+type wireReservationEntry struct {
 	ID             FlexInt `json:"id,omitempty"`
 	FeatureName    string  `json:"featureName"`
 	FeatureVersion string  `json:"featureVersion"`
 	FeatureCount   FlexInt `json:"featureCount"`
 }
 
-// ReservationGroups lists every reservation group.
-func (c *Client) ReservationGroups(ctx context.Context) ([]ReservationGroup, error) {
-	var out []ReservationGroup
-	err := c.getJSON(ctx, call{op: OpReservationGroups}, &out)
-	return out, err
+func (g wireGroup) group() reservations.Group {
+	out := reservations.Group{ID: int64(g.ID), Name: g.Name, Reservations: make([]reservations.Reservation, len(g.Reservations))}
+	for i, r := range g.Reservations {
+		res := reservations.Reservation{ID: int64(r.ID), HostID: r.HostID, Entries: make([]reservations.Entry, len(r.Entries))}
+		for j, e := range r.Entries {
+			res.Entries[j] = reservations.Entry{ID: int64(e.ID), FeatureName: e.FeatureName, FeatureVersion: e.FeatureVersion, FeatureCount: int64(e.FeatureCount)}
+		}
+		out.Reservations[i] = res
+	}
+	return out
 }
 
-// AddReservationGroup creates a group; the server rejects it whole on any
-// error and answers with the stored group, IDs filled in.
-func (c *Client) AddReservationGroup(ctx context.Context, g ReservationGroup) (ReservationGroup, error) {
-	var out ReservationGroup
-	err := c.sendJSON(ctx, call{op: OpAddReservationGroup}, g, &out)
-	return out, err
+// ReservationGroups lists every reservation group.
+func (c *Client) ReservationGroups(ctx context.Context) ([]reservations.Group, error) {
+	var list []wireGroup
+	if err := c.getJSON(ctx, call{op: OpReservationGroups}, &list); err != nil {
+		return nil, err
+	}
+	out := make([]reservations.Group, len(list))
+	for i, g := range list {
+		out[i] = g.group()
+	}
+	return out, nil
+}
+
+// AddReservationGroup creates g as a new group (any IDs it carries are not
+// sent); the server rejects it whole on any error and answers with the
+// stored group, IDs filled in.
+func (c *Client) AddReservationGroup(ctx context.Context, g reservations.Group) (reservations.Group, error) {
+	var out wireGroup
+	if err := c.sendJSON(ctx, call{op: OpAddReservationGroup}, g.WithoutIDs(), &out); err != nil {
+		return reservations.Group{}, err
+	}
+	return out.group(), nil
 }
 
 // DeleteReservationGroup deletes a group with all its reservations.

@@ -51,7 +51,7 @@ type authorizeReply struct {
 // replaces any earlier session, also when it fails.
 func (c *Client) Login(ctx context.Context, user, password string) (Session, error) {
 	if user == "" {
-		return Session{}, apperr.Invalid(map[string]string{"user": "Enter a user name."})
+		return Session{}, apperr.Invalid(apperr.FieldProblem("user", apperr.ItemRequired, "Enter a user name."))
 	}
 	c.Logout()
 	b, err := json.Marshal(map[string]string{"user": user, "password": password})
@@ -109,7 +109,7 @@ func (c *Client) currentToken() string {
 // wants it.
 func (c *Client) ChangePassword(ctx context.Context, user, current, newPassword string) error {
 	if newPassword == "" {
-		return apperr.Invalid(map[string]string{"newPassword": "Enter the new password."})
+		return apperr.Invalid(apperr.FieldProblem("new", apperr.ItemRequired, "Enter the new password."))
 	}
 	body := struct {
 		Current string `json:"currentPassword,omitempty"`

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"licenseservermanager/internal/apperr"
+	"licenseservermanager/internal/reservations"
 	"licenseservermanager/internal/simulator"
 )
 
@@ -67,7 +68,7 @@ func TestRolesAndSecurityModes(t *testing.T) {
 		role Role
 	}{
 		{"delete device", func() error { return c.DeleteDevice(ctx, 7700) }, RoleDropClient},
-		{"add reservations", func() error { _, err := c.AddReservationGroup(ctx, ReservationGroup{Name: "x"}); return err }, RoleReservations},
+		{"add reservations", func() error { _, err := c.AddReservationGroup(ctx, reservations.Group{Name: "x"}); return err }, RoleReservations},
 		{"sync", func() error { return c.Sync(ctx) }, RoleAdmin},
 		{"offline request", func() error { _, err := c.CapabilityRequest(ctx); return err }, RoleOffline},
 	}

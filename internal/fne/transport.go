@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"licenseservermanager/internal/apperr"
+	"licenseservermanager/internal/progress"
 )
 
 // call is one request to the server, described by its operation.
@@ -118,7 +119,11 @@ func (c *Client) attempt(ctx context.Context, e Endpoint, u string, cl call) (re
 
 	status := raw.StatusCode
 	if status >= 200 && status < 300 || containsInt(cl.okStatus, status) {
-		body, err := readBody(raw.Body, raw.ContentLength)
+		var r io.Reader = raw.Body
+		if progress.Enabled(ctx) {
+			r = &countingReader{r: raw.Body, ctx: ctx, total: max(raw.ContentLength, 0), what: e.Label}
+		}
+		body, err := readBody(r, raw.ContentLength)
 		if err != nil {
 			return reply{}, ctx.Err() == nil && retryable(err), c.transportError(ctx, err)
 		}
@@ -138,6 +143,29 @@ func readBody(r io.Reader, n int64) ([]byte, error) {
 		return buf, err
 	}
 	return io.ReadAll(io.LimitReader(r, maxBody))
+}
+
+// countingReader reports how much of a large answer has arrived, at most
+// once per reportEvery bytes, so a 100,000-record list shows its progress
+// without a report per read; an answer smaller than that reports nothing.
+type countingReader struct {
+	r           io.Reader
+	ctx         context.Context
+	total, read int64
+	reported    int64
+	what        string
+}
+
+const reportEvery = 256 << 10
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.read += int64(n)
+	if c.read-c.reported >= reportEvery || c.reported > 0 && c.read > c.reported && (c.read == c.total || err != nil) {
+		c.reported = c.read
+		progress.Report(c.ctx, progress.Step{Message: "Receiving " + c.what, Done: c.read, Total: c.total, Unit: "bytes"})
+	}
+	return n, err
 }
 
 func containsInt(list []int, v int) bool {

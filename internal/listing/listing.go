@@ -82,13 +82,6 @@ func Page[T any](rows []T, q Query) (page []T, number, pages int) {
 	return rows[start:end], number, pages
 }
 
-// Apply filters, sorts and pages in one go.
-func Apply[T any](rows []T, q Query, match func(*T, string) bool, cols Columns[T]) (page []T, total, number, pages int) {
-	filtered := Sort(Filter(rows, q.Search, match), q, cols)
-	page, number, pages = Page(filtered, q)
-	return page, len(filtered), number, pages
-}
-
 // By builds a Compare from a key function.
 func By[T any, K cmp.Ordered](key func(*T) K) Compare[T] {
 	return func(a, b *T) int { return cmp.Compare(key(a), key(b)) }

@@ -29,7 +29,7 @@ func contains(r *row, s string) bool {
 	return strings.Contains(strings.ToLower(r.name), strings.ToLower(s))
 }
 
-func TestApply(t *testing.T) {
+func TestFilterSortPage(t *testing.T) {
 	tests := []struct {
 		name  string
 		q     Query
@@ -50,7 +50,9 @@ func TestApply(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			page, total, number, pages := Apply(rows, tt.q, contains, cols)
+			view := Sort(Filter(rows, tt.q.Search, contains), tt.q, cols)
+			page, number, pages := Page(view, tt.q)
+			total := len(view)
 			if names(page) != tt.want || total != tt.total || number != tt.page || pages != tt.pages {
 				t.Fatalf("got %q total %d page %d/%d", names(page), total, number, pages)
 			}

@@ -1,15 +1,10 @@
 package modeldef
 
-import "math"
+import (
+	"math"
 
-// FeatureCount is what the server holds of one feature record. Records with
-// the same name and version are added up.
-type FeatureCount struct {
-	Name      string
-	Version   string
-	Count     int64
-	Uncounted bool
-}
+	"licenseservermanager/internal/features"
+)
 
 // PoolAllocation is what one pool would receive.
 type PoolAllocation struct {
@@ -26,14 +21,14 @@ type FeatureAllocation struct {
 	// pool, which asks for nothing and keeps what is left.
 	Requested string `json:"requested"`
 	Count     int64  `json:"count"`
-	Uncounted bool   `json:"uncounted,omitempty"`
+	Uncounted bool   `json:"uncounted"`
 	// Short is set when the pool asked for more than was left; Shortfall
 	// is how much it did not get.
-	Short     bool  `json:"short,omitempty"`
-	Shortfall int64 `json:"shortfall,omitempty"`
+	Short     bool  `json:"short"`
+	Shortfall int64 `json:"shortfall"`
 	// Missing is set when the server has no feature of that name and
 	// version, so the pool gets none of it.
-	Missing bool `json:"missing,omitempty"`
+	Missing bool `json:"missing"`
 }
 
 // Allocate previews how the server would divide its features among the
@@ -55,7 +50,9 @@ type FeatureAllocation struct {
 //   - A feature the server does not have is Missing and gets 0.
 //   - The default pool comes last and lists every feature the server has,
 //     in the order first seen, with whatever no partition took.
-func Allocate(m *Model, features []FeatureCount) []PoolAllocation {
+//
+// Records with the same name and version are added up.
+func Allocate(m *Model, records []features.Stock) []PoolAllocation {
 	type stock struct {
 		name, version string
 		total, left   int64
@@ -63,7 +60,7 @@ func Allocate(m *Model, features []FeatureCount) []PoolAllocation {
 	}
 	stocks := map[featureKey]*stock{}
 	var order []*stock
-	for _, f := range features {
+	for _, f := range records {
 		k := featureKey{f.Name, f.Version}
 		s := stocks[k]
 		if s == nil {

@@ -5,6 +5,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"licenseservermanager/internal/features"
 )
 
 // showPools writes an allocation compactly: "pool: name version count[flags]; ...".
@@ -42,43 +44,43 @@ func TestAllocate(t *testing.T) {
 	tests := []struct {
 		name     string
 		model    string
-		features []FeatureCount
+		features []features.Stock
 		want     string
 	}{
 		{"example", example,
-			[]FeatureCount{{"3D_Rendering", "3.2", 60, false}, {"3D_Rendering", "3.2", 40, false}, {"Export_to_CSV", "4.8", 7, false}, {"Other", "1.0", 5, false}},
+			[]features.Stock{st("3D_Rendering", "3.2", 60, false), st("3D_Rendering", "3.2", 40, false), st("Export_to_CSV", "4.8", 7, false), st("Other", "1.0", 5, false)},
 			"engineering: 3D_Rendering 3.2 60 (60%), Export_to_CSV 4.8 7 (remainder) | sales: 3D_Rendering 3.2 10 (10) | default*: 3D_Rendering 3.2 30, Export_to_CSV 4.8 0, Other 1.0 5"},
 		{"counts are served before percentages", example,
-			[]FeatureCount{{"3D_Rendering", "3.2", 15, false}, {"Export_to_CSV", "4.8", 1, false}},
+			[]features.Stock{st("3D_Rendering", "3.2", 15, false), st("Export_to_CSV", "4.8", 1, false)},
 			"engineering: 3D_Rendering 3.2 5 (60%) short 4, Export_to_CSV 4.8 1 (remainder) | sales: 3D_Rendering 3.2 10 (10) | default*: 3D_Rendering 3.2 0, Export_to_CSV 4.8 0"},
 		{"a count larger than the total is capped", example,
-			[]FeatureCount{{"3D_Rendering", "3.2", 4, false}, {"Export_to_CSV", "4.8", 2, false}},
+			[]features.Stock{st("3D_Rendering", "3.2", 4, false), st("Export_to_CSV", "4.8", 2, false)},
 			"engineering: 3D_Rendering 3.2 0 (60%) short 2, Export_to_CSV 4.8 2 (remainder) | sales: 3D_Rendering 3.2 4 (10) short 6 | default*: 3D_Rendering 3.2 0, Export_to_CSV 4.8 0"},
 		{"percentages round down", `model "m" { partitions { partition "a" { "F" 1.0 33% } partition "b" { "F" 1.0 33% } partition "c" { "F" 1.0 remainder } } }`,
-			[]FeatureCount{{"F", "1.0", 10, false}},
+			[]features.Stock{st("F", "1.0", 10, false)},
 			"a: F 1.0 3 (33%) | b: F 1.0 3 (33%) | c: F 1.0 4 (remainder) | default*: F 1.0 0"},
 		{"features the server lacks", example,
-			[]FeatureCount{{"3D_Rendering", "3.3", 10, false}},
+			[]features.Stock{st("3D_Rendering", "3.3", 10, false)},
 			"engineering: 3D_Rendering 3.2 0 (60%) missing, Export_to_CSV 4.8 0 (remainder) missing | sales: 3D_Rendering 3.2 0 (10) missing | default*: 3D_Rendering 3.3 10"},
 		{"uncounted features", example,
-			[]FeatureCount{{"3D_Rendering", "3.2", 0, true}, {"Export_to_CSV", "4.8", 5, false}, {"Export_to_CSV", "4.8", 0, true}},
+			[]features.Stock{st("3D_Rendering", "3.2", 0, true), st("Export_to_CSV", "4.8", 5, false), st("Export_to_CSV", "4.8", 0, true)},
 			"engineering: 3D_Rendering 3.2 0 (60%) uncounted, Export_to_CSV 4.8 0 (remainder) uncounted | sales: 3D_Rendering 3.2 0 (10) uncounted | default*: 3D_Rendering 3.2 0 uncounted, Export_to_CSV 4.8 0 uncounted"},
 		{"a second remainder gets nothing", `model "m" { partitions { partition "a" { "F" 1.0 remainder } partition "b" { "F" 1.0 remainder } } }`,
-			[]FeatureCount{{"F", "1.0", 10, false}},
+			[]features.Stock{st("F", "1.0", 10, false)},
 			"a: F 1.0 10 (remainder) | b: F 1.0 0 (remainder) | default*: F 1.0 0"},
 		{"percentages above 100 count as 100", `model "m" { partitions { partition "a" { "F" 1.0 150% } } }`,
-			[]FeatureCount{{"F", "1.0", 10, false}},
+			[]features.Stock{st("F", "1.0", 10, false)},
 			"a: F 1.0 10 (150%) | default*: F 1.0 0"},
 		{"negative counts count as 0", `model "m" { partitions { partition "a" { "F" 1.0 remainder } } }`,
-			[]FeatureCount{{"F", "1.0", -5, false}, {"F", "1.0", 3, false}},
+			[]features.Stock{st("F", "1.0", -5, false), st("F", "1.0", 3, false)},
 			"a: F 1.0 3 (remainder) | default*: F 1.0 0"},
 		{"huge totals", `model "m" { partitions { partition "a" { "F" 1.0 99% } } }`,
-			[]FeatureCount{{"F", "1.0", math.MaxInt64, false}, {"F", "1.0", math.MaxInt64, false}},
+			[]features.Stock{st("F", "1.0", math.MaxInt64, false), st("F", "1.0", math.MaxInt64, false)},
 			fmt.Sprintf("a: F 1.0 %d (99%%) | default*: F 1.0 %d", math.MaxInt64/100*99+math.MaxInt64%100*99/100, math.MaxInt64-(math.MaxInt64/100*99+math.MaxInt64%100*99/100))},
 		{"no features", example, nil,
 			"engineering: 3D_Rendering 3.2 0 (60%) missing, Export_to_CSV 4.8 0 (remainder) missing | sales: 3D_Rendering 3.2 0 (10) missing | default*: "},
 		{"empty partition", `model "m" { partitions { partition "a" { } } }`,
-			[]FeatureCount{{"F", "1.0", 2, false}},
+			[]features.Stock{st("F", "1.0", 2, false)},
 			"a:  | default*: F 1.0 2"},
 	}
 	for _, tt := range tests {
@@ -87,4 +89,8 @@ func TestAllocate(t *testing.T) {
 			t.Errorf("%s:\n got  %s\n want %s", tt.name, got, tt.want)
 		}
 	}
+}
+
+func st(name, version string, count int64, uncounted bool) features.Stock {
+	return features.Stock{Name: name, Version: version, Count: count, Uncounted: uncounted}
 }

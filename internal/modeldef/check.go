@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"licenseservermanager/internal/hostid"
 )
 
 // MaxSize is the largest model definition, in bytes, that the server accepts.
@@ -12,12 +14,6 @@ const MaxSize = 900 * 1024
 // DefaultPool is the server's own pool: it exists without being defined and
 // rules may use it.
 const DefaultPool = "default"
-
-// hostIDTypes are the host ID types the server knows.
-var hostIDTypes = []string{
-	"ETHERNET", "STRING", "USER", "VM_UUID", "FLEXID9", "FLEXID10",
-	"INTERNET", "INTERNET6", "EXTENDED", "PUBLISHER_DEFINED", "CONTAINER_ID",
-}
 
 // Validate checks a model definition the way an upload needs it: the size
 // limit first (an oversized file is not parsed at all), then the syntax,
@@ -222,11 +218,11 @@ func (c *checker) hostID(a Arg) {
 		c.errorAt(a.Pos, "the host ID %s has no value before its type", quoteShort(a.Value))
 		return
 	case typ == "":
-		c.errorAt(a.Pos, "the host ID %s ends with \"/\" but names no type; the types are %s", quoteShort(a.Value), strings.Join(hostIDTypes, ", "))
+		c.errorAt(a.Pos, "the host ID %s ends with \"/\" but names no type; the types are %s", quoteShort(a.Value), strings.Join(hostid.Types, ", "))
 		return
 	}
 	hint := ""
-	for _, known := range hostIDTypes {
+	for _, known := range hostid.Types {
 		if typ == known {
 			return
 		}
@@ -234,7 +230,7 @@ func (c *checker) hostID(a Arg) {
 			hint = fmt.Sprintf("; did you mean %s?", known)
 		}
 	}
-	c.errorAt(a.Pos, "unknown host ID type %s in %s; the types are %s%s", quoteShort(typ), quoteShort(a.Value), strings.Join(hostIDTypes, ", "), hint)
+	c.errorAt(a.Pos, "unknown host ID type %s in %s; the types are %s%s", quoteShort(typ), quoteShort(a.Value), strings.Join(hostid.Types, ", "), hint)
 }
 
 type truthValue int

@@ -23,7 +23,7 @@ const (
 type Diagnostic struct {
 	Line      int      `json:"line"`
 	Column    int      `json:"column"`
-	EndColumn int      `json:"endColumn,omitempty"`
+	EndColumn int      `json:"endColumn"`
 	Severity  Severity `json:"severity"`
 	Message   string   `json:"message"`
 }

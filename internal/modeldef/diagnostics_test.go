@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"licenseservermanager/internal/hostid"
 )
 
 // model builds a model whose partition "p" holds the feature lines (the
@@ -150,7 +152,7 @@ func TestDiagnostics(t *testing.T) {
 
 func TestValidModelsHaveNoDiagnostics(t *testing.T) {
 	var types []string
-	for _, typ := range hostIDTypes {
+	for _, typ := range hostid.Types {
 		types = append(types, `"v/`+typ+`"`)
 	}
 	tests := map[string]string{

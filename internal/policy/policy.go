@@ -9,14 +9,17 @@ import (
 	"strings"
 )
 
-// Kinds of setting values, which pick the editor in the UI.
+// Kind is the kind of value a setting takes, which picks its editor in the UI.
+type Kind string
+
+// Kinds of setting values.
 const (
-	KindBoolean  = "boolean"
-	KindDuration = "duration"
-	KindList     = "list"
-	KindNumber   = "number"
-	KindLevel    = "level"
-	KindText     = "text"
+	KindBoolean  Kind = "boolean"
+	KindDuration Kind = "duration"
+	KindList     Kind = "list"
+	KindNumber   Kind = "number"
+	KindLevel    Kind = "level"
+	KindText     Kind = "text"
 )
 
 // Sections in the order of the guide's Properties view.
@@ -70,7 +73,7 @@ var (
 )
 
 // KindOf guesses the kind of a setting from its name and current value.
-func KindOf(name, value string) string {
+func KindOf(name, value string) Kind {
 	v := strings.TrimSpace(value)
 	switch {
 	case v == "true" || v == "false":
@@ -102,7 +105,7 @@ func isDurationName(name string) bool {
 
 // Check validates a new value for a setting of kind and returns the problem
 // in words, or "".
-func Check(kind, value string) string {
+func Check(kind Kind, value string) string {
 	v := strings.TrimSpace(value)
 	switch kind {
 	case KindBoolean:

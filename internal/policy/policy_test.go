@@ -1,9 +1,17 @@
 package policy
 
-import "testing"
+import (
+	"encoding/json"
+	"os"
+	"slices"
+	"testing"
+)
 
 func TestKindOf(t *testing.T) {
-	tests := []struct{ name, value, want string }{
+	tests := []struct {
+		name, value string
+		want        Kind
+	}{
 		{"security.enabled", "true", KindBoolean},
 		{"security.token.duration", "1d", KindDuration},
 		{"licensing.renewInterval", "15", KindDuration},
@@ -20,32 +28,39 @@ func TestKindOf(t *testing.T) {
 	}
 }
 
+// checkCases is the table Go and the Properties view's instant check
+// share.
+type checkCases struct {
+	Levels []string `json:"levels"`
+	Cases  []struct {
+		Kind    Kind   `json:"kind"`
+		Value   string `json:"value"`
+		Message string `json:"message"`
+	} `json:"cases"`
+}
+
 func TestCheck(t *testing.T) {
-	tests := []struct {
-		kind, value string
-		ok          bool
-	}{
-		{KindDuration, "30", true},
-		{KindDuration, "90s", true},
-		{KindDuration, "2w", true},
-		{KindDuration, "1.5h", false},
-		{KindDuration, "10 minutes", false},
-		{KindList, "[a,b]", true},
-		{KindList, "[]", true},
-		{KindList, "a,b", false},
-		{KindList, "[a,[b]]", false},
-		{KindBoolean, "true", true},
-		{KindBoolean, "yes", false},
-		{KindNumber, "0", true},
-		{KindNumber, "-1", false},
-		{KindNumber, "12x", false},
-		{KindLevel, "debug", true},
-		{KindLevel, "LOUD", false},
-		{KindText, "anything", true},
+	raw, err := os.ReadFile("testdata/checks.json")
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, tt := range tests {
-		if got := Check(tt.kind, tt.value); (got == "") != tt.ok {
-			t.Errorf("%s %q: %q", tt.kind, tt.value, got)
+	var table checkCases
+	if err := json.Unmarshal(raw, &table); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(table.Levels, Levels()) {
+		t.Fatalf("the table's levels %v are not Go's %v", table.Levels, Levels())
+	}
+	kinds := map[Kind]bool{}
+	for _, tt := range table.Cases {
+		kinds[tt.Kind] = true
+		if got := Check(tt.Kind, tt.Value); got != tt.Message {
+			t.Errorf("%s %q: %q, want %q", tt.Kind, tt.Value, got, tt.Message)
+		}
+	}
+	for _, k := range []Kind{KindBoolean, KindDuration, KindList, KindNumber, KindLevel, KindText} {
+		if !kinds[k] {
+			t.Errorf("the table has no case of kind %s", k)
 		}
 	}
 }

@@ -17,8 +17,8 @@ type GroupAction struct {
 	Index    int    `json:"index"`
 	Name     string `json:"name"`
 	Action   Action `json:"action"`
-	Reason   string `json:"reason,omitempty"`
-	Replaces int64  `json:"replaces,omitempty"`
+	Reason   string `json:"reason"`
+	Replaces int64  `json:"replaces"`
 }
 
 // Summary counts a plan's actions, as the import dialog shows them.

@@ -38,13 +38,6 @@ type Group struct {
 	Reservations []Reservation `json:"reservations"`
 }
 
-// HostIDTypes are the host ID types servers know (FNE-API.md), in the order
-// the ID Type picker lists them.
-var HostIDTypes = []string{
-	"ETHERNET", "STRING", "USER", "VM_UUID", "FLEXID9", "FLEXID10",
-	"INTERNET", "INTERNET6", "EXTENDED", "PUBLISHER_DEFINED", "CONTAINER_ID",
-}
-
 // Normalize returns h as the server stores it: trimmed, the type in upper
 // case, and USER values in upper case. Comparing normalised host IDs is
 // how a conflict is found before the server finds it.

@@ -7,10 +7,14 @@ import (
 	"licenseservermanager/internal/features"
 )
 
-// Row statuses: the Status column's green circle and red exclamation mark.
+// Status says whether the server's licenses satisfy a reservation entry:
+// the Status column's green circle and red exclamation mark.
+type Status string
+
+// Row statuses.
 const (
-	StatusOK    = "ok"
-	StatusShort = "short"
+	StatusOK    Status = "ok"
+	StatusShort Status = "short"
 )
 
 // Row is one reservation entry as the Reservations table shows it.
@@ -23,25 +27,17 @@ type Row struct {
 	Feature  string `json:"feature"`
 	Version  string `json:"version"`
 	Count    int64  `json:"count"`
-	Status   string `json:"status"`
-	Reason   string `json:"reason,omitempty"`
-}
-
-// Stock is one feature record of the server, as far as reservations care.
-type Stock struct {
-	Name      string
-	Version   string
-	Count     int64
-	Uncounted bool
+	Status   Status `json:"status"`
+	Reason   string `json:"reason"`
 }
 
 // lot is a stock record with what is still unreserved of it.
 type lot struct {
-	Stock
+	features.Stock
 	left int64
 }
 
-// Status flattens groups into rows (in the server's order) and tells for
+// Satisfy flattens groups into rows (in the server's order) and tells for
 // each entry whether the server's licenses can satisfy it.
 //
 // An entry for feature F version v can draw on every record of F whose
@@ -60,7 +56,7 @@ type lot struct {
 //     newer stock for later entries that may need it;
 //   - an entry is satisfied whole or not at all; a short entry takes
 //     nothing, so what it could not use stays for the others.
-func Status(groups []Group, stock []Stock) []Row {
+func Satisfy(groups []Group, stock []features.Stock) []Row {
 	var rows []Row
 	for _, g := range groups {
 		for _, r := range g.Reservations {

@@ -3,8 +3,9 @@ package reservations
 import (
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
+
+	"licenseservermanager/internal/hostid"
 )
 
 // Problem is one thing wrong with a group or a file, at a location such as
@@ -40,8 +41,8 @@ func CheckHostType(t string) string {
 	switch {
 	case t == "":
 		return "An ID type is required."
-	case !slices.Contains(HostIDTypes, t):
-		return fmt.Sprintf("%q is not a host ID type; use one of %s.", t, strings.Join(HostIDTypes, ", "))
+	case !hostid.Known(t):
+		return fmt.Sprintf("%q is not a host ID type; use one of %s.", t, strings.Join(hostid.Types, ", "))
 	}
 	return ""
 }

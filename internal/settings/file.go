@@ -78,18 +78,21 @@ func initial(defaultsPath string) Settings {
 		}
 		// Invalid presets are dropped field by field, so a typo in one does
 		// not cost the administrator the others.
-		errs := ValidateServer(in)
+		bad := map[string]bool{}
+		for _, it := range ValidateServer(in) {
+			bad[it.Field] = true
+		}
 		fp := ProfileFromInput(in)
-		if errs[FieldHost] == "" && errs[FieldServerType] == "" {
+		if !bad[FieldHost] && !bad[FieldServerType] {
 			p.Host, p.ServerType, p.HTTPS = fp.Host, fp.ServerType, fp.HTTPS
-			if errs[FieldPort] == "" {
+			if !bad[FieldPort] {
 				p.Port = fp.Port
 			}
-			if errs[FieldInstanceID] == "" {
+			if !bad[FieldInstanceID] {
 				p.InstanceID = fp.InstanceID
 			}
 		}
-		if errs[FieldPageSize] == "" {
+		if !bad[FieldPageSize] {
 			prefs.PageSize = in.PageSize
 		}
 	}

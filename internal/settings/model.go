@@ -7,17 +7,23 @@ package settings
 // migration in load.go when the shape changes.
 const SchemaVersion = 1
 
+// ServerType is the kind of license server a profile points at.
+type ServerType string
+
 // Server types of a profile.
 const (
-	ServerLocal = "local"
-	ServerCLS   = "cls"
+	ServerLocal ServerType = "local"
+	ServerCLS   ServerType = "cls"
 )
+
+// Theme is the colour scheme the UI uses.
+type Theme string
 
 // Themes the UI can use.
 const (
-	ThemeSystem = "system"
-	ThemeLight  = "light"
-	ThemeDark   = "dark"
+	ThemeSystem Theme = "system"
+	ThemeLight  Theme = "light"
+	ThemeDark   Theme = "dark"
 )
 
 // Defaults and bounds.
@@ -31,20 +37,20 @@ const (
 // Profile is one license server the user administers. ID is stable for the
 // life of the profile: saved passwords in the OS keyring are filed under it.
 type Profile struct {
-	ID         string `json:"id"`
-	Name       string `json:"name"`
-	Host       string `json:"host"`
-	ServerType string `json:"serverType"`
-	Port       int    `json:"port"`
-	InstanceID string `json:"instanceId"`
-	HTTPS      bool   `json:"https"`
+	ID         string     `json:"id"`
+	Name       string     `json:"name"`
+	Host       string     `json:"host"`
+	ServerType ServerType `json:"serverType"`
+	Port       int        `json:"port"`
+	InstanceID string     `json:"instanceId"`
+	HTTPS      bool       `json:"https"`
 	// RememberedUser is the user whose password is saved in the OS keyring
 	// under this profile's ID; the password itself is never in this file.
-	RememberedUser string `json:"rememberedUser,omitempty"`
+	RememberedUser string `json:"rememberedUser"`
 	// PinnedFingerprint is the SHA-256 fingerprint of a server certificate
 	// the user chose to trust; CAFile is an extra PEM bundle of trusted CAs.
-	PinnedFingerprint string `json:"pinnedFingerprint,omitempty"`
-	CAFile            string `json:"caFile,omitempty"`
+	PinnedFingerprint string `json:"pinnedFingerprint"`
+	CAFile            string `json:"caFile"`
 	// Demo marks the in-memory profile of the built-in demo server; it is
 	// never written to disk because its port changes on every start.
 	Demo bool `json:"demo,omitempty"`
@@ -74,7 +80,7 @@ type WindowGeometry struct {
 // Preferences apply to every profile.
 type Preferences struct {
 	PageSize int             `json:"pageSize"`
-	Theme    string          `json:"theme"`
+	Theme    Theme           `json:"theme"`
 	Window   *WindowGeometry `json:"window,omitempty"`
 	// NavCollapsed shows the navigation drawer as a rail of icons, which
 	// leaves the lists their full width at the default window size.
@@ -91,12 +97,12 @@ type Settings struct {
 
 // ServerInput is what the Settings view submits for the active profile.
 type ServerInput struct {
-	PageSize   int    `json:"pageSize"`
-	Host       string `json:"host"`
-	ServerType string `json:"serverType"`
-	Port       int    `json:"port"`
-	InstanceID string `json:"instanceId"`
-	HTTPS      bool   `json:"https"`
+	PageSize   int        `json:"pageSize"`
+	Host       string     `json:"host"`
+	ServerType ServerType `json:"serverType"`
+	Port       int        `json:"port"`
+	InstanceID string     `json:"instanceId"`
+	HTTPS      bool       `json:"https"`
 }
 
 // Field names used as keys of per-field validation errors; the UI highlights

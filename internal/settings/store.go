@@ -136,14 +136,16 @@ func (s *Store) SaveServer(in ServerInput) error {
 		return apperr.New(apperr.NotFound, "There is no active profile; add one first.")
 	}
 	if active.Demo {
-		if in.PageSize < MinPageSize || in.PageSize > MaxPageSize {
-			return apperr.Invalid(map[string]string{FieldPageSize: ValidateServer(in)[FieldPageSize]})
+		for _, it := range ValidateServer(in) {
+			if it.Field == FieldPageSize {
+				return apperr.Invalid(it)
+			}
 		}
 		s.data.Preferences.PageSize = in.PageSize
 		return s.write()
 	}
 	if errs := ValidateServer(in); len(errs) > 0 {
-		return apperr.Invalid(errs)
+		return apperr.Invalid(errs...)
 	}
 	before, prefs := *active, s.data.Preferences
 	p := ProfileFromInput(in)
@@ -162,10 +164,10 @@ func (s *Store) AddProfile(name string) (Profile, error) {
 	defer s.mu.Unlock()
 	name = strings.TrimSpace(name)
 	if msg := ValidateName(name); msg != "" {
-		return Profile{}, apperr.Invalid(map[string]string{FieldName: msg})
+		return Profile{}, apperr.Invalid(apperr.FieldProblem(FieldName, requiredOr(name, apperr.ItemFormat), msg))
 	}
 	if s.nameTaken(name, "") {
-		return Profile{}, apperr.Invalid(map[string]string{FieldName: fmt.Sprintf("A profile named %q already exists.", name)})
+		return Profile{}, apperr.Invalid(apperr.FieldProblem(FieldName, apperr.ItemTaken, fmt.Sprintf("A profile named %q already exists.", name)))
 	}
 	p := Profile{ID: newID(), Name: name, ServerType: ServerLocal, Port: DefaultPort}
 	old := s.snapshotLocked()
@@ -191,10 +193,10 @@ func (s *Store) RenameProfile(id, name string) error {
 		return apperr.New(apperr.InvalidInput, "The demo profile cannot be renamed.")
 	}
 	if msg := ValidateName(name); msg != "" {
-		return apperr.Invalid(map[string]string{FieldName: msg})
+		return apperr.Invalid(apperr.FieldProblem(FieldName, requiredOr(name, apperr.ItemFormat), msg))
 	}
 	if s.nameTaken(name, id) {
-		return apperr.Invalid(map[string]string{FieldName: fmt.Sprintf("A profile named %q already exists.", name)})
+		return apperr.Invalid(apperr.FieldProblem(FieldName, apperr.ItemTaken, fmt.Sprintf("A profile named %q already exists.", name)))
 	}
 	old := p.Name
 	p.Name = name
@@ -261,7 +263,7 @@ func (s *Store) SetRememberedUser(id, user string) error {
 func (s *Store) SetTLSTrust(id, fingerprint, caFile string) error {
 	if caFile != "" {
 		if st, err := os.Stat(caFile); err != nil || st.IsDir() {
-			return apperr.Invalid(map[string]string{FieldCAFile: fmt.Sprintf("Cannot read the CA file %s.", caFile)})
+			return apperr.Invalid(apperr.FieldProblem(FieldCAFile, apperr.ItemRefused, fmt.Sprintf("Cannot read the CA file %s.", caFile)))
 		}
 	}
 	return s.updateProfile(id, func(p *Profile) { p.PinnedFingerprint, p.CAFile = fingerprint, caFile })
@@ -287,11 +289,11 @@ func (s *Store) updateProfile(id string, change func(*Profile)) error {
 }
 
 // SetTheme stores the theme preference.
-func (s *Store) SetTheme(theme string) error {
+func (s *Store) SetTheme(theme Theme) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if theme != ThemeSystem && theme != ThemeLight && theme != ThemeDark {
-		return apperr.Invalid(map[string]string{FieldTheme: "Theme must be system, light or dark."})
+		return apperr.Invalid(apperr.FieldProblem(FieldTheme, apperr.ItemUnknown, "Theme must be system, light or dark."))
 	}
 	old := s.data.Preferences.Theme
 	s.data.Preferences.Theme = theme

@@ -93,7 +93,7 @@ func TestInvalidInputSavesNothing(t *testing.T) {
 	in.Host = "bad host"
 	err := s.SaveServer(in)
 	var ae *apperr.Error
-	if !errors.As(err, &ae) || ae.Code != apperr.InvalidInput || ae.Fields[FieldPort] == "" || ae.Fields[FieldHost] == "" {
+	if !errors.As(err, &ae) || ae.Code != apperr.InvalidInput || !hasField(ae, FieldPort) || !hasField(ae, FieldHost) {
 		t.Fatalf("err = %#v", err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, FileName)); !os.IsNotExist(err) {
@@ -264,7 +264,7 @@ func TestMachineDefaults(t *testing.T) {
 		name     string
 		doc      string
 		wantHost string
-		wantType string
+		wantType ServerType
 		wantPort int
 		wantID   string
 		wantTLS  bool
@@ -399,4 +399,13 @@ func TestRememberedUserAndTLSTrust(t *testing.T) {
 	if err := s.SetRememberedUser("nope", "x"); apperr.CodeOf(err) != apperr.NotFound {
 		t.Fatalf("unknown profile: %v", err)
 	}
+}
+
+func hasField(e *apperr.Error, field string) bool {
+	for _, it := range e.Items {
+		if it.Field == field && it.Message != "" {
+			return true
+		}
+	}
+	return false
 }

@@ -2,6 +2,8 @@ package settings
 
 import (
 	"fmt"
+
+	"licenseservermanager/internal/apperr"
 	"net"
 	"regexp"
 	"strings"
@@ -17,42 +19,51 @@ var (
 	instanceID = regexp.MustCompile(`^[A-Z0-9]{12}$`)
 )
 
-// ValidateServer checks the Settings view's fields and returns one message
-// per invalid field, keyed by the Field* names. An empty map means valid.
-func ValidateServer(in ServerInput) map[string]string {
-	errs := map[string]string{}
+// ValidateServer checks the Settings view's fields and returns one problem
+// per invalid field, named by the Field* names. None means valid.
+func ValidateServer(in ServerInput) []apperr.Item {
+	var errs []apperr.Item
+	add := func(field, code, msg string) { errs = append(errs, apperr.FieldProblem(field, code, msg)) }
 	if in.PageSize < MinPageSize || in.PageSize > MaxPageSize {
-		errs[FieldPageSize] = fmt.Sprintf("Page size must be a whole number from %d to %d.", MinPageSize, MaxPageSize)
+		add(FieldPageSize, apperr.ItemFormat, fmt.Sprintf("Page size must be a whole number from %d to %d.", MinPageSize, MaxPageSize))
 	}
 	host := strings.TrimSpace(in.Host)
 	switch in.ServerType {
 	case ServerLocal:
 		if msg := checkHost(host); msg != "" {
-			errs[FieldHost] = msg
+			add(FieldHost, requiredOr(host, apperr.ItemFormat), msg)
 		}
 		if in.Port < 1 || in.Port > 65535 {
-			errs[FieldPort] = "Listen port must be a number from 1 to 65535 (the license server's default is 7070)."
+			add(FieldPort, apperr.ItemFormat, "Listen port must be a number from 1 to 65535 (the license server's default is 7070).")
 		}
 	case ServerCLS:
 		switch {
 		case host == "":
-			errs[FieldHost] = "Enter the host name of your Cloud License Server, such as flex1234.compliance.flexnetoperations.com."
+			add(FieldHost, apperr.ItemRequired, "Enter the host name of your Cloud License Server, such as flex1234.compliance.flexnetoperations.com.")
 		case strings.Contains(host, "://") || strings.ContainsAny(host, "/:"):
-			errs[FieldHost] = "Enter only the host name, without https:// or a path: siteID.compliance.flexnetoperations.com."
+			add(FieldHost, apperr.ItemFormat, "Enter only the host name, without https:// or a path: siteID.compliance.flexnetoperations.com.")
 		case !clsHost.MatchString(host):
-			errs[FieldHost] = "A Cloud License Server host name has the form siteID.compliance.flexnetoperations.com; ask your producer for the site ID."
+			add(FieldHost, apperr.ItemFormat, "A Cloud License Server host name has the form siteID.compliance.flexnetoperations.com; ask your producer for the site ID.")
 		}
 		id := strings.TrimSpace(in.InstanceID)
 		switch {
 		case id == "":
-			errs[FieldInstanceID] = "Enter the Cloud License Server instance ID (12 letters and digits, such as 1234ABCD56EF)."
+			add(FieldInstanceID, apperr.ItemRequired, "Enter the Cloud License Server instance ID (12 letters and digits, such as 1234ABCD56EF).")
 		case !instanceID.MatchString(strings.ToUpper(id)):
-			errs[FieldInstanceID] = "An instance ID is 12 letters and digits, such as 1234ABCD56EF."
+			add(FieldInstanceID, apperr.ItemFormat, "An instance ID is 12 letters and digits, such as 1234ABCD56EF.")
 		}
 	default:
-		errs[FieldServerType] = "Choose Local License Server or Cloud License Server."
+		add(FieldServerType, apperr.ItemUnknown, "Choose Local License Server or Cloud License Server.")
 	}
 	return errs
+}
+
+// requiredOr is the problem code of a field: required when it is empty.
+func requiredOr(value, code string) string {
+	if value == "" {
+		return apperr.ItemRequired
+	}
+	return code
 }
 
 // checkHost accepts a DNS host name, an IPv4 address or an IPv6 address

@@ -44,7 +44,13 @@ func TestValidateServer(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := ValidateServer(tt.in)
+			got := map[string]string{}
+			for _, it := range ValidateServer(tt.in) {
+				if it.Code == "" || it.Item != "" {
+					t.Errorf("problem without a code or with an item: %+v", it)
+				}
+				got[it.Field] = it.Message
+			}
 			if len(got) != len(tt.want) {
 				t.Fatalf("got %v, want fields %v", got, tt.want)
 			}

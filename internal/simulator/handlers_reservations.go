@@ -5,13 +5,9 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-)
 
-// hostIDTypes are the host ID types seen on servers (FNE-API.md).
-var hostIDTypes = map[string]bool{
-	"ETHERNET": true, "STRING": true, "USER": true, "VM_UUID": true, "FLEXID9": true, "FLEXID10": true,
-	"INTERNET": true, "INTERNET6": true, "EXTENDED": true, "PUBLISHER_DEFINED": true, "CONTAINER_ID": true,
-}
+	"licenseservermanager/internal/hostid"
+)
 
 func (s *Server) reservationGroups(w http.ResponseWriter, r *http.Request, _ params) {
 	s.mu.RLock()
@@ -79,7 +75,7 @@ func (st *state) checkGroup(g *wireGroup) string {
 		if res.HostID.Value == "" {
 			return at + ": the host ID is empty."
 		}
-		if !hostIDTypes[res.HostID.Type] {
+		if !hostid.Known(res.HostID.Type) {
 			return fmt.Sprintf("%s: host ID type %q is not known.", at, res.HostID.Type)
 		}
 		if res.HostID.Type == "USER" {

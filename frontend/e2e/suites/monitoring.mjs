@@ -1,7 +1,9 @@
-// End-to-end steps for the monitoring views on the demo server, run after
-// the admin has logged in: Features (Summary, Details, search, Feature
-// Details and back), Devices (list, Device Details and back) and Properties
-// (an invalid value is refused in place, a valid one is saved and reported).
+// End-to-end steps for the monitoring views on the saved simulator profile,
+// run after the admin has logged in: Features (Summary, Details, their
+// columns' fit at 1280 x 820, search, Feature Details and back), Devices
+// (list, Device Details and back) and Properties (a save the session ends
+// midway; an invalid value refused in place, a valid one saved and reported).
+import { NEW_ADMIN_PASSWORD } from './session.mjs';
 
 /** @param {{ page: import('playwright-core').Page, nav: (label: string) => import('playwright-core').Locator, field: (label: string) => import('playwright-core').Locator, assert: (cond: unknown, msg: string) => void, shot: (page: import('playwright-core').Page, name: string) => Promise<void> }} helpers */
 export default function monitoringTests({ page, nav, field, assert, shot }) {
@@ -10,6 +12,13 @@ export default function monitoringTests({ page, nav, field, assert, shot }) {
   const totalCount = async () => Number((await total().textContent())?.replace(/\D/g, '') ?? '0');
   const hash = () => decodeURIComponent(new URL(page.url()).hash);
   const bodyRows = (table) => table.locator('tbody tr');
+  // A tab is open once it says so: a click while the page is busy (the menu
+  // animating, the window resized) may take effect a moment later.
+  const openTab = async (name) => {
+    const tab = page.getByRole('tab', { name });
+    await tab.click();
+    await page.getByRole('tab', { name, selected: true }).waitFor();
+  };
   let deviceName = '';
 
   return [
@@ -26,8 +35,69 @@ export default function monitoringTests({ page, nav, field, assert, shot }) {
       await shot(page, '11-features-summary');
     }],
 
+    // The window opens at 1280 x 820 by default: the Summary's ten columns
+    // and the Details tab's eleven fit beside the expanded menu, and more so
+    // beside the menu collapsed to icons.
+    ['at 1280 x 820 the guide’s columns fit without a horizontal scroll', async () => {
+      const viewport = page.viewportSize();
+      const drawerWidth = () => page.locator('.MuiDrawer-paper').evaluate((el) => Math.round(el.getBoundingClientRect().width));
+      const setMenu = async (collapsed) => {
+        const toggle = page.getByRole('button', { name: collapsed ? 'Collapse navigation' : 'Expand navigation' });
+        if ((await toggle.count()) > 0) await toggle.click();
+        await page.getByRole('button', { name: collapsed ? 'Expand navigation' : 'Collapse navigation' }).waitFor();
+        // The drawer animates its width; measure once it has stopped.
+        let last = -1;
+        for (let i = 0; i < 40; i++) {
+          const now = await drawerWidth();
+          if (now === last) break;
+          last = now;
+          await page.waitForTimeout(100);
+        }
+        return last;
+      };
+      const loaded = async (name, columns) => {
+        const table = page.getByRole('table', { name });
+        await table.getByRole('link').first().waitFor({ timeout: 30000 });
+        await page.waitForFunction((n) => document.querySelector(`table[aria-label="${n}"]`)?.getAttribute('aria-busy') === 'false', name);
+        const headers = await table.getByRole('columnheader').count();
+        assert(headers === columns, `${name} shows ${headers} columns, not the guide's ${columns}`);
+        return table;
+      };
+      // The element that would scroll is the table's container.
+      const fits = async (table, what) => {
+        const m = await table.evaluate((t) => {
+          const box = t.closest('.MuiTableContainer-root') ?? t.parentElement;
+          return { scroll: box.scrollWidth, client: box.clientWidth, table: Math.ceil(t.getBoundingClientRect().width) };
+        });
+        assert(m.scroll <= m.client && m.table <= m.client, `${what}: the table is ${m.table} px wide (scrollWidth ${m.scroll}) in ${m.client} px`);
+      };
+
+      await page.setViewportSize({ width: 1280, height: 820 });
+      try {
+        const expanded = await setMenu(false);
+        assert(expanded >= 200, `the expanded menu is ${expanded} px wide`);
+        await openTab('Summary');
+        await fits(await loaded('Feature summary', 10), 'Summary beside the menu');
+        await shot(page, 'features-summary-1280');
+
+        await openTab('Details');
+        const details = await loaded('Feature records', 11);
+        await fits(details, 'Details beside the menu');
+        await shot(page, 'features-details-1280');
+        const rail = await setMenu(true);
+        assert(rail <= 80, `the collapsed menu is ${rail} px wide`);
+        assert((await nav('Features').getAttribute('aria-current')) === 'page', 'the collapsed menu lost the Features link');
+        await fits(details, 'Details beside the collapsed menu');
+        await shot(page, 'features-details-1280-collapsed');
+      } finally {
+        await setMenu(false).catch(() => {});
+        await openTab('Summary').catch(() => {});
+        if (viewport) await page.setViewportSize(viewport);
+      }
+    }],
+
     ['the Details tab pages through every record', async () => {
-      await page.getByRole('tab', { name: 'Details' }).click();
+      await openTab('Details');
       const table = page.getByRole('table', { name: 'Feature records' });
       await table.getByRole('link').first().waitFor({ timeout: 30000 });
       assert((await table.getByRole('columnheader', { name: 'Entitlement ID', exact: true }).count()) === 1, 'Details has no Entitlement ID column');
@@ -108,6 +178,46 @@ export default function monitoringTests({ page, nav, field, assert, shot }) {
       await page.getByRole('button', { name: 'Back', exact: true }).click();
       await heading('Devices').waitFor();
       await page.getByRole('table', { name: 'Devices' }).getByRole('link', { name: deviceName, exact: true }).first().waitFor();
+    }],
+
+    // tools/e2e.sh starts the standalone simulator with the second policy
+    // update of the run answered 401, as a server whose session ends
+    // midway: this step's save is the first, so its second setting meets it.
+    ['a save the session ends midway shows what was saved, asks for a login and sends only the rest', async () => {
+      await nav('Properties').click();
+      await heading('Properties').waitFor();
+      await page.getByRole('heading', { name: 'General Properties' }).waitFor({ timeout: 30000 });
+      await page.getByRole('button', { name: /^License Generation/ }).click();
+      const first = field('licensing.borrowIntervalMax');
+      const second = field('licensing.renewInterval');
+      await second.waitFor();
+      const [firstNext, secondNext] = [(await first.inputValue()) === '31d' ? '32d' : '31d', (await second.inputValue()) === '17' ? '18' : '17'];
+      await first.fill(firstNext);
+      await second.fill(secondNext);
+      await page.getByText('2 changes', { exact: true }).waitFor();
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.getByRole('dialog', { name: 'Save 2 changes to the license server?' }).getByRole('button', { name: 'Save', exact: true }).click();
+
+      // The report of the first run shows under the login prompt (which
+      // hides the page from the accessibility tree while it is open).
+      const prompt = page.getByRole('dialog', { name: 'Log in to continue' });
+      await prompt.waitFor({ timeout: 30000 });
+      const hiddenReport = page.getByRole('alert', { name: 'Save report', includeHidden: true });
+      await hiddenReport.getByRole('list', { name: 'Saved settings', includeHidden: true }).getByText('licensing.borrowIntervalMax').waitFor();
+      await hiddenReport.getByRole('list', { name: 'Settings not sent', includeHidden: true }).getByText('licensing.renewInterval').waitFor();
+      assert((await second.inputValue()) === secondNext, 'the setting not sent lost its value');
+      await shot(page, '18a-properties-stopped-login');
+
+      await prompt.getByLabel('Password', { exact: true }).fill(NEW_ADMIN_PASSWORD);
+      await prompt.getByRole('button', { name: 'Login', exact: true }).click();
+      await prompt.waitFor({ state: 'detached' });
+      // The retry sent only the rest: both are saved now, nothing is left.
+      const report = page.getByRole('alert', { name: 'Save report' });
+      await report.getByRole('list', { name: 'Saved settings' }).getByText('licensing.renewInterval').waitFor({ timeout: 30000 });
+      assert((await report.getByRole('list', { name: 'Settings not sent' }).count()) === 0, 'a setting is still listed as not sent');
+      await page.getByText('No changes', { exact: true }).waitFor();
+      assert((await first.inputValue()) === firstNext && (await second.inputValue()) === secondNext, 'the saved values do not show');
+      await shot(page, '18b-properties-retried');
     }],
 
     ['Properties refuses an invalid duration in place and reports a valid one saved', async () => {

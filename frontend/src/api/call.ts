@@ -1,7 +1,8 @@
+import { apperr } from '../wailsjs/go/models';
 import { toAppError, type AppError } from './errors';
 
 /** Failures the app can often repair and then repeat the operation: by logging in, or by trusting a certificate. */
-export type RecoverableCode = 'login_required' | 'tls_untrusted';
+export type RecoverableCode = apperr.Code.LOGIN_REQUIRED | apperr.Code.TLS_UNTRUSTED;
 
 /**
  * Repairs the cause of a failed call, usually by asking the user. Resolves
@@ -23,6 +24,8 @@ const MAX_RECOVERIES = 3;
 
 const recoveries = new Map<RecoverableCode, Recovery>();
 
+const isRecoverable = (code: apperr.Code): code is RecoverableCode => code === apperr.Code.LOGIN_REQUIRED || code === apperr.Code.TLS_UNTRUSTED;
+
 /**
  * Installs the recovery for one error code, replacing any earlier one. The
  * returned function removes it again, unless another has replaced it since.
@@ -35,9 +38,19 @@ export function setRecovery(code: RecoverableCode, recovery: Recovery): () => vo
 }
 
 function recoveryFor(error: AppError, options: CallOptions): Recovery | undefined {
-  if (error.code !== 'login_required' && error.code !== 'tls_untrusted') return undefined;
+  if (!isRecoverable(error.code)) return undefined;
   if (options.skipRecovery?.includes(error.code)) return undefined;
   return recoveries.get(error.code);
+}
+
+/**
+ * Repairs the cause of error with the registered recovery (the login
+ * prompt for a session that ended mid-batch, say). Resolves true when the
+ * cause was repaired and the rest of the work can be sent.
+ */
+export async function recover(error: AppError): Promise<boolean> {
+  const recovery = recoveryFor(error, {});
+  return recovery ? recovery(error).catch(() => false) : false;
 }
 
 /**
@@ -52,8 +65,8 @@ export async function call<T>(fn: () => Promise<T>, options: CallOptions = {}): 
       return await fn();
     } catch (reason) {
       const error = toAppError(reason);
-      const recover = attempt < MAX_RECOVERIES ? recoveryFor(error, options) : undefined;
-      const retry = recover ? await recover(error).catch(() => false) : false;
+      const repair = attempt < MAX_RECOVERIES ? recoveryFor(error, options) : undefined;
+      const retry = repair ? await repair(error).catch(() => false) : false;
       if (!retry) throw error;
     }
   }

@@ -1,12 +1,35 @@
+import type { fne } from '../wailsjs/go/models';
 import * as SystemService from '../wailsjs/go/app/SystemService';
 import { call } from './call';
-import { toAboutInfo, toConnectionInfo, toDiagnostics } from './convert';
-import type { AboutInfo, ConnectionInfo, Diagnostics } from './types';
+import type { AboutInfo, CertificateInfo, Diagnostics } from './types';
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/**
+ * The certificate a tls_untrusted error describes in its details, or one
+ * of the diagnostics. Null without a fingerprint: nothing could be trusted
+ * then.
+ */
+export function toCertificateInfo(raw: Readonly<Record<string, unknown>> | fne.CertificateInfo | undefined): CertificateInfo | null {
+  if (!raw) return null;
+  const r: Readonly<Record<string, unknown>> = { ...raw };
+  const fingerprint = text(r.fingerprint);
+  if (!fingerprint) return null;
+  return {
+    subject: text(r.subject),
+    issuer: text(r.issuer),
+    notBefore: text(r.notBefore),
+    notAfter: text(r.notAfter),
+    fingerprint,
+    selfSigned: r.selfSigned === true,
+    dnsNames: Array.isArray(r.dnsNames) ? r.dnsNames.filter((n): n is string => typeof n === 'string') : [],
+    pem: text(r.pem),
+  };
+}
 
 export const systemApi = {
-  about: (): Promise<AboutInfo> => call(SystemService.About).then(toAboutInfo),
-  serverInfo: (): Promise<ConnectionInfo> => call(SystemService.ServerInfo).then(toConnectionInfo),
-  /** Health, certificate, login and every read endpoint of the active server, probed one by one. */
-  diagnostics: (): Promise<Diagnostics> => call(SystemService.Diagnostics).then(toDiagnostics),
+  about: (): Promise<AboutInfo> => call(SystemService.About),
+  diagnostics: (): Promise<Diagnostics> =>
+    call(SystemService.Diagnostics).then((d) => ({ ...d, certificate: toCertificateInfo(d.certificate) })),
   openLogFolder: (): Promise<void> => call(SystemService.OpenLogFolder),
 };

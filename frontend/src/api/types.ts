@@ -1,152 +1,84 @@
 /**
- * The shapes the views work with. They mirror the generated Wails models but
- * narrow the string enums, so views can switch on them exhaustively.
+ * The names the views use for the models Go generates (wailsjs/go/models):
+ * aliases only, so a field added in Go reaches the views without a second
+ * edit. The few types that differ say why.
  */
-export type ServerType = 'local' | 'cls';
-export type ThemePreference = 'system' | 'light' | 'dark';
+import type { app, branding, connect, exchanges, fne, modeldef, operations, reservations, settings } from '../wailsjs/go/models';
+import type { ListPage } from './listing';
 
-export interface Profile {
-  id: string;
-  name: string;
-  host: string;
-  serverType: ServerType;
-  port: number;
-  instanceId: string;
-  https: boolean;
-  /** The built-in demo server of --demo: fixed server fields, never saved. */
-  demo: boolean;
-  /** Whose password is saved in the OS credential store for this profile; '' for none. */
-  rememberedUser: string;
-  /** SHA-256 fingerprint of a server certificate the user chose to trust; '' for none. */
-  pinnedFingerprint: string;
-  /** A PEM file of CA certificates trusted for this profile; '' for the system's. */
-  caFile: string;
-}
+export type SettingsView = app.SettingsView;
+export type Profile = settings.Profile;
+export type ServerInput = settings.ServerInput;
+export type ConnectionInfo = connect.ConnectionInfo;
+export type AboutInfo = app.AboutInfo;
+export type BuildInfo = AboutInfo['build'];
+export type SessionState = connect.State;
+export type DemoAccount = connect.DemoAccount;
+export type LoginInput = connect.LoginInput;
+export type PasswordInput = connect.PasswordInput;
+export type BrandingView = app.BrandingView;
+export type BrandingNav = branding.Nav;
 
-export interface SettingsView {
-  profiles: Profile[];
-  activeProfileId: string;
-  active: Profile;
-  pageSize: number;
-  theme: ThemePreference;
-  /** The navigation drawer shows icons only. */
-  navCollapsed: boolean;
-  /** The guide's rule: until true, only Settings and About are usable. */
-  complete: boolean;
-  /** One-time message, such as a corrupt settings file that was set aside. */
-  notice: string;
-}
+/** Go sends times as ISO-8601 text; the generator types them as any. */
+type Dated<T, K extends keyof T> = Omit<T, K> & { [P in K]: string };
 
-export interface ServerInput {
-  pageSize: number;
-  host: string;
-  serverType: ServerType;
-  port: number;
-  instanceId: string;
-  https: boolean;
-}
+export type CertificateInfo = Dated<fne.CertificateInfo, 'notBefore' | 'notAfter'>;
+export type EndpointProbe = fne.ProbeResult;
+export type Diagnostics = Omit<operations.Diagnostics, 'certificate'> & { certificate: CertificateInfo | null };
 
-export interface ConnectionInfo {
-  url: string;
-  version: string;
-  instanceId: string;
-  securityEnabled: boolean;
-  checkedAt: string;
-}
+export type FeatureRecord = operations.FeatureRow;
+export type FeatureSummary = operations.FeatureSummaryRow;
+export type FeatureDetailsPage = operations.FeatureDetailsPage;
+export type FeatureSummaryPage = operations.FeatureSummaryPage;
+export type FeatureDetail = operations.FeatureDetail;
+export type ServedDevice = operations.ServedDeviceRow;
 
-export interface BuildInfo {
-  productName: string;
-  companyName: string;
-  copyright: string;
-  comments: string;
-  version: string;
-  commit: string;
-  buildDate: string;
-  goVersion: string;
-  os: string;
-  arch: string;
-}
+export type Device = operations.DeviceRow;
+export type DevicesPage = operations.DevicesPage;
+export type DeviceDetail = operations.DeviceDetail;
+export type ConsumedFeature = operations.ConsumedFeature;
 
-export interface AboutInfo {
-  build: BuildInfo;
-  webViewEngine: string;
-  webViewVersion: string;
-  logFolder: string;
-  settingsFile: string;
-  demoMode: boolean;
-}
+export type PropertiesView = operations.PropertiesView;
+export type PolicySection = operations.PolicySection;
+export type PolicySetting = operations.PolicySetting;
+export type HostIdOption = operations.HostIDOption;
+export type SaveReport = operations.SaveReport;
+export type SettingFailure = operations.SettingFailure;
+export type Stopped = operations.Stopped;
 
-export interface SessionState {
-  profileId: string;
-  /** False until the server answered a health check, so the security mode is unknown. */
-  securityKnown: boolean;
-  securityEnabled: boolean;
-  loggedIn: boolean;
-  user: string;
-  roles: string[];
-  /** ISO-8601; '' when the server gave no expiry. */
-  expiresAt: string;
-  /** The server wants a new password before anything else (Reset Password's first-time mode). */
-  passwordChangeRequired: boolean;
-  rememberedUser: string;
-  /** The last session ended after idleTimeoutMinutes without activity. */
-  timedOut: boolean;
-  idleTimeoutMinutes: number;
-  /** Why the server could not be asked, or a saved password not used or kept; '' when all went well. */
-  problem: string;
-}
+export type ActivationRow = operations.ActivationInput;
+export type ActivationOutcome = operations.ActivationOutcome;
+export type SyncResult = operations.SyncResult;
+export type SavedFile = operations.SavedFile;
+export type ChosenFile = operations.ChosenFile;
+export type ResponseResult = operations.ResponseResult;
+export type ExchangeEntry = Dated<exchanges.Entry, 'time'>;
 
-export interface LoginInput {
-  user: string;
-  password: string;
-  /** Keep the password in the OS credential store; false also deletes one saved before. */
-  remember: boolean;
-}
+export type PoolsView = operations.PoolsView;
+export type LicensePool = operations.Pool;
+export type PoolFeature = operations.PoolFeature;
+export type ModelView = operations.ModelView;
+export type ModelCheck = operations.ModelCheck;
+export type ModelDiagnostic = modeldef.Diagnostic;
+export type PoolAllocation = modeldef.PoolAllocation;
+export type FeatureAllocation = modeldef.FeatureAllocation;
+export type ChosenModel = app.ChosenModel;
 
-export interface PasswordInput {
-  user: string;
-  /** Needed only when not logged in or on a first login. */
-  current: string;
-  new: string;
-  confirm: string;
-}
-
-export interface CertificateInfo {
-  subject: string;
-  issuer: string;
-  /** ISO-8601 */
-  notBefore: string;
-  notAfter: string;
-  /** SHA-256 as colon-separated upper-case hex. */
-  fingerprint: string;
-  selfSigned: boolean;
-  dnsNames: string[];
-}
-
-export type Evidence = 'documented' | 'observed' | 'assumed';
-export type ProbeOutcome = 'supported' | 'not_supported' | 'access_denied' | 'login_required' | 'not_found' | 'error' | 'skipped';
-
-export interface EndpointProbe {
-  op: string;
-  label: string;
-  path: string;
-  evidence: Evidence;
-  outcome: ProbeOutcome;
-  message: string;
-}
-
-export interface Diagnostics {
-  profileName: string;
-  url: string;
-  reachable: boolean;
-  problem: string;
-  version: string;
-  instanceId: string;
-  securityEnabled: boolean;
-  loggedInAs: string;
-  roles: string[];
-  /** Only for HTTPS servers whose certificate could be fetched. */
-  certificate: CertificateInfo | null;
-  endpoints: EndpointProbe[];
-  checkedAt: string;
-}
+export type ReservationRow = reservations.Row;
+export type ReservationsPage = operations.ReservationsPage & ListPage<reservations.Row>;
+export type ReservationGroupRef = operations.ReservationGroupRef;
+export type ReservableFeature = operations.FeatureOption;
+export type PendingReservation = reservations.PendingEntry;
+export type PendingReservationField = keyof PendingReservation;
+export type ReservationValidation = operations.ValidationResult;
+export type EditableGroup = operations.EditableGroup;
+export type ReservationGroupResult = operations.GroupResult;
+export type ReservationSubmitReport = operations.SubmitReport;
+export type ReservationDeleteReport = operations.DeleteReport;
+export type ReservationEditReport = operations.EditReport;
+export type ReservationImportPreview = operations.ImportPreviewResult;
+export type ReservationImportPlan = reservations.ImportPlan;
+export type ReservationImportStep = reservations.GroupAction;
+export type ReservationImportProblem = reservations.Problem;
+export type ReservationImportReport = operations.ImportReport;
+export type ReservationGroupMessage = operations.GroupMessage;

@@ -2,14 +2,15 @@ import type { SvgIconComponent } from '@mui/icons-material';
 import PermDataSetting from '@mui/icons-material/PermDataSetting';
 // The file producers start from: the frontend's defaults must be exactly it.
 import sample from '../../../branding/sampleData.json';
-import type { BrandingNav, BrandingView } from '../api/branding';
+import type { BrandingNav, BrandingView } from '../api';
 import { navItems } from '../nav/items';
 import { navGroups, navSections } from '../nav/model';
 import { isIconName, loadIcon } from './iconRegistry';
 import { defaultBranding, mergeNav, resolveBranding, type IconSource } from './resolve';
 
 const copy = (): BrandingNav => structuredClone(sample);
-const view = (nav: BrandingNav | null, problems: string[] = []): BrandingView => ({ logoDataUrl: '', nav, problems, dir: '/opt/lsm/branding' });
+// Go sends nav null when data.json was not accepted; the model types it as absent.
+const view = (nav: BrandingNav | undefined, problems: string[] = []): BrandingView => ({ logoDataUrl: '', nav, problems, dir: '/opt/lsm/branding' });
 
 function registry(known: Record<string, SvgIconComponent>) {
   const source: IconSource = {
@@ -33,7 +34,7 @@ describe('branding', () => {
     const { source, load } = registry({ PermDataSetting });
     const b = await resolveBranding(view(nav), load);
     expect(b.problems).toEqual([]);
-    expect(b.items[0]).toMatchObject({ id: 'settings', label: 'Preferences', icon: 'Settings', route: '/settings', load: navItems[0].load });
+    expect(b.items[0]).toMatchObject({ id: 'settings', label: 'Preferences', icon: 'Settings', route: '/settings', requiresSettings: false });
     expect(b.items[3]).toMatchObject({ id: 'resetPassword', label: 'Reset Password', icon: 'PermDataSetting' });
     expect(b.extraIcons).toEqual({ PermDataSetting });
     expect(source.loadIcon).toHaveBeenCalledTimes(1);
@@ -61,7 +62,7 @@ describe('branding', () => {
   });
 
   it('passes the logo and the Go side’s problems through with the default nav', async () => {
-    const b = await resolveBranding({ ...view(null, ['data.json: items[3].route: only "label" and "icon" may be changed']), logoDataUrl: 'data:image/png;base64,AA==' });
+    const b = await resolveBranding({ ...view(undefined, ['data.json: items[3].route: only "label" and "icon" may be changed']), logoDataUrl: 'data:image/png;base64,AA==' });
     expect(b).toMatchObject({ items: navItems, logoDataUrl: 'data:image/png;base64,AA==', problems: ['data.json: items[3].route: only "label" and "icon" may be changed'] });
   });
 

@@ -1,5 +1,5 @@
 import type { SvgIconComponent } from '@mui/icons-material';
-import type { BrandingNav, BrandingView } from '../api/branding';
+import type { BrandingNav, BrandingView } from '../api';
 import { navIcons } from '../nav/icons';
 import { navItems } from '../nav/items';
 import { navGroups, type NavGroup, type NavItem } from '../nav/model';

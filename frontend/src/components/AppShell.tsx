@@ -73,7 +73,8 @@ export function AppShell({ children }: { children: ReactNode }) {
       <NavDrawer />
       <Box component="main" sx={{ flexGrow: 1, minWidth: 0, px: { xs: 3, md: 4 }, pb: 4 }}>
         <Toolbar />
-        <Box sx={{ maxWidth: 1100, mx: 'auto', pt: 3 }}>
+        {/* Wide enough for the eleven columns of Features' Details beside the collapsed menu at 1280 px. */}
+        <Box sx={{ maxWidth: 1200, mx: 'auto', pt: 3 }}>
           {notice && (
             <Alert severity="warning" onClose={dismissNotice} sx={{ mb: 3 }}>
               {notice}

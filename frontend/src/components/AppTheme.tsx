@@ -2,7 +2,7 @@ import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider, alpha, createTheme, type Theme } from '@mui/material/styles';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { useMemo, type ReactNode } from 'react';
-import type { ThemePreference } from '../api';
+import { settings } from '../api';
 
 function buildTheme(mode: 'light' | 'dark'): Theme {
   const dark = mode === 'dark';
@@ -64,9 +64,9 @@ function buildTheme(mode: 'light' | 'dark'): Theme {
  * Light, dark, or the operating system's choice; "system" follows a change of
  * the OS setting while the app is open.
  */
-export function AppTheme({ preference, children }: { preference: ThemePreference; children: ReactNode }) {
+export function AppTheme({ preference, children }: { preference: settings.Theme; children: ReactNode }) {
   const prefersDark = useMediaQuery('(prefers-color-scheme: dark)');
-  const mode = preference === 'system' ? (prefersDark ? 'dark' : 'light') : preference;
+  const mode = preference === settings.Theme.SYSTEM ? (prefersDark ? 'dark' : 'light') : preference === settings.Theme.DARK ? 'dark' : 'light';
   const theme = useMemo(() => buildTheme(mode), [mode]);
   return (
     <ThemeProvider theme={theme}>

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { AppError, call, sessionApi, settingsApi, toAppError } from '../api';
+import { apperr, AppError, call, sessionApi, settingsApi, toAppError } from '../api';
 import { certificate, connectionInfo, FINGERPRINT, profile, sessionState, settingsView } from '../test/fixtures';
 import { renderWithSettings } from '../test/render';
 
@@ -9,7 +9,7 @@ vi.mock('../api/session');
 vi.mock('../api/settings');
 
 function untrusted(details: Record<string, unknown> = { ...certificate() }) {
-  return new AppError('tls_untrusted', 'The certificate of https://lls01.corp.example:7070 is not trusted: x509: certificate signed by unknown authority', {}, details);
+  return new AppError(apperr.Code.TLS_UNTRUSTED, 'The certificate of https://lls01.corp.example:7070 is not trusted: x509: certificate signed by unknown authority', [], details);
 }
 
 function Loader({ load }: { load: () => Promise<string> }) {
@@ -74,7 +74,7 @@ describe('certificate trust prompt', () => {
 
   it('keeps the dialog open with the reason when the certificate cannot be pinned', async () => {
     const user = userEvent.setup();
-    vi.mocked(settingsApi.trustCertificate).mockRejectedValue(new AppError('internal', 'The settings file could not be written: disk full'));
+    vi.mocked(settingsApi.trustCertificate).mockRejectedValue(new AppError(apperr.Code.INTERNAL, 'The settings file could not be written: disk full'));
     await renderLoader(() => Promise.reject(untrusted()));
     await user.click(screen.getByRole('button', { name: 'Load' }));
     const dialog = await screen.findByRole('dialog');

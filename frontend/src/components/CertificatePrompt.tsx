@@ -8,7 +8,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { setRecovery, toAppError, toCertificateInfo, type AppError, type CertificateInfo } from '../api';
+import { apperr, setRecovery, toAppError, toCertificateInfo, type AppError, type CertificateInfo } from '../api';
 import { useAppSettings } from '../state/AppSettings';
 import { useSession } from '../state/Session';
 import { CertificateDetails } from './CertificateDetails';
@@ -48,14 +48,14 @@ export function CertificatePrompt() {
     return answer.current;
   }, []);
 
-  useEffect(() => setRecovery('tls_untrusted', ask), [ask]);
+  useEffect(() => setRecovery(apperr.Code.TLS_UNTRUSTED, ask), [ask]);
 
   if (!pending) return null;
   const trust = async () => {
     const next = await trustCertificate(pending.certificate.fingerprint);
     // A new trust setting is a new connection without a login; wait for the
     // saved login to be used before the call runs again.
-    await startFor(next.active);
+    await startFor(next);
     pending.finish(true);
   };
   return <TrustDialog pending={pending} onTrust={trust} />;

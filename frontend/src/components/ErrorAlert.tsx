@@ -3,7 +3,7 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Button from '@mui/material/Button';
 import { Link } from 'react-router';
 import type { AppError, ErrorCode } from '../api';
-import { loginRoute, resetPasswordRoute, settingsRoute } from '../nav/items';
+import { routes } from '../nav/routes';
 import { connectionFailureLabel } from './connectionLabels';
 
 const titles: Partial<Record<ErrorCode, string>> = {
@@ -39,20 +39,20 @@ function explain(error: AppError): Explanation {
         return {
           severity: 'warning',
           text: 'Access denied: the server wants a new password first. Set one in Reset Password.',
-          action: { label: 'Reset Password', to: resetPasswordRoute },
+          action: { label: 'Reset Password', to: routes.resetPassword },
         };
       }
       const role = missingRole(error);
       return {
         severity: 'warning',
         text: role ? `Access denied: this needs the ${role} role. Log in as a user who has it.` : error.message,
-        action: { label: 'Log in as another user', to: loginRoute },
+        action: { label: 'Log in as another user', to: routes.login },
       };
     }
     case 'login_required':
-      return { severity: 'warning', title: errorTitle(error.code), text: error.message, action: { label: 'Log in', to: loginRoute } };
+      return { severity: 'warning', title: errorTitle(error.code), text: error.message, action: { label: 'Log in', to: routes.login } };
     case 'not_configured':
-      return { severity: 'info', title: errorTitle(error.code), text: error.message, action: { label: 'Open Settings', to: settingsRoute } };
+      return { severity: 'info', title: errorTitle(error.code), text: error.message, action: { label: 'Open Settings', to: routes.settings } };
     default:
       return { severity: 'error', title: errorTitle(error.code), text: error.message };
   }

@@ -1,14 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { AppError, call, sessionApi, settingsApi, toAppError } from '../api';
-import { connectionInfo, loggedOut, sessionState, settingsView } from '../test/fixtures';
+import { apperr, AppError, call, sessionApi, settingsApi, toAppError } from '../api';
+import { connectionInfo, fieldProblems, loggedOut, sessionState, settingsView } from '../test/fixtures';
 import { renderWithSettings } from '../test/render';
 
 vi.mock('../api/session');
 vi.mock('../api/settings');
 
-const expired = () => new AppError('login_required', 'Please log in: the session is missing or has expired.');
+const expired = () => new AppError(apperr.Code.LOGIN_REQUIRED, 'Please log in: the session is missing or has expired.');
 
 /** A stand-in for any view: a field the user types into and buttons that start server calls. */
 function Workbench({ operations }: { operations: Record<string, () => Promise<string>> }) {
@@ -77,10 +77,31 @@ describe('login prompt for a 401 anywhere', () => {
     expect(screen.getByLabelText('Note')).toHaveValue('draft');
   });
 
+  it('offers the demo server’s accounts, and Use fills the login with one', async () => {
+    const user = userEvent.setup();
+    const demo = [{ user: 'admin', password: 'Admin123!', access: 'everything' }];
+    vi.mocked(sessionApi.start).mockResolvedValue(sessionState({ demoAccounts: demo }));
+    const features = vi.fn<() => Promise<string>>().mockRejectedValueOnce(expired()).mockResolvedValueOnce('42 features');
+    vi.mocked(sessionApi.login).mockResolvedValue(sessionState({ demoAccounts: demo }));
+    await renderWorkbench({ features });
+    await user.click(screen.getByRole('button', { name: 'Run features' }));
+    const prompt = await screen.findByRole('dialog', { name: 'Log in to continue' });
+    const accounts = within(prompt).getByRole('alert', { name: 'Demo server accounts' });
+    expect(accounts).toHaveTextContent('admin / Admin123!(everything)');
+
+    await user.clear(within(prompt).getByLabelText('User Name'));
+    await user.click(within(accounts).getByRole('button', { name: 'Use admin' }));
+    expect(within(prompt).getByLabelText('User Name')).toHaveValue('admin');
+    expect(within(prompt).getByLabelText('Password')).toHaveValue('Admin123!');
+    await user.click(within(prompt).getByRole('button', { name: 'Login' }));
+    expect(sessionApi.login).toHaveBeenCalledWith(expect.objectContaining({ user: 'admin', password: 'Admin123!' }));
+    expect(await screen.findByText('features: 42 features')).toBeInTheDocument();
+  });
+
   it('keeps the dialog open with the field error for a wrong password', async () => {
     const user = userEvent.setup();
     vi.mocked(sessionApi.login).mockRejectedValueOnce(
-      new AppError('invalid_input', 'The user name or password is incorrect.', { password: 'The user name or password is incorrect.' }),
+      new AppError(apperr.Code.INVALID_INPUT, 'The user name or password is incorrect.', fieldProblems({ password: 'The user name or password is incorrect.' })),
     );
     await renderWorkbench({ features: vi.fn(() => Promise.reject(expired())) });
     await user.click(screen.getByRole('button', { name: 'Run features' }));

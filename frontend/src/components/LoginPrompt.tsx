@@ -8,8 +8,9 @@ import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { setRecovery, toAppError, type AppError, type LoginInput } from '../api';
+import { apperr, setRecovery, toAppError, type AppError, type DemoAccount, type LoginInput } from '../api';
 import { useSession } from '../state/Session';
+import { DemoAccounts } from './DemoAccounts';
 import { PasswordField } from './PasswordField';
 import { RememberCheckbox } from './RememberCheckbox';
 
@@ -43,7 +44,7 @@ export function LoginPrompt() {
     return answer.current;
   }, []);
 
-  useEffect(() => setRecovery('login_required', ask), [ask]);
+  useEffect(() => setRecovery(apperr.Code.LOGIN_REQUIRED, ask), [ask]);
 
   const rememberedUser = state?.rememberedUser ?? '';
   return (
@@ -53,6 +54,7 @@ export function LoginPrompt() {
           reason={pending.error.message}
           initialUser={lastUser || rememberedUser}
           initialRemember={rememberedUser !== ''}
+          demoAccounts={state?.demoAccounts ?? []}
           onLogin={async (input) => {
             const next = await login(input);
             // The login worked even if its password could not be saved; say so after the dialog.
@@ -79,12 +81,14 @@ interface LoginDialogProps {
   reason: string;
   initialUser: string;
   initialRemember: boolean;
+  /** The demo server's accounts; empty for a real server. */
+  demoAccounts: readonly DemoAccount[];
   /** Rejects with an AppError to keep the dialog open; fields.user and fields.password show under the fields. */
   onLogin: (input: LoginInput) => Promise<void>;
   onCancel: () => void;
 }
 
-function LoginDialog({ reason, initialUser, initialRemember, onLogin, onCancel }: LoginDialogProps) {
+function LoginDialog({ reason, initialUser, initialRemember, demoAccounts, onLogin, onCancel }: LoginDialogProps) {
   const [user, setUser] = useState(initialUser);
   const [password, setPassword] = useState('');
   const [remember, setRemember] = useState(initialRemember);
@@ -116,6 +120,14 @@ function LoginDialog({ reason, initialUser, initialRemember, onLogin, onCancel }
           <Alert severity="info" sx={{ mb: 2 }}>
             {reason} After the login, the operation you started runs again.
           </Alert>
+          <DemoAccounts
+            accounts={demoAccounts}
+            onUse={(a) => {
+              setUser(a.user);
+              setPassword(a.password);
+              setFields({});
+            }}
+          />
           <Stack spacing={1}>
             <TextField
               label="User Name"

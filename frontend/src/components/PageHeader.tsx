@@ -1,13 +1,14 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
+import type { ViewId } from '../nav/routes';
 import { useBranding } from '../state/Branding';
 
 /**
  * A view's title. It takes the nav item's id rather than a text, so a label
  * changed by producer branding shows the same in the menu and the heading.
  */
-export function PageHeader({ navId, description, actions }: { navId: string; description?: ReactNode; actions?: ReactNode }) {
+export function PageHeader({ navId, description, actions }: { navId: ViewId; description?: ReactNode; actions?: ReactNode }) {
   const { item } = useBranding();
   return (
     <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 2, mb: 3 }}>

@@ -1,5 +1,5 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { settingsRoute } from '../nav/items';
+import { routes } from '../nav/routes';
 import { useAppSettings } from '../state/AppSettings';
 
 /**
@@ -11,7 +11,7 @@ export function RequireCompleteSettings() {
   const { view } = useAppSettings();
   const location = useLocation();
   if (!view.complete) {
-    return <Navigate to={settingsRoute} replace state={{ from: location.pathname }} />;
+    return <Navigate to={routes.settings} replace state={{ from: location.pathname }} />;
   }
   return <Outlet />;
 }

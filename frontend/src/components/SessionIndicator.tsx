@@ -18,7 +18,7 @@ import Tooltip from '@mui/material/Tooltip';
 import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { toAppError, type SessionState } from '../api';
-import { loginRoute } from '../nav/items';
+import { routes } from '../nav/routes';
 import { useSession } from '../state/Session';
 import { formatDateTime } from './format';
 
@@ -79,7 +79,7 @@ export function SessionIndicator() {
   } else if (state.securityKnown && !state.securityEnabled) {
     button = (
       <Tooltip title="Security is disabled on this server; no login is needed." describeChild>
-        <Button aria-label="Session" onClick={() => navigate(loginRoute)} color="inherit" startIcon={<NoEncryption />} sx={buttonSx}>
+        <Button aria-label="Session" onClick={() => navigate(routes.login)} color="inherit" startIcon={<NoEncryption />} sx={buttonSx}>
           Security off
         </Button>
       </Tooltip>
@@ -87,7 +87,7 @@ export function SessionIndicator() {
   } else {
     button = (
       <Tooltip title={state.problem || 'Open the Login view'} describeChild>
-        <Button aria-label="Session" onClick={() => navigate(loginRoute)} color="inherit" startIcon={<PersonOff />} sx={buttonSx}>
+        <Button aria-label="Session" onClick={() => navigate(routes.login)} color="inherit" startIcon={<PersonOff />} sx={buttonSx}>
           Not logged in
         </Button>
       </Tooltip>

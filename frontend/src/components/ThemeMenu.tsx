@@ -11,13 +11,13 @@ import MenuItem from '@mui/material/MenuItem';
 import Snackbar from '@mui/material/Snackbar';
 import Tooltip from '@mui/material/Tooltip';
 import { useState } from 'react';
-import { toAppError, type ThemePreference } from '../api';
+import { settings, toAppError } from '../api';
 import { useAppSettings } from '../state/AppSettings';
 
-const choices: { value: ThemePreference; label: string; icon: typeof LightMode }[] = [
-  { value: 'system', label: 'System', icon: SettingsBrightness },
-  { value: 'light', label: 'Light', icon: LightMode },
-  { value: 'dark', label: 'Dark', icon: DarkMode },
+const choices: { value: settings.Theme; label: string; icon: typeof LightMode }[] = [
+  { value: settings.Theme.SYSTEM, label: 'System', icon: SettingsBrightness },
+  { value: settings.Theme.LIGHT, label: 'Light', icon: LightMode },
+  { value: settings.Theme.DARK, label: 'Dark', icon: DarkMode },
 ];
 
 /** Picks light, dark or the system's theme; the choice is saved in the settings. */
@@ -28,7 +28,7 @@ export function ThemeMenu() {
   const current = choices.find((c) => c.value === view.theme) ?? choices[0];
   const CurrentIcon = current.icon;
 
-  const choose = (theme: ThemePreference) => {
+  const choose = (theme: settings.Theme) => {
     setAnchor(null);
     setTheme(theme).catch((e: unknown) => setError(toAppError(e).message));
   };

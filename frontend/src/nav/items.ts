@@ -1,8 +1,11 @@
 import type { NavItem } from './model';
+import { routes } from './routes';
 
 /**
- * Every view of the app, in menu order within its group. A new view adds one
- * entry here; the shell builds its menu item and route from it.
+ * Every view of the app, in menu order within its group: plain data, which
+ * producer branding relabels and sampleData.json mirrors. A new view adds its
+ * route to routes.ts, one entry here and its loader to routing/viewLoaders.ts;
+ * the shell builds its menu item and route from them.
  */
 export const navItems: readonly NavItem[] = [
   {
@@ -10,119 +13,95 @@ export const navItems: readonly NavItem[] = [
     group: 'configuration',
     label: 'Settings',
     icon: 'Settings',
-    route: '/settings',
+    route: routes.settings,
     requiresSettings: false,
-    load: () => import('../views/Settings/Settings').then((m) => m.Settings),
   },
   {
     id: 'about',
     group: 'configuration',
     label: 'About',
     icon: 'Info',
-    route: '/about',
+    route: routes.about,
     requiresSettings: false,
-    load: () => import('../views/About/About').then((m) => m.About),
   },
   {
     id: 'login',
     group: 'serverSetup',
     label: 'Login',
     icon: 'Login',
-    route: '/login',
+    route: routes.login,
     requiresSettings: true,
-    load: () => import('../views/Login/Login').then((m) => m.Login),
   },
   {
     id: 'resetPassword',
     group: 'serverSetup',
     label: 'Reset Password',
     icon: 'LockReset',
-    route: '/reset-password',
+    route: routes.resetPassword,
     requiresSettings: true,
-    load: () => import('../views/ResetPassword/ResetPassword').then((m) => m.ResetPassword),
   },
   {
     id: 'properties',
     group: 'serverSetup',
     label: 'Properties',
     icon: 'Tune',
-    route: '/properties',
+    route: routes.properties,
     requiresSettings: true,
-    load: () => import('../views/Properties/Properties').then((m) => m.Properties),
   },
   {
     id: 'features',
     group: 'features',
     label: 'Features',
     icon: 'Inventory2',
-    route: '/features',
+    route: routes.features,
     requiresSettings: true,
-    load: () => import('../views/Features/Features').then((m) => m.Features),
   },
   {
     id: 'pools',
     group: 'pools',
     label: 'Named License Pools',
     icon: 'Workspaces',
-    route: '/pools',
+    route: routes.pools,
     requiresSettings: true,
-    load: () => import('../views/Pools/Pools').then((m) => m.Pools),
   },
   {
     id: 'devices',
     group: 'devices',
     label: 'Devices',
     icon: 'Devices',
-    route: '/devices',
+    route: routes.devices,
     requiresSettings: true,
-    load: () => import('../views/Devices/Devices').then((m) => m.Devices),
   },
   {
     id: 'reservations',
     group: 'reservations',
     label: 'Reservations',
     icon: 'EventSeat',
-    route: '/reservations',
+    route: routes.reservations,
     requiresSettings: true,
-    load: () => import('../views/Reservations/Reservations').then((m) => m.Reservations),
   },
   {
     id: 'onlineUpdates',
     group: 'backOffice',
     label: 'Online Server Updates',
     icon: 'CloudSync',
-    route: '/online-updates',
+    route: routes.onlineUpdates,
     requiresSettings: true,
-    load: () => import('../views/OnlineUpdates/OnlineUpdates').then((m) => m.OnlineUpdates),
   },
   {
     id: 'offlineUpdates',
     group: 'backOffice',
     label: 'Offline Server Updates',
     icon: 'SyncAlt',
-    route: '/offline-updates',
+    route: routes.offlineUpdates,
     requiresSettings: true,
-    load: () => import('../views/OfflineUpdates/OfflineUpdates').then((m) => m.OfflineUpdates),
   },
   {
     id: 'clientKey',
     group: 'backOffice',
     label: 'Client Key Operations',
     icon: 'VpnKey',
-    route: '/client-key',
+    route: routes.clientKey,
     requiresSettings: true,
-    load: () => import('../views/ClientKey/ClientKey').then((m) => m.ClientKey),
   },
 ];
-
-/** The view the app opens on, as the guide describes. */
-export const homeRoute = '/about';
-export const settingsRoute = '/settings';
-export const loginRoute = '/login';
-export const resetPasswordRoute = '/reset-password';
-
-export function navItem(id: string): NavItem {
-  const item = navItems.find((i) => i.id === id);
-  if (!item) throw new Error(`No nav item "${id}"`);
-  return item;
-}

@@ -2,15 +2,15 @@ import type { NavItem } from './model';
 import { navIcons } from './icons';
 import { navItems } from './items';
 import { navGroups, navSections } from './model';
+import { routes } from './routes';
 
-const item = (id: string, group: NavItem['group'], label: string): NavItem => ({
+const item = (id: NavItem['id'], group: NavItem['group'], label: string): NavItem => ({
   id,
   group,
   label,
   icon: 'Info',
-  route: `/${id}`,
+  route: routes[id],
   requiresSettings: true,
-  load: () => Promise.resolve(() => null),
 });
 
 describe('nav model', () => {
@@ -43,15 +43,14 @@ describe('nav model', () => {
     expect(navItems.filter((i) => !i.requiresSettings).map((i) => i.id)).toEqual(['settings', 'about']);
   });
 
-  it('loads a component for every item', async () => {
-    for (const navItem of navItems) {
-      expect(typeof (await navItem.load())).toBe('function');
-    }
-  });
-
   it('has unique ids and routes', () => {
     expect(new Set(navItems.map((i) => i.id)).size).toBe(navItems.length);
     expect(new Set(navItems.map((i) => i.route)).size).toBe(navItems.length);
+  });
+
+  it('has one item per route, at the route of its id', () => {
+    expect(navItems.map((i) => i.id).sort()).toEqual(Object.keys(routes).sort());
+    for (const navItem of navItems) expect(navItem.route, navItem.id).toBe(routes[navItem.id]);
   });
 
   it('resolves every icon name used by an item', () => {
@@ -62,7 +61,7 @@ describe('nav model', () => {
 
   it('orders sections by the guide regardless of registration order and drops empty groups', () => {
     const sections = navSections([
-      item('online', 'backOffice', 'Online Server Updates'),
+      item('onlineUpdates', 'backOffice', 'Online Server Updates'),
       item('features', 'features', 'Features'),
       item('login', 'serverSetup', 'Login'),
       item('properties', 'serverSetup', 'Properties'),
@@ -72,7 +71,7 @@ describe('nav model', () => {
   });
 
   it('shows no header for a group that holds one item of the same name', () => {
-    const sections = navSections([item('features', 'features', 'Features'), item('online', 'backOffice', 'Online Server Updates')]);
+    const sections = navSections([item('features', 'features', 'Features'), item('onlineUpdates', 'backOffice', 'Online Server Updates')]);
     expect(sections.map((s) => s.showHeader)).toEqual([false, true]);
   });
 });

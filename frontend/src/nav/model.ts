@@ -1,5 +1,5 @@
-import type { ComponentType } from 'react';
 import type { NavIconName } from './icons';
+import type { ViewId } from './routes';
 
 /** The menu groups, in the guide's order. */
 export const navGroups = [
@@ -19,8 +19,9 @@ export interface NavGroup {
   label: string;
 }
 
+/** A menu entry: plain data, so the menu never imports the views it opens. */
 export interface NavItem {
-  id: string;
+  id: ViewId;
   group: NavGroupId;
   /** Shown in the menu and as the view's heading; producer branding may change it. */
   label: string;
@@ -31,8 +32,6 @@ export interface NavItem {
    * complete; every other view is wrapped in RequireCompleteSettings.
    */
   requiresSettings: boolean;
-  /** Loads the view on first visit, so start-up only pays for the shell. */
-  load: () => Promise<ComponentType>;
 }
 
 export interface NavSection<T extends NavSectionItem = NavItem> {

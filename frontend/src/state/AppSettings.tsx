@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { settingsApi, toAppError, type AppError, type ConnectionInfo, type ServerInput, type SettingsView, type ThemePreference } from '../api';
+import { settingsApi, toAppError, type AppError, type ConnectionInfo, type ServerInput, type SettingsView, settings } from '../api';
 
 /** How often the header re-checks the active server while the app is open. */
 export const STATUS_INTERVAL_MS = 30_000;
@@ -22,7 +22,9 @@ export interface AppSettings {
   renameProfile: (id: string, name: string) => Promise<void>;
   deleteProfile: (id: string) => Promise<void>;
   switchProfile: (id: string) => Promise<void>;
-  setTheme: (theme: ThemePreference) => Promise<void>;
+  setTheme: (theme: settings.Theme) => Promise<void>;
+  /** Shows the navigation drawer as a rail of icons, or expanded; the choice is saved in the settings. */
+  setNavCollapsed: (collapsed: boolean) => Promise<void>;
   /** Counts saves, each of which the session answers with a fresh start. */
   saveCount: number;
   /** Pins the server certificate with this SHA-256 fingerprint for the active profile; '' forgets the pin. */
@@ -132,7 +134,7 @@ export function AppSettingsProvider({ children }: { children: ReactNode }) {
 
   const currentTheme = view?.theme;
   const setTheme = useCallback(
-    async (theme: ThemePreference) => {
+    async (theme: settings.Theme) => {
       // Apply at once; the file write should not delay the repaint.
       setView((v) => v && { ...v, theme });
       try {
@@ -143,6 +145,21 @@ export function AppSettingsProvider({ children }: { children: ReactNode }) {
       }
     },
     [currentTheme],
+  );
+
+  const currentNavCollapsed = view?.navCollapsed;
+  const setNavCollapsed = useCallback(
+    async (navCollapsed: boolean) => {
+      // As with the theme: the menu changes at once, the file write follows.
+      setView((v) => v && { ...v, navCollapsed });
+      try {
+        setView(await settingsApi.setNavCollapsed(navCollapsed));
+      } catch (e) {
+        setView((v) => (v && currentNavCollapsed !== undefined ? { ...v, navCollapsed: currentNavCollapsed } : v));
+        throw e;
+      }
+    },
+    [currentNavCollapsed],
   );
 
   const dismissNotice = useCallback(() => setNotice(''), []);
@@ -162,6 +179,7 @@ export function AppSettingsProvider({ children }: { children: ReactNode }) {
         deleteProfile,
         switchProfile,
         setTheme,
+        setNavCollapsed,
         saveCount,
         trustCertificate,
         chooseCAFile,
@@ -184,6 +202,7 @@ export function AppSettingsProvider({ children }: { children: ReactNode }) {
     deleteProfile,
     switchProfile,
     setTheme,
+    setNavCollapsed,
     saveCount,
     trustCertificate,
     chooseCAFile,

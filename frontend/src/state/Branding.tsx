@@ -3,12 +3,13 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { brandingApi } from '../api';
 import { defaultBranding, isDefaultIcon, resolveBranding, type BrandedNavItem, type ResolvedBranding } from '../branding/resolve';
 import { navIcons } from '../nav/icons';
+import type { ViewId } from '../nav/routes';
 
 export interface Branding extends ResolvedBranding {
   /** False until the branding is read, so the menu does not flash the default labels. */
   ready: boolean;
   dismissProblems: () => void;
-  item: (id: string) => BrandedNavItem;
+  item: (id: ViewId) => BrandedNavItem;
   icon: (name: string) => SvgIconComponent;
 }
 

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { sessionApi, toAppError, type LoginInput, type PasswordInput, type Profile, type SessionState } from '../api';
+import { apperr, sessionApi, toAppError, type LoginInput, type PasswordInput, type Profile, type SessionState, type SettingsView } from '../api';
 import { useAppSettings } from './AppSettings';
 
 /** Interaction is reported to Go at most this often; the server counts its inactivity timeout from the last report. */
@@ -26,14 +26,14 @@ export interface Session {
    * the same server and trust settings; resolves once Go answered. Lets a
    * caller wait for the automatic login before it repeats a call.
    */
-  startFor: (profile: Profile) => Promise<void>;
+  startFor: (view: SettingsView) => Promise<void>;
 }
 
 const SessionContext = createContext<Session | null>(null);
 
-/** Everything that makes Go build a new client (and so drop a login), plus the save that asks for a fresh start. */
-function startKey(p: Profile, saveCount: number): string {
-  return [p.id, p.host, p.serverType, p.port, p.instanceId, p.https, p.pinnedFingerprint, p.caFile, saveCount].join('|');
+/** Go's key of the connection (a new one drops the login), plus the save that asks for a fresh start. */
+function startKey(view: SettingsView, saveCount: number): string {
+  return `${view.connectionKey}|${saveCount}`;
 }
 
 function unknownSession(profile: Profile, problem: string): SessionState {
@@ -50,6 +50,7 @@ function unknownSession(profile: Profile, problem: string): SessionState {
     timedOut: false,
     idleTimeoutMinutes: 30,
     problem,
+    demoAccounts: [],
   };
 }
 
@@ -92,26 +93,26 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [accept]);
 
   const startFor = useCallback(
-    (profile: Profile) => {
-      const key = startKey(profile, saveCount);
+    (next: SettingsView) => {
+      const key = startKey(next, saveCount);
       if (started.current?.key === key) return started.current.done;
-      return begin(profile, key);
+      return begin(next.active, key);
     },
     [begin, saveCount],
   );
 
   const active = view.active;
   useEffect(() => {
-    void startFor(active);
-  }, [startFor, active]);
+    void startFor(view);
+  }, [startFor, view]);
 
   // A server that could not be asked at start is asked again once the
   // header's check reaches it, so the security mode and saved login follow.
   const reachedAt = connection.kind === 'connected' ? connection.info : null;
   const securityUnknown = state !== null && !state.securityKnown;
   useEffect(() => {
-    if (reachedAt && securityUnknown) void begin(active, startKey(active, saveCount));
-  }, [reachedAt, securityUnknown, begin, active, saveCount]);
+    if (reachedAt && securityUnknown) void begin(active, startKey(view, saveCount));
+  }, [reachedAt, securityUnknown, begin, active, view, saveCount]);
 
   const refresh = useCallback(async () => {
     const seq = ++requestSeq.current;
@@ -151,7 +152,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         return next;
       } catch (e) {
         // Refused for a timeout: the state tells the view to ask for a login first.
-        if (toAppError(e).code === 'login_required') void refresh().catch(() => undefined);
+        if (toAppError(e).code === apperr.Code.LOGIN_REQUIRED) void refresh().catch(() => undefined);
         throw e;
       }
     },

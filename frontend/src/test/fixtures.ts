@@ -1,11 +1,25 @@
-import type { AboutInfo, CertificateInfo, ConnectionInfo, Diagnostics, Profile, SessionState, SettingsView } from '../api';
+import {
+  apperr,
+  fne,
+  settings,
+  type AboutInfo,
+  type CertificateInfo,
+  type ConnectionInfo,
+  type Diagnostics,
+  type PendingReservation,
+  type Profile,
+  type ReservationValidation,
+  type reservations,
+  type SessionState,
+  type SettingsView,
+} from '../api';
 
 export function profile(overrides: Partial<Profile> = {}): Profile {
   return {
     id: 'p1',
     name: 'Production',
     host: 'lls01.corp.example',
-    serverType: 'local',
+    serverType: settings.ServerType.LOCAL,
     port: 7070,
     instanceId: '',
     https: false,
@@ -17,13 +31,19 @@ export function profile(overrides: Partial<Profile> = {}): Profile {
   };
 }
 
+/** Go's key of a profile's connection (connect.Key): it changes with the server and with what is trusted. */
+export function connectionKey(p: Profile): string {
+  return [p.id, p.host, p.serverType, p.port, p.instanceId, p.https, p.pinnedFingerprint, p.caFile].join('|');
+}
+
 export function settingsView(active: Profile = profile(), overrides: Partial<SettingsView> = {}): SettingsView {
   return {
     profiles: [active],
     activeProfileId: active.id,
     active,
+    connectionKey: connectionKey(active),
     pageSize: 50,
-    theme: 'light',
+    theme: settings.Theme.LIGHT,
     navCollapsed: false,
     complete: true,
     notice: '',
@@ -80,6 +100,7 @@ export function sessionState(overrides: Partial<SessionState> = {}): SessionStat
     timedOut: false,
     idleTimeoutMinutes: 30,
     problem: '',
+    demoAccounts: [],
     ...overrides,
   };
 }
@@ -101,6 +122,7 @@ export function certificate(overrides: Partial<CertificateInfo> = {}): Certifica
     fingerprint: FINGERPRINT,
     selfSigned: true,
     dnsNames: ['lls01.corp.example'],
+    pem: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
     ...overrides,
   };
 }
@@ -118,36 +140,74 @@ export function diagnostics(overrides: Partial<Diagnostics> = {}): Diagnostics {
     roles: ['ROLE_READ'],
     certificate: certificate(),
     endpoints: [
-      { op: 'health', label: 'a health check', path: '/health', evidence: 'observed', outcome: 'supported', message: '' },
+      { op: 'health', label: 'a health check', path: '/health', evidence: fne.Evidence.OBSERVED, outcome: fne.ProbeOutcome.SUPPORTED, message: '' },
       {
         op: 'featureSummaries',
         label: 'feature summaries',
         path: '/features/summaries',
-        evidence: 'observed',
-        outcome: 'not_supported',
+        evidence: fne.Evidence.OBSERVED,
+        outcome: fne.ProbeOutcome.NOT_SUPPORTED,
         message: 'This server does not offer feature summaries.',
       },
       {
         op: 'capabilityRequest',
         label: 'offline capability requests',
         path: '/capability_request',
-        evidence: 'assumed',
-        outcome: 'access_denied',
+        evidence: fne.Evidence.ASSUMED,
+        outcome: fne.ProbeOutcome.ACCESS_DENIED,
         message: 'Access denied to offline capability requests. It needs the ROLE_OFFLINE role.',
       },
-      { op: 'model', label: 'model definitions', path: '/model', evidence: 'assumed', outcome: 'not_found', message: 'There is no model definition.' },
+      { op: 'model', label: 'model definitions', path: '/model', evidence: fne.Evidence.ASSUMED, outcome: fne.ProbeOutcome.NOT_FOUND, message: 'There is no model definition.' },
       {
         op: 'feature',
         label: 'single feature records',
         path: '/features/{id}',
-        evidence: 'documented',
-        outcome: 'skipped',
+        evidence: fne.Evidence.DOCUMENTED,
+        outcome: fne.ProbeOutcome.SKIPPED,
         message: 'Not probed: it needs a record ID; it is used when you open a record.',
       },
-      { op: 'clients', label: 'a device list', path: '/clients', evidence: 'observed', outcome: 'login_required', message: 'Please log in.' },
-      { op: 'partitions', label: 'named license pools', path: '/partitions', evidence: 'assumed', outcome: 'error', message: 'The server answered 500.' },
+      { op: 'clients', label: 'a device list', path: '/clients', evidence: fne.Evidence.OBSERVED, outcome: fne.ProbeOutcome.LOGIN_REQUIRED, message: 'Please log in.' },
+      { op: 'partitions', label: 'named license pools', path: '/partitions', evidence: fne.Evidence.ASSUMED, outcome: fne.ProbeOutcome.ERROR, message: 'The server answered 500.' },
     ],
     checkedAt: '2026-01-01T12:00:00Z',
     ...overrides,
   };
+}
+
+/** The problems of a single form's invalid_input, one per input, as Go's apperr.FieldProblem makes them. */
+export function fieldProblems(fields: Record<string, string>, code = 'format'): apperr.Item[] {
+  return Object.entries(fields).map(([field, message]) => ({ item: '', field, code, message }));
+}
+
+/** A problem of one item of a batch: a row's position ('0', '1', ...) or a setting's name. */
+export function itemProblem(item: string, field: string, message: string, code = 'format'): apperr.Item {
+  return { item, field, code, message };
+}
+
+/**
+ * Go's check of pending rows that are all valid (operations.Validate): rows
+ * whose group names are the same but for case and surrounding space form
+ * one group, named as first written, and groupOf gives each row's group.
+ */
+export function validation(pending: readonly PendingReservation[], overrides: Partial<ReservationValidation> = {}): ReservationValidation {
+  const groups: reservations.Group[] = [];
+  const at = new Map<string, number>();
+  const groupOf = pending.map((p) => {
+    const name = p.groupName.trim();
+    let index = at.get(name.toLowerCase());
+    if (index === undefined) {
+      index = groups.length;
+      at.set(name.toLowerCase(), index);
+      groups.push({ name, reservations: [] });
+    }
+    const group = groups[index];
+    let reservation = group.reservations.find((r) => r.hostId.value === p.deviceId && r.hostId.type === p.idType);
+    if (!reservation) {
+      reservation = { hostId: { value: p.deviceId, type: p.idType }, reservationEntries: [] };
+      group.reservations.push(reservation);
+    }
+    reservation.reservationEntries.push({ featureName: p.featureName.trim(), featureVersion: p.version.trim(), featureCount: p.count });
+    return index;
+  });
+  return { valid: pending.length > 0, problems: [], groups, groupOf, modelActive: false, modelMessage: '', ...overrides };
 }

@@ -1,6 +1,7 @@
 import { render } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
+import { settings } from '../api';
 import { AppTheme } from '../components/AppTheme';
 import { CertificatePrompt } from '../components/CertificatePrompt';
 import { LoginPrompt } from '../components/LoginPrompt';
@@ -19,7 +20,7 @@ function WhenLoaded({ children }: { children: ReactNode }) {
 export function renderWithSettings(ui: ReactElement, { route = '/' }: { route?: string } = {}) {
   return render(
     <AppSettingsProvider>
-      <AppTheme preference="light">
+      <AppTheme preference={settings.Theme.LIGHT}>
         <WhenLoaded>
           <MemoryRouter initialEntries={[route]}>
             <SessionProvider>

@@ -1,8 +1,9 @@
 import { act, configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { AppError, settingsApi, type ListPage, type ListQuery } from '../../api';
+import { apperr, AppError, operationApi, settingsApi, type ListPage, type ListQuery } from '../../api';
 import { connectionInfo, settingsView } from '../../test/fixtures';
+import { emitProgress, lastOperation } from '../../test/progress';
 import { renderWithSettings } from '../../test/render';
 import { DataTable, type ServerTableProps } from './DataTable';
 import { initialTableState, type Column, type FetchPage, type RowKey, type TableState } from './types';
@@ -81,13 +82,13 @@ describe('DataTable', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     const { fetchPage } = await renderTable();
     expect(fetchPage).toHaveBeenCalledTimes(1);
-    expect(fetchPage).toHaveBeenLastCalledWith(query(), true);
+    expect(fetchPage).toHaveBeenLastCalledWith(query(), true, expect.stringMatching(/^list-/));
     expect(bodyRows()).toHaveLength(10);
     expect(screen.getByText('Total number of records: 95')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Go to page 2' }));
     expect(await screen.findByText('thing 11')).toBeInTheDocument();
-    expect(fetchPage).toHaveBeenLastCalledWith(query({ page: 2 }), false);
+    expect(fetchPage).toHaveBeenLastCalledWith(query({ page: 2 }), false, '');
     expect(screen.getByRole('button', { name: 'page 2' })).toHaveAttribute('aria-current', 'page');
     // Numbered across pages for screen readers: the header is row 1.
     expect(screen.getByRole('table')).toHaveAttribute('aria-rowcount', '96');
@@ -107,7 +108,7 @@ describe('DataTable', { timeout: 20_000 }, () => {
     await user.type(goTo, '7');
     await user.click(screen.getByRole('button', { name: 'Go' }));
     expect(await screen.findByText('thing 61')).toBeInTheDocument();
-    expect(fetchPage).toHaveBeenLastCalledWith(query({ page: 7 }), false);
+    expect(fetchPage).toHaveBeenLastCalledWith(query({ page: 7 }), false, '');
     expect(screen.getByRole('button', { name: 'page 7' })).toHaveAttribute('aria-current', 'page');
     expect(screen.queryByText('Enter 1 to 10')).not.toBeInTheDocument();
   });
@@ -129,15 +130,15 @@ describe('DataTable', { timeout: 20_000 }, () => {
     const nameHeader = screen.getByRole('columnheader', { name: 'Name' });
     expect(nameHeader).not.toHaveAttribute('aria-sort');
     await user.click(within(nameHeader).getByRole('button', { name: 'Name' }));
-    expect(fetchPage).toHaveBeenLastCalledWith(query({ sortBy: 'name' }), false);
+    expect(fetchPage).toHaveBeenLastCalledWith(query({ sortBy: 'name' }), false, '');
     await waitFor(() => expect(nameHeader).toHaveAttribute('aria-sort', 'ascending'));
 
     await user.click(within(nameHeader).getByRole('button', { name: 'Name' }));
-    expect(fetchPage).toHaveBeenLastCalledWith(query({ sortBy: 'name', sortDesc: true }), false);
+    expect(fetchPage).toHaveBeenLastCalledWith(query({ sortBy: 'name', sortDesc: true }), false, '');
     await waitFor(() => expect(nameHeader).toHaveAttribute('aria-sort', 'descending'));
 
     await user.click(within(screen.getByRole('columnheader', { name: 'Count' })).getByRole('button'));
-    expect(fetchPage).toHaveBeenLastCalledWith(query({ sortBy: 'count' }), false);
+    expect(fetchPage).toHaveBeenLastCalledWith(query({ sortBy: 'count' }), false, '');
     await waitFor(() => expect(nameHeader).not.toHaveAttribute('aria-sort'));
     expect(within(screen.getByRole('columnheader', { name: 'Note' })).queryByRole('button')).not.toBeInTheDocument();
   });
@@ -155,16 +156,16 @@ describe('DataTable', { timeout: 20_000 }, () => {
     expect(fetchPage).toHaveBeenCalledTimes(calls);
 
     await user.keyboard('{Enter}');
-    expect(fetchPage).toHaveBeenLastCalledWith(query({ search: 'VR_MODE' }), false);
+    expect(fetchPage).toHaveBeenLastCalledWith(query({ search: 'VR_MODE' }), false, '');
 
     await user.clear(search);
     await user.type(search, ' Rotation ');
     await user.click(screen.getByRole('button', { name: 'Search' }));
-    expect(fetchPage).toHaveBeenLastCalledWith(query({ search: 'Rotation' }), false);
+    expect(fetchPage).toHaveBeenLastCalledWith(query({ search: 'Rotation' }), false, '');
 
     await user.click(screen.getByRole('button', { name: 'Clear search' }));
     expect(search).toHaveValue('');
-    expect(fetchPage).toHaveBeenLastCalledWith(query(), false);
+    expect(fetchPage).toHaveBeenLastCalledWith(query(), false, '');
   });
 
   it('hides a column with View Columns, remembers it, and exports only the visible columns', async () => {
@@ -208,7 +209,7 @@ describe('DataTable', { timeout: 20_000 }, () => {
     await waitFor(() => expect(screen.getByRole('button', { name: 'Export CSV' })).toBeEnabled());
     expect(screen.queryByText(/Exported to/)).not.toBeInTheDocument();
 
-    onExport.mockRejectedValue(new AppError('internal', 'Cannot write /x.csv: permission denied'));
+    onExport.mockRejectedValue(new AppError(apperr.Code.INTERNAL, 'Cannot write /x.csv: permission denied'));
     await user.click(screen.getByRole('button', { name: 'Export CSV' }));
     expect(await screen.findByText('The export failed: Cannot write /x.csv: permission denied')).toBeInTheDocument();
   });
@@ -219,7 +220,7 @@ describe('DataTable', { timeout: 20_000 }, () => {
     expect(await screen.findByText('No records')).toBeInTheDocument();
     expect(screen.getByText('Total number of records: 0')).toBeInTheDocument();
     await user.type(screen.getByLabelText('Search things'), 'nothing{Enter}');
-    await waitFor(() => expect(fetchPage).toHaveBeenLastCalledWith(query({ search: 'nothing' }), false));
+    await waitFor(() => expect(fetchPage).toHaveBeenLastCalledWith(query({ search: 'nothing' }), false, ''));
     expect(await screen.findByText('No records')).toBeInTheDocument();
   });
 
@@ -234,7 +235,7 @@ describe('DataTable', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     const fetchPage = vi
       .fn<FetchPage<Thing>>()
-      .mockRejectedValueOnce(new AppError('unreachable', 'The license server did not answer.'))
+      .mockRejectedValueOnce(new AppError(apperr.Code.UNREACHABLE, 'The license server did not answer.'))
       .mockImplementation((q) => Promise.resolve(serve(q)));
     renderWithSettings(<DataTable<Thing> id="things" label="Things" columns={columns} rowKey={(r) => r.id} fetchPage={fetchPage} />);
     expect(await screen.findByText('The license server did not answer.')).toBeInTheDocument();
@@ -242,14 +243,14 @@ describe('DataTable', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     expect(await screen.findByText('thing 1')).toBeInTheDocument();
     // The failed load was the view's first, so the retry still asks the server.
-    expect(fetchPage).toHaveBeenLastCalledWith(query(), true);
+    expect(fetchPage).toHaveBeenLastCalledWith(query(), true, expect.stringMatching(/^list-/));
     expect(screen.queryByText('The license server did not answer.')).not.toBeInTheDocument();
   });
 
   it('names the missing role when access is denied', async () => {
     const fetchPage = vi
       .fn<FetchPage<Thing>>()
-      .mockRejectedValue(new AppError('access_denied', 'Access denied.', {}, { role: 'ROLE_READ' }));
+      .mockRejectedValue(new AppError(apperr.Code.ACCESS_DENIED, 'Access denied.', [], { role: 'ROLE_READ' }));
     renderWithSettings(<DataTable<Thing> id="things" label="Things" columns={columns} rowKey={(r) => r.id} fetchPage={fetchPage} />);
     expect(await screen.findByText(/needs the ROLE_READ role/)).toBeInTheDocument();
   });
@@ -260,7 +261,32 @@ describe('DataTable', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Go to page 2' }));
     await screen.findByText('thing 11');
     await user.click(screen.getByRole('button', { name: 'Refresh' }));
-    await waitFor(() => expect(fetchPage).toHaveBeenLastCalledWith(query({ page: 2 }), true));
+    await waitFor(() => expect(fetchPage).toHaveBeenLastCalledWith(query({ page: 2 }), true, expect.stringMatching(/^list-/)));
+  });
+
+  it('shows the progress of a read from the server, and Cancel stops it by the name the table gave it', async () => {
+    const user = userEvent.setup();
+    vi.mocked(operationApi.cancel).mockResolvedValue(true);
+    const slow = deferred<ListPage<Thing>>();
+    const { fetchPage } = await renderTable();
+    fetchPage.mockImplementationOnce(() => slow.promise);
+    await user.click(screen.getByRole('button', { name: 'Refresh' }));
+
+    const op = fetchPage.mock.lastCall?.[2] ?? '';
+    expect(op).toMatch(/^list-/);
+    expect(lastOperation('list')).toBe(op);
+    const bar = await screen.findByRole('progressbar', { name: 'Reading things from the server' });
+    act(() => emitProgress({ op, running: true, step: { message: 'Reading records 500 to 999', done: 500, total: 2000, unit: 'records' } }));
+    const progress = bar.closest('[role="status"]') as HTMLElement;
+    expect(progress).toHaveTextContent('Reading records 500 to 999 · 500 of 2,000 records');
+    // The table's own loading bar gives way to the read's.
+    expect(screen.queryByRole('progressbar', { name: 'Loading' })).not.toBeInTheDocument();
+
+    await user.click(within(progress).getByRole('button', { name: 'Cancel' }));
+    expect(operationApi.cancel).toHaveBeenCalledWith(op);
+    await act(async () => slow.resolve(serve(query())));
+    expect(screen.queryByRole('progressbar', { name: 'Reading things from the server' })).not.toBeInTheDocument();
+    expect(screen.getByText('thing 1')).toBeInTheDocument();
   });
 
   it('keeps the current rows while the next page loads, and ignores a late answer', async () => {
@@ -303,7 +329,7 @@ describe('DataTable', { timeout: 20_000 }, () => {
     const onChange = vi.fn<(s: TableState) => void>();
     renderWithSettings(<Controlled fetchPage={fetchPage} onChange={onChange} />);
     expect(await screen.findByText('thing 91')).toBeInTheDocument();
-    expect(fetchPage).toHaveBeenCalledWith(query({ page: 40 }), true);
+    expect(fetchPage).toHaveBeenCalledWith(query({ page: 40 }), true, expect.stringMatching(/^list-/));
     expect(onChange).toHaveBeenCalledWith({ ...initialTableState, page: 10 });
     expect(screen.getByRole('button', { name: 'page 10' })).toHaveAttribute('aria-current', 'page');
     expect(fetchPage).toHaveBeenCalledTimes(1);

@@ -33,6 +33,7 @@ import {
 import { toAppError, type AppError, type ListPage, type ListQuery } from '../../api';
 import { useAppSettings } from '../../state/AppSettings';
 import { ErrorAlert } from '../ErrorAlert';
+import { OperationProgress, useLongOperation } from '../OperationProgress';
 import { ColumnChooser, loadHiddenColumns, saveHiddenColumns } from './ColumnChooser';
 import { Pager } from './Pager';
 import { SearchField } from './SearchField';
@@ -128,6 +129,9 @@ export function DataTable<T extends RowData, P extends ListPage<T> = ListPage<T>
   const [loading, setLoading] = useState(!inMemory);
   const [error, setError] = useState<AppError | null>(null);
   const [reloads, setReloads] = useState(0);
+  const reading = useLongOperation('list');
+  const runRead = useRef(reading.run);
+  runRead.current = reading.run;
 
   // The newest request wins: a slow answer for an earlier page must not
   // replace the page the user moved on to.
@@ -155,7 +159,8 @@ export function DataTable<T extends RowData, P extends ListPage<T> = ListPage<T>
     const mine = ++seq.current;
     setLoading(true);
     setError(null);
-    fetchPage(query, refresh).then(
+    const answer = refresh ? runRead.current((op) => fetchPage(query, true, op)) : fetchPage(query, false, '');
+    answer.then(
       (page) => {
         if (mine !== seq.current) return;
         const shown = { ...query, page: page.page };
@@ -395,12 +400,17 @@ export function DataTable<T extends RowData, P extends ListPage<T> = ListPage<T>
           </Tooltip>
         )}
       </Box>
+      {reading.running && (
+        <Box sx={{ px: 2, pb: 1.5 }}>
+          <OperationProgress operation={reading} label={`Reading ${label.toLowerCase()} from the server`} />
+        </Box>
+      )}
       <Box sx={{ position: 'relative' }}>
-        {busy && ready && (
+        {busy && ready && !reading.running && (
           <LinearProgress aria-label="Loading" sx={{ position: 'absolute', top: 0, left: 0, right: 0, zIndex: 3, height: 2 }} />
         )}
         <TableContainer sx={{ maxHeight: 'calc(100vh - 320px)' }}>
-          <Table stickyHeader size="small" aria-label={label} aria-busy={busy} aria-rowcount={ready ? total + 1 : undefined} sx={bodyStyles}>
+          <Table stickyHeader size="small" aria-label={label} aria-busy={busy} aria-rowcount={ready ? total + 1 : undefined} sx={tableStyles}>
             <TableHead>
               {table.getHeaderGroups().map((group) => (
                 <TableRow key={group.id} aria-rowindex={1}>
@@ -422,13 +432,7 @@ export function DataTable<T extends RowData, P extends ListPage<T> = ListPage<T>
                     const sorted = column.getIsSorted();
                     const heading = flexRender(column.columnDef.header, header.getContext());
                     return (
-                      <TableCell
-                        key={header.id}
-                        align={meta?.align}
-                        sortDirection={sorted}
-                        // Headers may wrap ("Total / Available"), so wide tables fit without scrolling.
-                        sx={{ fontWeight: 600, minWidth: meta?.minWidth, verticalAlign: 'bottom', lineHeight: 1.3 }}
-                      >
+                      <TableCell key={header.id} align={meta?.align} sortDirection={sorted} className={column.getCanSort() ? 'lsm-sortable' : undefined}>
                         {column.getCanSort() ? (
                           <TableSortLabel active={sorted !== false} direction={sorted || 'asc'} onClick={column.getToggleSortingHandler()}>
                             {heading}
@@ -470,12 +474,37 @@ function loadedTime(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : `at ${date.toLocaleTimeString()}`;
 }
 
-// Body cells and rows are styled once here, by class and data attribute,
-// rather than by an sx per cell: a page of 500 rows then costs the browser
-// markup only, not hundreds of style computations.
-const bodyStyles = (theme: Theme) => ({
+// Cells and rows are styled once here, by class and data attribute, rather
+// than by an sx per cell: a page of 500 rows then costs the browser markup
+// only, not hundreds of style computations.
+//
+// The guide's lists have up to eleven columns, and they must fit the content
+// area of a 1280 px window beside the menu without a horizontal scroll. So
+// text is 13 px (a dense table's size), cells are padded 8 px a side (MUI's
+// 16 px cost 350 px over eleven columns),
+// headers wrap between words ("Total / Available"), and no column has a
+// minimum width of its own. The sort arrow sits in the header's padding on
+// its side rather than beside the label: in the flow it would add 26 px to
+// every sortable column, even while hidden.
+const tableStyles = (theme: Theme) => ({
+  '& :is(th, td)': { fontSize: theme.typography.pxToRem(13) },
+  // Selection checkboxes keep MUI's own narrow padding.
+  '& :is(th, td):not(.MuiTableCell-paddingCheckbox)': { paddingLeft: theme.spacing(1), paddingRight: theme.spacing(1) },
+  // The first and last columns keep a 12 px margin to the edge.
+  '& tr > :first-of-type:not(.MuiTableCell-paddingCheckbox)': { paddingLeft: theme.spacing(1.5) },
+  '& tr > :last-of-type': { paddingRight: theme.spacing(1.5) },
+  '& thead th': { fontWeight: 600, verticalAlign: 'bottom', lineHeight: 1.3, whiteSpace: 'normal', overflowWrap: 'normal' },
+  '& thead th.lsm-sortable': { paddingRight: theme.spacing(2) },
+  // Right-aligned columns put the arrow before the label (MUI reverses the row).
+  '& thead th.lsm-sortable.MuiTableCell-alignRight': { paddingLeft: theme.spacing(2), paddingRight: theme.spacing(1) },
+  '& thead th.lsm-sortable.MuiTableCell-alignRight:last-of-type': { paddingRight: theme.spacing(1.5) },
+  '& thead .MuiTableSortLabel-root': { position: 'relative' },
+  '& thead .MuiTableSortLabel-icon': { position: 'absolute', left: '100%', bottom: 1, margin: 0, fontSize: 16 },
+  '& thead th.MuiTableCell-alignRight .MuiTableSortLabel-icon': { left: 'auto', right: '100%' },
   '& tbody td': { whiteSpace: 'nowrap' },
-  '& tbody td.lsm-wrap': { whiteSpace: 'normal', overflowWrap: 'anywhere', minWidth: 160 },
+  '& tbody td.lsm-wrap-words': { whiteSpace: 'normal' },
+  // Breaking anywhere makes the text's own minimum one letter: this one keeps a few words a line.
+  '& tbody td.lsm-wrap-anywhere': { whiteSpace: 'normal', overflowWrap: 'anywhere', minWidth: 96 },
   '& tbody tr:focus-visible': { outline: `2px solid ${theme.palette.primary.main}`, outlineOffset: -2 },
   ...Object.fromEntries(
     highlights.map((h) => [
@@ -535,7 +564,7 @@ const DataRow = memo(function DataRow<T extends RowData>({
       {cells.map((cell) => {
         const meta = cell.column.columnDef.meta;
         return (
-          <TableCell key={cell.id} align={meta?.align} className={meta?.wrap ? 'lsm-wrap' : undefined}>
+          <TableCell key={cell.id} align={meta?.align} className={meta?.wrap && `lsm-wrap-${meta.wrap}`}>
             {flexRender(cell.column.columnDef.cell, cell.getContext())}
           </TableCell>
         );

@@ -1,6 +1,7 @@
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Tooltip from '@mui/material/Tooltip';
+import { Fragment } from 'react';
 
 /** The server writes an expiry that never comes as "permanent". */
 export const isPermanent = (expiry: string) => expiry.trim().toLowerCase() === 'permanent';
@@ -12,7 +13,8 @@ export const isPermanent = (expiry: string) => expiry.trim().toLowerCase() === '
 export function ExpiryText({ expiry, expiringSoon, permanent = false }: { expiry: string; expiringSoon: boolean; permanent?: boolean }) {
   if (permanent || isPermanent(expiry)) return <>permanent</>;
   return (
-    <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 1, whiteSpace: 'nowrap' }}>
+    // The chip may go below the date, so a narrow column need not be as wide as both.
+    <Box component="span" sx={{ display: 'inline-flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 1, rowGap: 0.25, whiteSpace: 'nowrap' }}>
       {expiry}
       {expiringSoon && expiry && (
         <Tooltip title="Expires within 30 days">
@@ -29,3 +31,45 @@ export function countText(value: number, uncounted: boolean): string {
 }
 
 export const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
+
+/** text with a line-break opportunity after each of the separators, for a column whose cells wrap between words. */
+function breakAfter(text: string, separators: string) {
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (separators.includes(text[i])) {
+      parts.push(text.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return (
+    <>
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {part}
+          {i < parts.length - 1 && <wbr />}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+/**
+ * Text that lists items with commas ("region:EMEA,group:Eng"), free to wrap
+ * after each comma: a narrow column then breaks it between items rather
+ * than inside one.
+ */
+export function CommaList({ text }: { text: string }) {
+  return breakAfter(text, ',');
+}
+
+/**
+ * An ID made of parts ("ACT-1A2B-3C4D-5E6F"), free to wrap after a hyphen:
+ * a line would not break there on its own before a digit, and a narrow
+ * column then keeps the parts whole. Not for link text, whose accessible
+ * name the break would split.
+ */
+export function SegmentedId({ text }: { text: string }) {
+  return breakAfter(text, '-');
+}

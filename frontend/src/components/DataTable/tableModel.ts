@@ -12,13 +12,12 @@ import {
   type SortingState,
   type Updater,
 } from '@tanstack/react-table';
-import type { Column, TableState } from './types';
+import type { CellWrap, Column, TableState } from './types';
 
 /** How a body cell is laid out, carried from Column to TanStack's column. */
 export interface CellMeta {
   align?: 'left' | 'right';
-  wrap?: boolean;
-  minWidth?: number;
+  wrap?: CellWrap;
 }
 
 /**
@@ -56,7 +55,7 @@ export function toColumnDefs<T extends RowData>(columns: readonly Column<T>[]): 
     cell: ({ row }) => c.render(row.original),
     enableSorting: c.sortable ?? false,
     sortFn: (a, b, id) => compare(a.getValue(id), b.getValue(id)),
-    meta: { align: c.align, wrap: c.wrap, minWidth: c.minWidth },
+    meta: { align: c.align, wrap: c.wrap },
   }));
 }
 

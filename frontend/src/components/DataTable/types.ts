@@ -3,6 +3,8 @@ import type { ListPage, ListQuery } from '../../api';
 
 export type RowKey = string | number;
 
+export type CellWrap = 'words' | 'anywhere';
+
 export interface Column<T> {
   /** The server's sort key and the export's column key. */
   key: string;
@@ -14,9 +16,13 @@ export interface Column<T> {
   align?: 'left' | 'right';
   /** What a list held in memory (DataTable's rows) sorts by. */
   sortValue?: (row: T) => string | number;
-  minWidth?: number;
-  /** Long free text may wrap; everything else (dates, IDs, counts) stays on one line. */
-  wrap?: boolean;
+  /**
+   * Text that may take more than one line; everything else (dates, IDs,
+   * counts) stays on one. 'words' breaks only between words (a product
+   * name); 'anywhere' is for free text that may hold a long token (a vendor
+   * string), broken inside it rather than widening the table.
+   */
+  wrap?: CellWrap;
 }
 
 /** What the user chose: kept by the table, or by the view (in the URL) when it passes state. */
@@ -29,7 +35,12 @@ export interface TableState {
 
 export const initialTableState: TableState = { page: 1, search: '', sortBy: '', sortDesc: false };
 
-export type FetchPage<T, P extends ListPage<T> = ListPage<T>> = (query: ListQuery, refresh: boolean) => Promise<P>;
+/**
+ * Serves one page. A refresh reads the server again under the long
+ * operation op (its progress shows, and the user may cancel it); otherwise
+ * op is '' and Go pages the copy it keeps.
+ */
+export type FetchPage<T, P extends ListPage<T> = ListPage<T>> = (query: ListQuery, refresh: boolean, op: string) => Promise<P>;
 
 export type RowHighlight = 'warning' | 'error';
 

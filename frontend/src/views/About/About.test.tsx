@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { AppError, sessionApi, settingsApi, systemApi } from '../../api';
+import { apperr, AppError, sessionApi, settingsApi, systemApi } from '../../api';
 import { aboutInfo, connectionInfo, diagnostics, FINGERPRINT, sessionState, settingsView } from '../../test/fixtures';
 import { renderWithSettings } from '../../test/render';
 import { About } from './About';
@@ -23,7 +23,6 @@ describe('About view', () => {
     vi.mocked(settingsApi.get).mockResolvedValue(settingsView());
     vi.mocked(settingsApi.status).mockResolvedValue(connectionInfo());
     vi.mocked(systemApi.about).mockResolvedValue(aboutInfo());
-    vi.mocked(systemApi.serverInfo).mockResolvedValue(connectionInfo());
   });
 
   it('shows build, system and browser information', async () => {
@@ -52,8 +51,8 @@ describe('About view', () => {
   });
 
   it('says why the server information is missing', async () => {
-    vi.mocked(systemApi.serverInfo).mockRejectedValue(
-      new AppError('unreachable', 'Cannot reach http://lls01.corp.example:7070: connection refused'),
+    vi.mocked(settingsApi.status).mockRejectedValue(
+      new AppError(apperr.Code.UNREACHABLE, 'Cannot reach http://lls01.corp.example:7070: connection refused'),
     );
     await renderAbout();
     const server = section('License server');
@@ -63,13 +62,16 @@ describe('About view', () => {
 
   it('checks the server again on request', async () => {
     const user = userEvent.setup();
-    vi.mocked(systemApi.serverInfo).mockRejectedValueOnce(new AppError('timeout', 'did not answer in time.'));
+    // The header's connection chip asks the same status: count only the About's own check.
+    vi.mocked(settingsApi.status).mockRejectedValue(new AppError(apperr.Code.TIMEOUT, 'did not answer in time.'));
     await renderAbout();
     const server = section('License server');
     await within(server).findByText('did not answer in time.');
+    vi.mocked(settingsApi.status).mockResolvedValue(connectionInfo());
+    const before = vi.mocked(settingsApi.status).mock.calls.length;
     await user.click(within(server).getByRole('button', { name: 'Check the license server again' }));
     expect(await within(server).findByText('2025.10.0')).toBeInTheDocument();
-    expect(systemApi.serverInfo).toHaveBeenCalledTimes(2);
+    expect(settingsApi.status).toHaveBeenCalledTimes(before + 1);
   });
 
   it('shows the file locations and opens the log folder', async () => {
@@ -87,7 +89,7 @@ describe('About view', () => {
   it('shows why the log folder could not be opened', async () => {
     const user = userEvent.setup();
     vi.mocked(systemApi.openLogFolder).mockRejectedValue(
-      new AppError('not_supported', 'Opening folders is not available here. The logs are in /tmp/logs.'),
+      new AppError(apperr.Code.NOT_SUPPORTED, 'Opening folders is not available here. The logs are in /tmp/logs.'),
     );
     await renderAbout();
     const files = section('Files');
@@ -96,7 +98,7 @@ describe('About view', () => {
   });
 
   it('shows an error when the application information cannot be read', async () => {
-    vi.mocked(systemApi.about).mockRejectedValue(new AppError('internal', 'binding missing'));
+    vi.mocked(systemApi.about).mockRejectedValue(new AppError(apperr.Code.INTERNAL, 'binding missing'));
     await renderAbout();
     expect(await screen.findByText(/The application information could not be read: binding missing/)).toBeInTheDocument();
   });
@@ -168,7 +170,7 @@ describe('About view', () => {
 
     it('shows why diagnostics could not run', async () => {
       const user = userEvent.setup();
-      vi.mocked(systemApi.diagnostics).mockRejectedValue(new AppError('not_configured', 'Fill in the Settings to connect to a license server.'));
+      vi.mocked(systemApi.diagnostics).mockRejectedValue(new AppError(apperr.Code.NOT_CONFIGURED, 'Fill in the Settings to connect to a license server.'));
       await renderAbout();
       const diag = section('Server diagnostics');
       await user.click(within(diag).getByRole('button', { name: 'Run diagnostics' }));

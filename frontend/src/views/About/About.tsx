@@ -10,7 +10,7 @@ import Skeleton from '@mui/material/Skeleton';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { systemApi, toAppError, type AboutInfo, type AppError, type ConnectionInfo } from '../../api';
+import { settingsApi, systemApi, toAppError, type AboutInfo, type AppError, type ConnectionInfo } from '../../api';
 import { connectionFailureLabel } from '../../components/connectionLabels';
 import { monospace } from '../../components/format';
 import { InfoList } from '../../components/InfoList';
@@ -44,7 +44,7 @@ export function About() {
   const checkServer = useCallback(() => {
     const seq = ++serverSeq.current;
     setServer({ kind: 'loading' });
-    systemApi.serverInfo().then(
+    settingsApi.status().then(
       (value) => seq === serverSeq.current && setServer({ kind: 'ready', value }),
       (e: unknown) => seq === serverSeq.current && setServer({ kind: 'failed', error: toAppError(e) }),
     );

@@ -13,7 +13,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useEffect, useRef, useState } from 'react';
-import { systemApi, toAppError, type AppError, type Diagnostics, type Evidence, type ProbeOutcome } from '../../api';
+import { fne, systemApi, toAppError, type AppError, type Diagnostics } from '../../api';
 import { CertificateDetails } from '../../components/CertificateDetails';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime, monospace } from '../../components/format';
@@ -22,7 +22,7 @@ import { Section } from '../../components/Section';
 
 type Run = { kind: 'idle' } | { kind: 'running' } | { kind: 'ready'; value: Diagnostics } | { kind: 'failed'; error: AppError };
 
-const outcomeLooks: Record<ProbeOutcome, { label: string; color: ChipProps['color'] }> = {
+const outcomeLooks: Record<fne.ProbeOutcome, { label: string; color: ChipProps['color'] }> = {
   supported: { label: 'Supported', color: 'success' },
   not_supported: { label: 'Not offered', color: 'default' },
   access_denied: { label: 'Access denied', color: 'warning' },
@@ -32,9 +32,9 @@ const outcomeLooks: Record<ProbeOutcome, { label: string; color: ChipProps['colo
   skipped: { label: 'Skipped', color: 'default' },
 };
 
-const outcomeOrder = Object.keys(outcomeLooks) as ProbeOutcome[];
+const outcomeOrder = Object.keys(outcomeLooks) as fne.ProbeOutcome[];
 
-const evidenceLabels: Record<Evidence, string> = {
+const evidenceLabels: Record<fne.Evidence, string> = {
   documented: 'Documented',
   observed: 'Observed',
   assumed: 'Assumed',
@@ -46,9 +46,9 @@ function operationName(label: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
-function OutcomeChip({ outcome }: { outcome: ProbeOutcome }) {
+function OutcomeChip({ outcome }: { outcome: fne.ProbeOutcome }) {
   const { label, color } = outcomeLooks[outcome];
-  return <Chip label={label} color={color} size="small" variant={outcome === 'skipped' ? 'outlined' : 'filled'} />;
+  return <Chip label={label} color={color} size="small" variant={outcome === fne.ProbeOutcome.SKIPPED ? 'outlined' : 'filled'} />;
 }
 
 /** Asks the active server for everything the app uses and shows how it answered. */

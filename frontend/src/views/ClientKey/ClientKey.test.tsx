@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { AppError, backOfficeApi, sessionApi, settingsApi, type ChosenFile } from '../../api';
+import { apperr, AppError, backOfficeApi, sessionApi, settingsApi, type ChosenFile } from '../../api';
 import { connectionInfo, sessionState, settingsView } from '../../test/fixtures';
 import { renderWithSettings } from '../../test/render';
 import { ClientKey } from './ClientKey';
@@ -56,7 +56,7 @@ describe('Client Key Operations view', () => {
     await renderClientKey();
     const message =
       'client.pem cannot be uploaded: this is a PEM public key file; the server needs the key DER-encoded. Convert it with: openssl pkey -pubin -in key.pem -outform DER -out key.der.';
-    vi.mocked(backOfficeApi.chooseClientKey).mockRejectedValue(new AppError('invalid_input', message));
+    vi.mocked(backOfficeApi.chooseClientKey).mockRejectedValue(new AppError(apperr.Code.INVALID_INPUT, message));
     await user.click(chooseButton());
 
     expect(await screen.findByRole('alert')).toHaveTextContent(message);
@@ -83,7 +83,7 @@ describe('Client Key Operations view', () => {
     await renderClientKey();
     await chooseKey(user);
     vi.mocked(backOfficeApi.uploadClientKey).mockRejectedValue(
-      new AppError('access_denied', 'Access denied to uploading a client key. It needs the ROLE_ADMIN role.', {}, { role: 'ROLE_ADMIN' }),
+      new AppError(apperr.Code.ACCESS_DENIED, 'Access denied to uploading a client key. It needs the ROLE_ADMIN role.', [], { role: 'ROLE_ADMIN' }),
     );
     await user.click(uploadButton());
 

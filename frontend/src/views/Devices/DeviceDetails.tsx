@@ -8,14 +8,15 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
-import { AppError, devicesApi, toAppError, type ConsumedFeature, type DeviceDetail } from '../../api';
+import { AppError, apperr, devicesApi, toAppError, type ConsumedFeature, type DeviceDetail } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { backSearch, DataTable, ExpiryText, yesNo, type BackState, type Column } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { HelpTip } from '../../components/HelpTip';
 import { InfoList } from '../../components/InfoList';
 import { Section } from '../../components/Section';
-import { deviceTypeLabel, devicesRoute, type DeletedState } from './links';
+import { routes } from '../../nav/routes';
+import { deviceTypeLabel, type DeletedState } from './links';
 
 type Loadable = { kind: 'loading' } | { kind: 'ready'; value: DeviceDetail; loads: number } | { kind: 'failed'; error: AppError };
 
@@ -42,7 +43,7 @@ export function DeviceDetails() {
 
   const load = useCallback(() => {
     if (!Number.isInteger(deviceId) || deviceId < 0) {
-      setDetail({ kind: 'failed', error: new AppError('not_found', `There is no device ${id ?? ''}.`) });
+      setDetail({ kind: 'failed', error: new AppError(apperr.Code.NOT_FOUND, `There is no device ${id ?? ''}.`) });
       return;
     }
     const mine = ++loads.current;
@@ -61,7 +62,7 @@ export function DeviceDetails() {
   }, [load]);
 
   const listSearch = backSearch(location.state) ?? '';
-  const back = () => navigate({ pathname: devicesRoute(), search: listSearch });
+  const back = () => navigate({ pathname: routes.devices, search: listSearch });
 
   const device = detail.kind === 'ready' ? detail.value : null;
   const consumed = device?.consumed;
@@ -74,7 +75,7 @@ export function DeviceDetails() {
     try {
       await devicesApi.delete(device.id);
       const state: DeletedState & BackState = { deleted: device.deviceId, back: listSearch };
-      navigate({ pathname: devicesRoute(), search: listSearch }, { state });
+      navigate({ pathname: routes.devices, search: listSearch }, { state });
     } catch (e) {
       setActionError(toAppError(e));
     }

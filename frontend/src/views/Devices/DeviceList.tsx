@@ -18,7 +18,7 @@ function DeviceLink({ device }: { device: Device }) {
 }
 
 const columns: Column<Device>[] = [
-  { key: 'deviceId', label: 'Device ID', sortable: true, render: (d) => <DeviceLink device={d} />, minWidth: 180 },
+  { key: 'deviceId', label: 'Device ID', sortable: true, render: (d) => <DeviceLink device={d} /> },
   { key: 'idType', label: 'ID Type', sortable: true, render: (d) => d.idType },
   { key: 'deviceType', label: 'Device Type', sortable: true, render: (d) => deviceTypeLabel(d.deviceType) },
   { key: 'alias', label: 'Alias', sortable: true, render: (d) => d.alias },

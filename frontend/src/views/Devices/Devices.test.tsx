@@ -1,7 +1,7 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes, useLocation } from 'react-router';
-import { AppError, devicesApi, settingsApi, type Device, type DeviceDetail, type ListPage, type ListQuery } from '../../api';
+import { apperr, AppError, devicesApi, operations, settingsApi, type Device, type DeviceDetail, type ListPage, type ListQuery } from '../../api';
 import { connectionInfo, settingsView } from '../../test/fixtures';
 import { renderWithSettings } from '../../test/render';
 import { navItems } from '../../nav/items';
@@ -19,7 +19,7 @@ function device(overrides: Partial<Device> = {}): Device {
     id: 41,
     deviceId: '0A1B2C3D4E01',
     idType: 'ETHERNET',
-    deviceType: 'physical',
+    deviceType: operations.DeviceType.PHYSICAL,
     alias: 'render-node-01',
     status: 'ACTIVE',
     expiry: '2027-01-01',
@@ -80,7 +80,7 @@ describe('Devices view', { timeout: 20_000 }, () => {
     vi.mocked(settingsApi.get).mockResolvedValue(settingsView());
     vi.mocked(settingsApi.status).mockResolvedValue(connectionInfo());
     vi.mocked(devicesApi.list).mockResolvedValue(
-      page([device(), device({ id: 42, deviceId: 'VM-7', idType: 'VM_UUID', deviceType: 'virtual', alias: '', expiringSoon: true, expiry: '2026-01-10' })]),
+      page([device(), device({ id: 42, deviceId: 'VM-7', idType: 'VM_UUID', deviceType: operations.DeviceType.VIRTUAL, alias: '', expiringSoon: true, expiry: '2026-01-10' })]),
     );
     vi.mocked(devicesApi.get).mockResolvedValue(renderNode);
   });
@@ -96,7 +96,7 @@ describe('Devices view', { timeout: 20_000 }, () => {
     renderDevices();
     expect(await screen.findByRole('heading', { name: 'Devices', level: 1 })).toBeInTheDocument();
     await screen.findByText('VM-7');
-    expect(devicesApi.list).toHaveBeenCalledWith(query(), true);
+    expect(devicesApi.list).toHaveBeenCalledWith(query(), true, expect.stringMatching(/^list-/));
     expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Device ID', 'ID Type', 'Device Type', 'Alias', 'Status', 'Expiry']);
     expect(within(rowOf('0A1B2C3D4E01')).getAllByRole('cell').map((c) => c.textContent)).toEqual([
       '0A1B2C3D4E01',
@@ -118,7 +118,7 @@ describe('Devices view', { timeout: 20_000 }, () => {
     vi.mocked(devicesApi.list).mockResolvedValue(page([]));
     await user.type(screen.getByLabelText('Search by device ID or alias'), 'lab-pc{Enter}');
     expect(await screen.findByText('No device ID or alias contains "lab-pc".')).toBeInTheDocument();
-    expect(devicesApi.list).toHaveBeenLastCalledWith(query({ search: 'lab-pc' }), false);
+    expect(devicesApi.list).toHaveBeenLastCalledWith(query({ search: 'lab-pc' }), false, '');
     expect(screen.getByTestId('where')).toHaveTextContent('/devices?q=lab-pc');
   });
 
@@ -160,7 +160,7 @@ describe('Devices view', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Back' }));
     expect(await screen.findByRole('heading', { name: 'Devices', level: 1 })).toBeInTheDocument();
     expect(screen.getByTestId('where')).toHaveTextContent(list);
-    await waitFor(() => expect(devicesApi.list).toHaveBeenCalledWith(query({ page: 2, search: 'render', sortBy: 'alias' }), true));
+    await waitFor(() => expect(devicesApi.list).toHaveBeenCalledWith(query({ page: 2, search: 'render', sortBy: 'alias' }), true, expect.stringMatching(/^list-/)));
   });
 
   it('deletes a device record after a confirmation naming it, then shows the list again', async () => {
@@ -181,13 +181,13 @@ describe('Devices view', { timeout: 20_000 }, () => {
     expect(devicesApi.delete).toHaveBeenCalledWith(41);
     expect(await screen.findByRole('heading', { name: 'Devices', level: 1 })).toBeInTheDocument();
     expect(screen.getByText('The record of device 0A1B2C3D4E01 was deleted.')).toBeInTheDocument();
-    expect(devicesApi.list).toHaveBeenCalledWith(query(), true);
+    expect(devicesApi.list).toHaveBeenCalledWith(query(), true, expect.stringMatching(/^list-/));
   });
 
   it('names the missing role when the user may not delete devices', async () => {
     const user = userEvent.setup();
     vi.mocked(devicesApi.delete).mockRejectedValue(
-      new AppError('access_denied', 'Access denied: ROLE_DROPCLIENT required.', {}, { role: 'ROLE_DROPCLIENT' }),
+      new AppError(apperr.Code.ACCESS_DENIED, 'Access denied: ROLE_DROPCLIENT required.', [], { role: 'ROLE_DROPCLIENT' }),
     );
     renderDevices('/devices/41');
     await screen.findByRole('heading', { name: 'Device Details: 0A1B2C3D4E01' });

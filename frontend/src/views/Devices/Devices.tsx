@@ -1,7 +1,7 @@
 import { Navigate, Route, Routes } from 'react-router';
+import { routes } from '../../nav/routes';
 import { DeviceDetails } from './DeviceDetails';
 import { DeviceList } from './DeviceList';
-import { devicesRoute } from './links';
 
 /** The Devices view: the list, and Device Details below it. */
 export function Devices() {
@@ -9,7 +9,7 @@ export function Devices() {
     <Routes>
       <Route index element={<DeviceList />} />
       <Route path=":id" element={<DeviceDetails />} />
-      <Route path="*" element={<Navigate to={devicesRoute()} replace />} />
+      <Route path="*" element={<Navigate to={routes.devices} replace />} />
     </Routes>
   );
 }

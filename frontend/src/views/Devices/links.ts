@@ -1,13 +1,10 @@
-import { navItem } from '../../nav/items';
-import type { DeviceType } from '../../api';
+import type { operations } from '../../api';
+import { routes } from '../../nav/routes';
 
-/** Where the Devices view lives; taken from the nav item so both always agree. */
-export const devicesRoute = () => navItem('devices').route;
+export const deviceDetailsPath = (id: number) => `${routes.devices}/${id}`;
 
-export const deviceDetailsPath = (id: number) => `${devicesRoute()}/${id}`;
-
-const typeLabels: Record<DeviceType, string> = { physical: 'Physical', virtual: 'Virtual', unknown: 'Unknown' };
-export const deviceTypeLabel = (type: DeviceType) => typeLabels[type];
+const typeLabels: Record<operations.DeviceType, string> = { physical: 'Physical', virtual: 'Virtual', unknown: 'Unknown' };
+export const deviceTypeLabel = (type: operations.DeviceType) => typeLabels[type];
 
 /** What the list gets in its location state after a deletion. */
 export interface DeletedState {

@@ -1,7 +1,7 @@
 import { configure, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes, useLocation } from 'react-router';
-import { AppError, featuresApi, settingsApi, type FeatureDetail } from '../../api';
+import { apperr, AppError, featuresApi, settingsApi, type FeatureDetail } from '../../api';
 import { connectionInfo, settingsView } from '../../test/fixtures';
 import { renderWithSettings } from '../../test/render';
 import { Features } from './Features';
@@ -132,7 +132,7 @@ describe('Feature Details page', { timeout: 20_000 }, () => {
   });
 
   it('says when the record is gone, and still offers the way back', async () => {
-    vi.mocked(featuresApi.feature).mockRejectedValue(new AppError('not_found', 'The server has no feature record 12.'));
+    vi.mocked(featuresApi.feature).mockRejectedValue(new AppError(apperr.Code.NOT_FOUND, 'The server has no feature record 12.'));
     renderDetails();
     expect(await screen.findByText('The server has no feature record 12.')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Feature Details', level: 1 })).toBeInTheDocument();

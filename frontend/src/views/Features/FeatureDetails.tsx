@@ -7,12 +7,12 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
-import { AppError, featuresApi, toAppError, type FeatureDetail, type ServedDevice } from '../../api';
+import { AppError, apperr, featuresApi, toAppError, type FeatureDetail, type ServedDevice } from '../../api';
 import { backSearch, countText, DataTable, ExpiryText, type Column } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { InfoList } from '../../components/InfoList';
 import { Section } from '../../components/Section';
-import { featuresRoute } from './links';
+import { routes } from '../../nav/routes';
 
 type Loadable = { kind: 'loading' } | { kind: 'ready'; value: FeatureDetail; loads: number } | { kind: 'failed'; error: AppError };
 
@@ -36,7 +36,7 @@ export function FeatureDetails() {
 
   const load = useCallback(() => {
     if (!Number.isInteger(recordId) || recordId < 0) {
-      setDetail({ kind: 'failed', error: new AppError('not_found', `There is no feature record ${id ?? ''}.`) });
+      setDetail({ kind: 'failed', error: new AppError(apperr.Code.NOT_FOUND, `There is no feature record ${id ?? ''}.`) });
       return;
     }
     const mine = ++loads.current;
@@ -54,7 +54,7 @@ export function FeatureDetails() {
     };
   }, [load]);
 
-  const back = () => navigate({ pathname: featuresRoute(), search: backSearch(location.state) ?? '?tab=details' });
+  const back = () => navigate({ pathname: routes.features, search: backSearch(location.state) ?? '?tab=details' });
   const name = detail.kind === 'ready' ? detail.value.feature : '';
   const served = detail.kind === 'ready' ? detail.value.servedDevices : null;
 

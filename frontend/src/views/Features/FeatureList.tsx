@@ -6,19 +6,22 @@ import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { useCallback, useMemo, useState } from 'react';
 import { Link as RouterLink, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { featuresApi, type FeatureDetailsPage, type FeatureRecord, type FeatureSummary, type FeatureSummaryPage } from '../../api';
+import { featuresApi, operations, type FeatureDetailsPage, type FeatureRecord, type FeatureSummary, type FeatureSummaryPage } from '../../api';
 import {
+  CommaList,
   countText,
   DataTable,
   ExpiryText,
   isPermanent,
+  SegmentedId,
   useUrlTableState,
   yesNo,
   type BackState,
   type Column,
 } from '../../components/DataTable';
 import { PageHeader } from '../../components/PageHeader';
-import { featureDetailsPath, featuresRoute, recordsOfFeature, type FeaturesTab } from './links';
+import { routes } from '../../nav/routes';
+import { featureDetailsPath, recordsOfFeature, type FeaturesTab } from './links';
 
 const searchBox = {
   label: 'Search by feature name',
@@ -30,7 +33,7 @@ const noFeature = (search: string) => (search ? `No feature is named "${search}"
 /** A Summary row groups the records of one name, so its link shows them on the Details tab. */
 function RecordsLink({ name }: { name: string }) {
   return (
-    <Link component={RouterLink} underline="hover" to={{ pathname: featuresRoute(), search: recordsOfFeature(name) }} title={`Show the records of ${name}`}>
+    <Link component={RouterLink} underline="hover" to={{ pathname: routes.features, search: recordsOfFeature(name) }} title={`Show the records of ${name}`}>
       {name}
     </Link>
   );
@@ -47,7 +50,7 @@ function FeatureLink({ record }: { record: FeatureRecord }) {
 }
 
 const summaryColumns: Column<FeatureSummary>[] = [
-  { key: 'feature', label: 'Feature', sortable: true, render: (r) => <RecordsLink name={r.name} />, minWidth: 160 },
+  { key: 'feature', label: 'Feature', sortable: true, render: (r) => <RecordsLink name={r.name} /> },
   { key: 'version', label: 'Version', sortable: true, render: (r) => r.version },
   { key: 'totalCount', label: 'Total Count', sortable: true, align: 'right', render: (r) => countText(r.totalCount, !r.counted) },
   { key: 'totalUsed', label: 'Total Used', sortable: true, align: 'right', render: (r) => r.totalUsed },
@@ -74,7 +77,7 @@ function detailsColumns(productInfo: boolean): Column<FeatureRecord>[] {
   // Servers before 2024.10 send no product fields; blank says "unknown", not "none".
   const product = (value: string) => (productInfo ? value : '');
   return [
-    { key: 'feature', label: 'Feature', sortable: true, render: (r) => <FeatureLink record={r} />, minWidth: 160 },
+    { key: 'feature', label: 'Feature', sortable: true, render: (r) => <FeatureLink record={r} /> },
     { key: 'version', label: 'Version', sortable: true, render: (r) => r.version },
     { key: 'count', label: 'Count', sortable: true, align: 'right', render: (r) => countText(r.count, r.uncounted) },
     { key: 'available', label: 'Available', sortable: true, align: 'right', render: (r) => countText(r.available, r.uncounted) },
@@ -85,10 +88,10 @@ function detailsColumns(productInfo: boolean): Column<FeatureRecord>[] {
       render: (r) => <ExpiryText expiry={r.expiry} permanent={r.permanent} expiringSoon={r.expiringSoon} />,
     },
     { key: 'startDate', label: 'Start Date', sortable: true, render: (r) => r.startDate },
-    { key: 'vendorString', label: 'Vendor String', sortable: true, render: (r) => r.vendorString, wrap: true },
-    { key: 'productName', label: 'Product Name', sortable: true, render: (r) => product(r.productName) },
-    { key: 'activationId', label: 'Activation ID', sortable: true, render: (r) => product(r.activationId) },
-    { key: 'entitlementId', label: 'Entitlement ID', sortable: true, render: (r) => product(r.entitlementId) },
+    { key: 'vendorString', label: 'Vendor String', sortable: true, render: (r) => <CommaList text={r.vendorString} />, wrap: 'anywhere' },
+    { key: 'productName', label: 'Product Name', sortable: true, render: (r) => product(r.productName), wrap: 'words' },
+    { key: 'activationId', label: 'Activation ID', sortable: true, render: (r) => <SegmentedId text={product(r.activationId)} />, wrap: 'words' },
+    { key: 'entitlementId', label: 'Entitlement ID', sortable: true, render: (r) => <SegmentedId text={product(r.entitlementId)} />, wrap: 'words' },
     { key: 'productVersion', label: 'Product Version', sortable: true, render: (r) => product(r.productVersion) },
   ];
 }
@@ -99,7 +102,7 @@ const recordHighlight = (r: FeatureRecord) => (r.expiringSoon && !r.permanent &&
 function SummaryTab() {
   const [state, setState] = useUrlTableState();
   const navigate = useNavigate();
-  const [source, setSource] = useState<FeatureSummaryPage['source']>('server');
+  const [source, setSource] = useState<FeatureSummaryPage['source']>(operations.SummarySource.SERVER);
 
   return (
     <>
@@ -116,7 +119,7 @@ function SummaryTab() {
         search={searchBox}
         emptyText={noFeature}
         onExport={featuresApi.exportSummary}
-        onRowOpen={(r) => navigate({ pathname: featuresRoute(), search: recordsOfFeature(r.name) })}
+        onRowOpen={(r) => navigate({ pathname: routes.features, search: recordsOfFeature(r.name) })}
         rowHighlight={summaryHighlight}
       />
       {source === 'computed' && (

@@ -2,8 +2,10 @@ import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes, useLocation } from 'react-router';
 import {
+  apperr,
   AppError,
   featuresApi,
+  operations,
   settingsApi,
   type FeatureDetail,
   type FeatureDetailsPage,
@@ -71,7 +73,7 @@ const summaryPage = (rows: FeatureSummary[], more: Partial<FeatureSummaryPage> =
   page: 1,
   pages: 1,
   loadedAt: '2026-01-01T10:00:00Z',
-  source: 'server',
+  source: operations.SummarySource.SERVER,
   ...more,
 });
 
@@ -160,7 +162,7 @@ describe('Features view', { timeout: 20_000 }, () => {
       'Metered',
       'Counted',
     ]);
-    expect(featuresApi.summary).toHaveBeenCalledWith(query(), true);
+    expect(featuresApi.summary).toHaveBeenCalledWith(query(), true, expect.stringMatching(/^list-/));
     expect(screen.getByText('Total number of records: 1')).toBeInTheDocument();
     const cells = within(rowOf('f-gatting-1')).getAllByRole('cell').map((c) => c.textContent);
     expect(cells).toEqual(['f-gatting-1', '1.0', '1000', '1000', '0', 'permanent', 'permanent', '0', 'No', 'Yes']);
@@ -203,7 +205,7 @@ describe('Features view', { timeout: 20_000 }, () => {
     await user.click(await screen.findByRole('link', { name: '3D_Rendering' }));
     await waitFor(() => expect(screen.getByRole('tab', { name: 'Details' })).toHaveAttribute('aria-selected', 'true'));
     expect(where()).toBe('/features?tab=details&q=3D_Rendering');
-    await waitFor(() => expect(featuresApi.details).toHaveBeenCalledWith(query({ search: '3D_Rendering' }), true));
+    await waitFor(() => expect(featuresApi.details).toHaveBeenCalledWith(query({ search: '3D_Rendering' }), true, expect.stringMatching(/^list-/)));
     expect(screen.getByLabelText('Search by feature name')).toHaveValue('3D_Rendering');
   });
 
@@ -276,7 +278,7 @@ describe('Features view', { timeout: 20_000 }, () => {
     vi.mocked(featuresApi.details).mockResolvedValue(detailsPage([], { pages: 1 }));
     await user.type(search, '3D_Render{Enter}');
     expect(await screen.findByText('No feature is named "3D_Render".')).toBeInTheDocument();
-    expect(featuresApi.details).toHaveBeenLastCalledWith(query({ search: '3D_Render' }), false);
+    expect(featuresApi.details).toHaveBeenLastCalledWith(query({ search: '3D_Render' }), false, '');
     expect(where()).toBe('/features?tab=details&q=3D_Render');
   });
 
@@ -293,7 +295,7 @@ describe('Features view', { timeout: 20_000 }, () => {
     await user.click(within(screen.getByRole('columnheader', { name: 'Expiry' })).getByRole('button'));
     await user.click(within(screen.getByRole('columnheader', { name: 'Expiry' })).getByRole('button'));
     await waitFor(() => expect(where()).toBe('/features?tab=details&sort=expiry&desc=1'));
-    expect(featuresApi.details).toHaveBeenLastCalledWith(query({ sortBy: 'expiry', sortDesc: true }), false);
+    expect(featuresApi.details).toHaveBeenLastCalledWith(query({ sortBy: 'expiry', sortDesc: true }), false, '');
   });
 
   it('exports the tab’s list with the visible columns', async () => {
@@ -325,7 +327,7 @@ describe('Features view', { timeout: 20_000 }, () => {
     const list = '/features?tab=details&page=2&q=3D_Rendering&sort=expiry&desc=1';
     renderFeatures(list);
     const expected = query({ page: 2, search: '3D_Rendering', sortBy: 'expiry', sortDesc: true });
-    await waitFor(() => expect(featuresApi.details).toHaveBeenCalledWith(expected, true));
+    await waitFor(() => expect(featuresApi.details).toHaveBeenCalledWith(expected, true, expect.stringMatching(/^list-/)));
 
     await user.click(await screen.findByRole('link', { name: '3D_Rendering' }));
     expect(await screen.findByRole('heading', { name: 'Feature Details: 3D_Rendering', level: 1 })).toBeInTheDocument();
@@ -336,7 +338,7 @@ describe('Features view', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Back to list' }));
     expect(await screen.findByRole('tab', { name: 'Details' })).toHaveAttribute('aria-selected', 'true');
     expect(where()).toBe(list);
-    await waitFor(() => expect(featuresApi.details).toHaveBeenCalledWith(expected, true));
+    await waitFor(() => expect(featuresApi.details).toHaveBeenCalledWith(expected, true, expect.stringMatching(/^list-/)));
     expect(screen.getByLabelText('Search by feature name')).toHaveValue('3D_Rendering');
     expect(screen.getByRole('button', { name: 'page 2' })).toHaveAttribute('aria-current', 'page');
     expect(screen.getByRole('columnheader', { name: 'Expiry' })).toHaveAttribute('aria-sort', 'descending');
@@ -354,7 +356,7 @@ describe('Features view', { timeout: 20_000 }, () => {
   it('shows a failed load with its message and a Retry', async () => {
     const user = userEvent.setup();
     vi.mocked(featuresApi.summary).mockRejectedValueOnce(
-      new AppError('unreachable', 'The license server did not answer.'),
+      new AppError(apperr.Code.UNREACHABLE, 'The license server did not answer.'),
     );
     renderFeatures();
     expect(await screen.findByText('The license server did not answer.')).toBeInTheDocument();

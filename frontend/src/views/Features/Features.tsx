@@ -1,7 +1,7 @@
 import { Navigate, Route, Routes } from 'react-router';
+import { routes } from '../../nav/routes';
 import { FeatureDetails } from './FeatureDetails';
 import { FeatureList } from './FeatureList';
-import { featuresRoute } from './links';
 
 /** The Features view: the Summary and Details tabs, and Feature Details below them. */
 export function Features() {
@@ -9,7 +9,7 @@ export function Features() {
     <Routes>
       <Route index element={<FeatureList />} />
       <Route path=":id" element={<FeatureDetails />} />
-      <Route path="*" element={<Navigate to={featuresRoute()} replace />} />
+      <Route path="*" element={<Navigate to={routes.features} replace />} />
     </Routes>
   );
 }

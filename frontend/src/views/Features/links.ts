@@ -1,11 +1,8 @@
-import { navItem } from '../../nav/items';
+import { routes } from '../../nav/routes';
 
 export type FeaturesTab = 'summary' | 'details';
 
-/** Where the Features view lives; taken from the nav item so both always agree. */
-export const featuresRoute = () => navItem('features').route;
-
-export const featureDetailsPath = (id: number) => `${featuresRoute()}/${id}`;
+export const featureDetailsPath = (id: number) => `${routes.features}/${id}`;
 
 /** The Details tab showing the records of exactly this feature name (the guide's search). */
 export const recordsOfFeature = (name: string) => `?${new URLSearchParams({ tab: 'details', q: name }).toString()}`;

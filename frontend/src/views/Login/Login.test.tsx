@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { AppError, sessionApi, settingsApi, type SessionState } from '../../api';
-import { connectionInfo, loggedOut, sessionState, settingsView } from '../../test/fixtures';
+import { apperr, AppError, sessionApi, settingsApi, type SessionState } from '../../api';
+import { connectionInfo, fieldProblems, loggedOut, sessionState, settingsView } from '../../test/fixtures';
 import { renderWithSettings } from '../../test/render';
 import { Login } from './Login';
 
@@ -44,6 +44,29 @@ describe('Login view', () => {
     expect(field('Password')).toHaveValue('');
   });
 
+  it('lists the demo server’s accounts, and Use fills the form with one', async () => {
+    const user = userEvent.setup();
+    const accounts = [
+      { user: 'admin', password: 'Admin123!', access: 'everything' },
+      { user: 'reader', password: 'Reader123!', access: 'read only' },
+    ];
+    await renderLogin(loggedOut({ demoAccounts: accounts }));
+    vi.mocked(sessionApi.login).mockResolvedValue(sessionState({ user: 'reader', roles: ['ROLE_READ'] }));
+    const list = screen.getByRole('alert', { name: 'Demo server accounts' });
+    expect(within(list).getAllByRole('listitem').map((i) => i.textContent)).toEqual(['admin / Admin123!(everything)Use', 'reader / Reader123!(read only)Use']);
+
+    await user.click(within(list).getByRole('button', { name: 'Use reader' }));
+    expect(field('User Name')).toHaveValue('reader');
+    expect(field('Password')).toHaveValue('Reader123!');
+    await user.click(screen.getByRole('button', { name: 'Login' }));
+    expect(sessionApi.login).toHaveBeenCalledWith({ user: 'reader', password: 'Reader123!', remember: false });
+  });
+
+  it('lists no accounts for a real server', async () => {
+    await renderLogin(loggedOut());
+    expect(screen.queryByRole('alert', { name: 'Demo server accounts' })).not.toBeInTheDocument();
+  });
+
   it('sends the remember flag when the box is ticked', async () => {
     const user = userEvent.setup();
     await renderLogin(loggedOut());
@@ -66,7 +89,7 @@ describe('Login view', () => {
     const user = userEvent.setup();
     await renderLogin(loggedOut());
     vi.mocked(sessionApi.login).mockRejectedValue(
-      new AppError('invalid_input', 'The user name or password is incorrect.', { password: 'The user name or password is incorrect.' }),
+      new AppError(apperr.Code.INVALID_INPUT, 'The user name or password is incorrect.', fieldProblems({ password: 'The user name or password is incorrect.' })),
     );
     await user.type(field('User Name'), 'admin');
     await user.type(field('Password'), 'nope');
@@ -83,7 +106,7 @@ describe('Login view', () => {
     const user = userEvent.setup();
     await renderLogin(loggedOut());
     vi.mocked(sessionApi.login).mockRejectedValue(
-      new AppError('invalid_input', 'Please correct the highlighted fields.', { user: 'Enter your user name.', password: 'Enter your password.' }),
+      new AppError(apperr.Code.INVALID_INPUT, 'Please correct the highlighted fields.', fieldProblems({ user: 'Enter your user name.', password: 'Enter your password.' })),
     );
     await user.click(screen.getByRole('button', { name: 'Login' }));
     await waitFor(() => expect(field('User Name')).toHaveAccessibleDescription('Enter your user name.'));
@@ -93,7 +116,7 @@ describe('Login view', () => {
   it('shows a failure that is not about a field', async () => {
     const user = userEvent.setup();
     await renderLogin(loggedOut());
-    vi.mocked(sessionApi.login).mockRejectedValue(new AppError('unreachable', 'Nothing answers at http://lls01.corp.example:7070.'));
+    vi.mocked(sessionApi.login).mockRejectedValue(new AppError(apperr.Code.UNREACHABLE, 'Nothing answers at http://lls01.corp.example:7070.'));
     await user.type(field('User Name'), 'admin');
     await user.type(field('Password'), 'Admin123!');
     await user.click(screen.getByRole('button', { name: 'Login' }));

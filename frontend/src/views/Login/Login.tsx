@@ -12,6 +12,7 @@ import Typography from '@mui/material/Typography';
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { toAppError, type AppError, type SessionState } from '../../api';
+import { DemoAccounts } from '../../components/DemoAccounts';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { InfoList } from '../../components/InfoList';
@@ -19,7 +20,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PasswordField } from '../../components/PasswordField';
 import { RememberCheckbox } from '../../components/RememberCheckbox';
 import { Section } from '../../components/Section';
-import { resetPasswordRoute } from '../../nav/items';
+import { routes } from '../../nav/routes';
 import { useSession } from '../../state/Session';
 
 type Outcome =
@@ -80,7 +81,7 @@ function Notes({ state }: { state: SessionState }) {
         <Alert
           severity="warning"
           action={
-            <Button component={Link} to={resetPasswordRoute} color="inherit" size="small">
+            <Button component={Link} to={routes.resetPassword} color="inherit" size="small">
               Reset Password
             </Button>
           }
@@ -225,6 +226,16 @@ function LoginForm({ state, onOutcome }: { state: SessionState; onOutcome: (outc
         {state.loggedIn ? 'Log in as another user' : 'Log in'}
       </Typography>
       <Box component="form" onSubmit={submit} noValidate aria-label="Login">
+        <Box sx={{ mb: state.demoAccounts.length > 0 ? 2 : 0 }}>
+          <DemoAccounts
+            accounts={state.demoAccounts}
+            onUse={(a) => {
+              setTypedUser(a.user);
+              setPassword(a.password);
+              setErrors({});
+            }}
+          />
+        </Box>
         <Stack spacing={1}>
           <TextField
             label="User Name"

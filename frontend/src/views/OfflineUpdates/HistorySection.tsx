@@ -12,14 +12,14 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import type { ExchangeEntry, ExchangeKind } from '../../api';
+import type { ExchangeEntry, exchanges } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime, monospace } from '../../components/format';
 import { Section } from '../../components/Section';
 import { sizeText } from './files';
 import type { HistoryState } from './useExchangeHistory';
 
-const kindLabels: Record<ExchangeKind, string> = {
+const kindLabels: Record<exchanges.Kind, string> = {
   capability_request: 'Capability request',
   activation_request: 'Activation request',
   confirmation_request: 'Confirmation request',

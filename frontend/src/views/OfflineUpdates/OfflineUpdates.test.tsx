@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { AppError, backOfficeApi, sessionApi, settingsApi, type ChosenFile, type ExchangeEntry, type SavedFile } from '../../api';
+import { apperr, AppError, backOfficeApi, exchanges, sessionApi, settingsApi, type ChosenFile, type ExchangeEntry, type SavedFile } from '../../api';
 import { formatDateTime } from '../../components/format';
-import { connectionInfo, sessionState, settingsView } from '../../test/fixtures';
+import { connectionInfo, fieldProblems, sessionState, settingsView } from '../../test/fixtures';
 import { renderWithSettings } from '../../test/render';
 import { OfflineUpdates } from './OfflineUpdates';
 
@@ -28,7 +28,7 @@ const response: ChosenFile = {
 function entry(overrides: Partial<ExchangeEntry>): ExchangeEntry {
   return {
     time: '2026-03-04T10:15:00Z',
-    kind: 'capability_request',
+    kind: exchanges.Kind.CAPABILITY_REQUEST,
     file: saved.path,
     bytes: 512,
     digest: saved.digest,
@@ -100,7 +100,7 @@ describe('Offline Server Updates view', () => {
     it('saves a confirmation request when the last response asked for one', async () => {
       const user = userEvent.setup();
       vi.mocked(backOfficeApi.history).mockResolvedValue([
-        entry({ kind: 'response', file: response.path, result: 'The server loaded the response.', confirmationNeeded: true }),
+        entry({ kind: exchanges.Kind.RESPONSE, file: response.path, result: 'The server loaded the response.', confirmationNeeded: true }),
       ]);
       await renderOffline();
       expect(within(capability()).getByText(/asked for a confirmation request/)).toBeInTheDocument();
@@ -115,9 +115,9 @@ describe('Offline Server Updates view', () => {
       const user = userEvent.setup();
       await renderOffline();
       vi.mocked(backOfficeApi.downloadActivationRequest).mockRejectedValue(
-        new AppError('invalid_input', 'Please correct the highlighted fields.', {
+        new AppError(apperr.Code.INVALID_INPUT, 'Please correct the highlighted fields.', fieldProblems({
           activationId: 'Enter the activation ID from your entitlement email (letters, digits, - _ . :).',
-        }),
+        })),
       );
       await user.type(field('Count'), '3');
       await user.click(within(generate()).getByRole('button', { name: 'Download' }));
@@ -208,7 +208,7 @@ describe('Offline Server Updates view', () => {
       await renderOffline();
       await chooseResponse(user);
       const refusal = 'response.bin was not made for this license server: it belongs to another server or is damaged.';
-      vi.mocked(backOfficeApi.uploadResponse).mockRejectedValue(new AppError('invalid_input', refusal));
+      vi.mocked(backOfficeApi.uploadResponse).mockRejectedValue(new AppError(apperr.Code.INVALID_INPUT, refusal));
       await user.click(within(uploadSection()).getByRole('button', { name: 'Upload' }));
 
       expect(await within(uploadSection()).findByRole('alert')).toHaveTextContent(refusal);
@@ -219,7 +219,7 @@ describe('Offline Server Updates view', () => {
     it('shows why a chosen file cannot be used and keeps Upload disabled', async () => {
       const user = userEvent.setup();
       await renderOffline();
-      vi.mocked(backOfficeApi.chooseResponseFile).mockRejectedValue(new AppError('invalid_input', 'empty.bin is empty.'));
+      vi.mocked(backOfficeApi.chooseResponseFile).mockRejectedValue(new AppError(apperr.Code.INVALID_INPUT, 'empty.bin is empty.'));
       await user.click(within(uploadSection()).getByRole('button', { name: 'Choose File' }));
       expect(await within(uploadSection()).findByRole('alert')).toHaveTextContent('empty.bin is empty.');
       expect(within(uploadSection()).getByRole('button', { name: 'Upload' })).toBeDisabled();
@@ -230,7 +230,7 @@ describe('Offline Server Updates view', () => {
     vi.mocked(backOfficeApi.history).mockResolvedValue([
       entry({
         time: '2026-03-05T08:00:00Z',
-        kind: 'activation_request',
+        kind: exchanges.Kind.ACTIVATION_REQUEST,
         file: '/home/ada/activation-request-DEMO-ACT-1001.bin',
         bytes: 640,
         digest: '00112233aabbccdd',
@@ -238,7 +238,7 @@ describe('Offline Server Updates view', () => {
         count: 10,
         pending: true,
       }),
-      entry({ kind: 'response', file: '/home/ada/bad.bin', bytes: 20, digest: '9999888877776666', ok: false, result: 'The file is not a response.' }),
+      entry({ kind: exchanges.Kind.RESPONSE, file: '/home/ada/bad.bin', bytes: 20, digest: '9999888877776666', ok: false, result: 'The file is not a response.' }),
     ]);
     await renderOffline();
     const table = within(section('Exchange history')).getByRole('table', { name: 'Exchange history' });

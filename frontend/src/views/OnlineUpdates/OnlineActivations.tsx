@@ -13,7 +13,7 @@ import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useRef, useState, type FormEvent } from 'react';
-import { backOfficeApi, toAppError, type ActivationOutcome, type ActivationRow, type AppError } from '../../api';
+import { backOfficeApi, toAppError, type ActivationOutcome, type ActivationRow, type AppError, type ProblemItem } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
 interface Row extends ActivationRow {
@@ -34,14 +34,13 @@ function forget<T>(map: ReadonlyMap<number, T>, key: number): ReadonlyMap<number
 
 const sameId = (a: string, b: string) => a.trim().toUpperCase() === b.trim().toUpperCase();
 
-/** Go keys field errors by the position of the row in the request: rows.N.activationId, rows.N.count. */
-function errorsByRow(sent: readonly Row[], fields: Readonly<Record<string, string>>): Map<number, RowErrors> {
+/** Go names a row's problems by the row's position in the request. */
+function errorsByRow(sent: readonly Row[], problems: readonly ProblemItem[]): Map<number, RowErrors> {
   const out = new Map<number, RowErrors>();
-  for (const [name, message] of Object.entries(fields)) {
-    const match = /^rows\.(\d+)\.(activationId|count)$/.exec(name);
-    const row = match ? sent[Number(match[1])] : undefined;
-    if (!match || !row) continue;
-    out.set(row.key, { ...out.get(row.key), [match[2]]: message });
+  for (const p of problems) {
+    const row = p.item === '' ? undefined : sent[Number(p.item)];
+    if (!row || (p.field !== 'activationId' && p.field !== 'count')) continue;
+    out.set(row.key, { [p.field]: p.message, ...out.get(row.key) });
   }
   return out;
 }
@@ -144,7 +143,7 @@ export function OnlineActivations() {
       setOutcomes(outcomesByRow(sent, answer));
     } catch (e) {
       const error = toAppError(e);
-      const byRow = errorsByRow(sent, error.fields);
+      const byRow = errorsByRow(sent, error.items);
       setErrors(byRow);
       if (byRow.size === 0) setFailure(error);
     } finally {

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { AppError, backOfficeApi, sessionApi, settingsApi, type ActivationOutcome } from '../../api';
+import { apperr, AppError, backOfficeApi, sessionApi, settingsApi, type ActivationOutcome } from '../../api';
 import { formatDateTime } from '../../components/format';
-import { connectionInfo, sessionState, settingsView } from '../../test/fixtures';
+import { connectionInfo, itemProblem, sessionState, settingsView } from '../../test/fixtures';
 import { renderWithSettings } from '../../test/render';
 import { OnlineUpdates } from './OnlineUpdates';
 
@@ -128,10 +128,10 @@ describe('Online Server Updates view', () => {
         ['bad id!', '5'],
       ]);
       vi.mocked(backOfficeApi.activate).mockRejectedValue(
-        new AppError('invalid_input', 'Please correct the highlighted fields.', {
-          'rows.0.count': 'Enter a count of 1 or more.',
-          'rows.1.activationId': 'Enter the activation ID from your entitlement email (letters, digits, - _ . :).',
-        }),
+        new AppError(apperr.Code.INVALID_INPUT, 'Please correct the highlighted fields.', [
+          itemProblem('0', 'count', 'Enter a count of 1 or more.'),
+          itemProblem('1', 'activationId', 'Enter the activation ID from your entitlement email (letters, digits, - _ . :).'),
+        ]),
       );
       await user.click(screen.getByRole('button', { name: 'Activate' }));
 
@@ -154,7 +154,7 @@ describe('Online Server Updates view', () => {
       const user = userEvent.setup();
       await renderOnline();
       await fillRows(user, [['DEMO-ACT-1001', '10']]);
-      vi.mocked(backOfficeApi.activate).mockRejectedValue(new AppError('unreachable', 'Cannot reach http://lls01.corp.example:7070.'));
+      vi.mocked(backOfficeApi.activate).mockRejectedValue(new AppError(apperr.Code.UNREACHABLE, 'Cannot reach http://lls01.corp.example:7070.'));
       await user.click(screen.getByRole('button', { name: 'Activate' }));
       expect(await screen.findByText('Cannot reach http://lls01.corp.example:7070.')).toBeInTheDocument();
       expect(rowField(1, 'Activation ID')).toHaveValue('DEMO-ACT-1001');
@@ -191,7 +191,7 @@ describe('Online Server Updates view', () => {
       const user = userEvent.setup();
       await renderOnline('/online-updates?tab=update');
       vi.mocked(backOfficeApi.refresh).mockRejectedValue(
-        new AppError('access_denied', 'Access denied to back-office synchronization.', {}, { role: 'ROLE_ADMIN' }),
+        new AppError(apperr.Code.ACCESS_DENIED, 'Access denied to back-office synchronization.', [], { role: 'ROLE_ADMIN' }),
       );
       await user.click(screen.getByRole('button', { name: 'Refresh' }));
       expect(await screen.findByText('Access denied: this needs the ROLE_ADMIN role. Log in as a user who has it.')).toBeInTheDocument();

@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import { alpha, useTheme, type Theme } from '@mui/material/styles';
 import { useImperativeHandle, useMemo, useRef, type Ref, type UIEvent } from 'react';
-import type { DiagnosticSeverity, ModelDiagnostic } from '../../api';
+import type { ModelDiagnostic, modeldef } from '../../api';
 import { monospace } from '../../components/format';
 import { diagnosticMarks, highlightLines, type Span, type TokenKind } from './highlight';
 
@@ -47,8 +47,8 @@ function tokenColors(theme: Theme): Record<TokenKind, string> {
 }
 
 /** The worst problem of each line that has one. */
-function severityByLine(diagnostics: readonly ModelDiagnostic[]): Map<number, DiagnosticSeverity> {
-  const byLine = new Map<number, DiagnosticSeverity>();
+function severityByLine(diagnostics: readonly ModelDiagnostic[]): Map<number, modeldef.Severity> {
+  const byLine = new Map<number, modeldef.Severity>();
   for (const d of diagnostics) {
     if (byLine.get(d.line) !== 'error') byLine.set(d.line, d.severity);
   }
@@ -130,7 +130,7 @@ export function ModelEditor({ value, onChange, diagnostics, label, describedBy, 
     [lines],
   );
 
-  const lineBackground = (severity: DiagnosticSeverity | undefined) =>
+  const lineBackground = (severity: modeldef.Severity | undefined) =>
     severity ? alpha(severity === 'error' ? theme.palette.error.main : theme.palette.warning.main, 0.08) : undefined;
 
   const text = { ...monospace, lineHeight: `${LINE_HEIGHT}px`, tabSize: 4, whiteSpace: 'pre', letterSpacing: 0 } as const;

@@ -19,6 +19,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { diagnosticsOf, poolsApi, toAppError, type AppError, type ModelCheck, type ModelDiagnostic } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { OperationProgress, useLongOperation } from '../../components/OperationProgress';
 import { Section } from '../../components/Section';
 import { DiagnosticList } from './DiagnosticList';
 import { exampleModel } from './example';
@@ -98,6 +99,7 @@ export function ModelTab({ onModelChanged, onShowPools }: { onModelChanged: () =
   const [checkFailure, setCheckFailure] = useState('');
   const [refreshingPreview, setRefreshingPreview] = useState(false);
   const [busy, setBusy] = useState<'choosing' | 'uploading' | 'formatting' | null>(null);
+  const uploadOperation = useLongOperation('upload');
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
   const [replaced, setReplaced] = useState<Replaced | null>(null);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
@@ -179,7 +181,7 @@ export function ModelTab({ onModelChanged, onShowPools }: { onModelChanged: () =
     setBusy('uploading');
     setOutcome({ kind: 'none' });
     try {
-      const result = await poolsApi.upload(uploading);
+      const result = await uploadOperation.run((op) => poolsApi.upload(uploading, op));
       setServer({ active: true, text: uploading });
       setChecked({ text: uploading, result });
       setOutcome({ kind: 'uploaded', modelName: result.modelName });
@@ -283,7 +285,12 @@ export function ModelTab({ onModelChanged, onShowPools }: { onModelChanged: () =
             </span>
           </Tooltip>
         </Stack>
-        {busy && (
+        {busy === 'uploading' && uploadOperation.running && (
+          <Box sx={{ mt: 2 }}>
+            <OperationProgress operation={uploadOperation} label="Uploading the model" />
+          </Box>
+        )}
+        {busy && busy !== 'uploading' && (
           <LinearProgress
             sx={{ mt: 2 }}
             aria-label={{ choosing: 'Reading the file', uploading: 'Uploading the model', formatting: 'Formatting the model' }[busy]}

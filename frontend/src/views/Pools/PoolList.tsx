@@ -26,7 +26,7 @@ type Loadable =
   | { kind: 'failed'; error: AppError };
 
 const featureColumns: Column<PoolFeature>[] = [
-  { key: 'feature', label: 'Feature Name', render: (f) => f.feature, sortable: true, sortValue: (f) => f.feature.toLowerCase(), minWidth: 160 },
+  { key: 'feature', label: 'Feature Name', render: (f) => f.feature, sortable: true, sortValue: (f) => f.feature.toLowerCase() },
   { key: 'version', label: 'Version', render: (f) => f.version, sortable: true, sortValue: (f) => f.version },
   {
     key: 'expiry',

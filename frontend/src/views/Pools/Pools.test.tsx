@@ -1,8 +1,10 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
+  apperr,
   AppError,
   diagnosticsOf,
+  modeldef,
   poolsApi,
   sessionApi,
   settingsApi,
@@ -57,7 +59,7 @@ const amountError: ModelDiagnostic = {
   line: 4,
   column: 32,
   endColumn: 35,
-  severity: 'error',
+  severity: modeldef.Severity.ERROR,
   message: 'expected an amount (a count such as 10, a percentage such as 60% or remainder), found "ten"',
 };
 
@@ -225,7 +227,7 @@ describe('Named License Pools view', () => {
       vi.mocked(poolsApi.upload).mockResolvedValue(valid());
       vi.mocked(poolsApi.pools).mockResolvedValue(withPune);
       await user.click(uploadButton());
-      expect(poolsApi.upload).toHaveBeenCalledWith(exampleModel);
+      expect(poolsApi.upload).toHaveBeenCalledWith(exampleModel, expect.stringMatching(/^upload-/));
       expect(await screen.findByText('Model "engineering-split" is now active on the server.')).toBeInTheDocument();
       expect(screen.getByText('Active on the server')).toBeInTheDocument();
       expect(screen.getByRole('button', { name: 'Delete model' })).toBeInTheDocument();
@@ -244,7 +246,7 @@ describe('Named License Pools view', () => {
       await waitFor(() => expect(uploadButton()).toBeEnabled());
       const message =
         'The server has 2 reservation groups. Reservations and named license pools cannot coexist: export the reservations, delete them, then upload the model.';
-      vi.mocked(poolsApi.upload).mockRejectedValue(new AppError('conflict', message, {}, { reservationGroups: 2 }));
+      vi.mocked(poolsApi.upload).mockRejectedValue(new AppError(apperr.Code.CONFLICT, message, [], { reservationGroups: 2 }));
       await user.click(uploadButton());
 
       const alert = await screen.findByRole('alert');
@@ -295,7 +297,7 @@ describe('Named License Pools view', () => {
       await renderPools('/pools?tab=model');
       await screen.findByText('No problems found in model "engineering-split".');
       vi.mocked(poolsApi.upload).mockRejectedValue(
-        new AppError('invalid_input', 'The model definition has errors.', {}, { diagnostics: [{ ...amountError, line: 5 }] }),
+        new AppError(apperr.Code.INVALID_INPUT, 'The model definition has errors.', [], { diagnostics: [{ ...amountError, line: 5 }] }),
       );
       await user.click(uploadButton());
       expect(await screen.findByRole('button', { name: /5:32: expected an amount/ })).toBeInTheDocument();

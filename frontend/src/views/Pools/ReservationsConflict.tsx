@@ -10,7 +10,7 @@ import { Link as RouterLink } from 'react-router';
 import { poolsApi, toAppError, type AppError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { monospace } from '../../components/format';
-import { reservationsRoute } from './links';
+import { routes } from '../../nav/routes';
 
 type Export = { kind: 'idle' } | { kind: 'exporting' } | { kind: 'saved'; path: string } | { kind: 'failed'; error: AppError };
 
@@ -50,7 +50,7 @@ export function ReservationsConflict({ error, onClose }: { error: AppError; onCl
         >
           Export reservations…
         </Button>
-        <Button component={RouterLink} to={reservationsRoute} variant="outlined" color="inherit" size="small">
+        <Button component={RouterLink} to={routes.reservations} variant="outlined" color="inherit" size="small">
           Open Reservations to delete them
         </Button>
       </Stack>

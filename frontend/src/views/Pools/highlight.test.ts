@@ -1,4 +1,4 @@
-import type { ModelDiagnostic } from '../../api';
+import { modeldef, type ModelDiagnostic } from '../../api';
 import { columnOffset, diagnosticMarks, highlightLines, type Span } from './highlight';
 
 /** The spans of one line as "kind:text", whitespace left out. */
@@ -50,14 +50,14 @@ describe('model highlighting', () => {
   it('underlines the text of a diagnostic, counting columns in characters', () => {
     const lines = ['  "3D_Rendering" 3.2 ten', '"𝔸" x'];
     const diagnostics: ModelDiagnostic[] = [
-      { line: 1, column: 22, endColumn: 25, severity: 'error', message: 'not an amount' },
-      { line: 2, column: 5, endColumn: 0, severity: 'warning', message: 'odd' },
-      { line: 9, column: 1, endColumn: 0, severity: 'error', message: 'past the end' },
+      { line: 1, column: 22, endColumn: 25, severity: modeldef.Severity.ERROR, message: 'not an amount' },
+      { line: 2, column: 5, endColumn: 0, severity: modeldef.Severity.WARNING, message: 'odd' },
+      { line: 9, column: 1, endColumn: 0, severity: modeldef.Severity.ERROR, message: 'past the end' },
     ];
     const marks = diagnosticMarks(lines, diagnostics);
     expect(marks).toEqual([
-      { line: 1, from: 21, to: 24, severity: 'error' },
-      { line: 2, from: 5, to: 6, severity: 'warning' },
+      { line: 1, from: 21, to: 24, severity: modeldef.Severity.ERROR },
+      { line: 2, from: 5, to: 6, severity: modeldef.Severity.WARNING },
     ]);
     const [first, second] = highlightLines(lines.join('\n'), marks);
     expect(first.filter((s) => s.mark).map((s) => [s.text, s.mark])).toEqual([['ten', 'error']]);

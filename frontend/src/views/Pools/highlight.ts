@@ -1,4 +1,4 @@
-import type { DiagnosticSeverity, ModelDiagnostic } from '../../api';
+import { modeldef, type ModelDiagnostic } from '../../api';
 
 export type TokenKind =
   | 'keyword'
@@ -23,7 +23,7 @@ export interface Span {
   kind: TokenKind;
   text: string;
   /** Underlined as the text a diagnostic is about. */
-  mark?: DiagnosticSeverity;
+  mark?: modeldef.Severity;
 }
 
 /** Text of one line to underline, in UTF-16 offsets of that line (end exclusive). */
@@ -31,7 +31,7 @@ export interface LineMark {
   line: number;
   from: number;
   to: number;
-  severity: DiagnosticSeverity;
+  severity: modeldef.Severity;
 }
 
 // Keywords are matched exactly as the Go parser does: "and" is not AND.
@@ -125,7 +125,11 @@ function splitByMarks(piece: { from: number; to: number; kind: TokenKind }, text
   for (let i = 0; i < points.length - 1; i++) {
     const [from, to] = [points[i], points[i + 1]];
     const covering = marks.filter((m) => m.from <= from && m.to >= to);
-    const mark = covering.some((m) => m.severity === 'error') ? 'error' : covering.length > 0 ? 'warning' : undefined;
+    const mark = covering.some((m) => m.severity === modeldef.Severity.ERROR)
+      ? modeldef.Severity.ERROR
+      : covering.length > 0
+        ? modeldef.Severity.WARNING
+        : undefined;
     spans.push({ kind: piece.kind, text: text.slice(from, to), ...(mark && { mark }) });
   }
   return spans;

@@ -1,12 +1,13 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { AppError, propertiesApi, settingsApi, type PolicySetting, type PropertiesView } from '../../api';
-import { connectionInfo, settingsView } from '../../test/fixtures';
+import { apperr, AppError, policy, propertiesApi, sessionApi, settingsApi, type PolicySetting, type PropertiesView } from '../../api';
+import { connectionInfo, itemProblem, sessionState, settingsView } from '../../test/fixtures';
 import { renderWithSettings } from '../../test/render';
 import { navItems } from '../../nav/items';
 import { navSections } from '../../nav/model';
 import { Properties } from './Properties';
 
+vi.mock('../../api/session');
 vi.mock('../../api/settings');
 vi.mock('../../api/properties');
 
@@ -34,13 +35,13 @@ function properties(overrides: Partial<PropertiesView> = {}): PropertiesView {
     deviceUuid: 'a3f4c2d1-5b6e-4f70-8a91-b2c3d4e5f607',
     status: 'Running',
     sections: [
-      { name: 'Secure REST API', settings: [setting('security.enabled', 'true', 'boolean'), setting('security.ip.whitelist', '[]', 'list')] },
+      { name: 'Secure REST API', settings: [setting('security.enabled', 'true', policy.Kind.BOOLEAN), setting('security.ip.whitelist', '[]', policy.Kind.LIST)] },
       {
         name: 'License Generation',
-        settings: [setting('licensing.responseLifetime', '1d', 'duration', LOCKED), setting('licensing.renewInterval', '15', 'duration')],
+        settings: [setting('licensing.responseLifetime', '1d', policy.Kind.DURATION, LOCKED), setting('licensing.renewInterval', '15', policy.Kind.DURATION)],
       },
-      { name: 'Capability Polling', settings: [setting('lfs.capability.repeats', '3', 'number')] },
-      { name: 'Logging', settings: [setting('logging.threshold', 'INFO', 'level'), setting('logging.directory', '${base.dir}/logs', 'text')] },
+      { name: 'Capability Polling', settings: [setting('lfs.capability.repeats', '3', policy.Kind.NUMBER)] },
+      { name: 'Logging', settings: [setting('logging.threshold', 'INFO', policy.Kind.LEVEL), setting('logging.directory', '${base.dir}/logs', policy.Kind.TEXT)] },
     ],
     readOnly: false,
     readOnlyReason: '',
@@ -78,6 +79,7 @@ describe('Properties view', { timeout: 20_000 }, () => {
     vi.resetAllMocks();
     vi.mocked(settingsApi.get).mockResolvedValue(settingsView());
     vi.mocked(settingsApi.status).mockResolvedValue(connectionInfo());
+    vi.mocked(sessionApi.start).mockResolvedValue(sessionState());
   });
 
   it('sits under License Server Setup after Login and Reset Password', () => {
@@ -186,7 +188,7 @@ describe('Properties view', { timeout: 20_000 }, () => {
     expect(within(settingRow('logging.directory')).queryByText('Changed')).not.toBeInTheDocument();
     expect(screen.getByText('3 changes')).toBeInTheDocument();
 
-    vi.mocked(propertiesApi.save).mockResolvedValue({ saved: ['licensing.renewInterval', 'security.enabled', 'server.hostid'], failed: [] });
+    vi.mocked(propertiesApi.save).mockResolvedValue({ saved: ['licensing.renewInterval', 'security.enabled', 'server.hostid'], failed: [], notSent: [] });
     vi.mocked(propertiesApi.get).mockResolvedValue({
       ...after({ 'licensing.renewInterval': '20', 'security.enabled': 'false' }),
       selectedHostId: '4C4C4544-0039/VM_UUID',
@@ -202,7 +204,10 @@ describe('Properties view', { timeout: 20_000 }, () => {
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
 
     expect(propertiesApi.save).toHaveBeenCalledTimes(1);
-    expect(propertiesApi.save).toHaveBeenCalledWith({ 'server.hostid': '4C4C4544-0039/VM_UUID', 'security.enabled': 'false', 'licensing.renewInterval': '20' });
+    expect(propertiesApi.save).toHaveBeenCalledWith(
+      { 'server.hostid': '4C4C4544-0039/VM_UUID', 'security.enabled': 'false', 'licensing.renewInterval': '20' },
+      expect.stringMatching(/^save-/),
+    );
     const report = await screen.findByRole('alert', { name: 'Save report' });
     expect(within(within(report).getByRole('list', { name: 'Saved settings' })).getAllByRole('listitem').map((i) => i.textContent)).toEqual([
       'licensing.renewInterval',
@@ -223,7 +228,8 @@ describe('Properties view', { timeout: 20_000 }, () => {
 
     vi.mocked(propertiesApi.save).mockResolvedValue({
       saved: ['licensing.renewInterval'],
-      failed: [{ name: 'lfs.capability.repeats', message: 'Access denied: ROLE_ADMIN required.' }],
+      failed: [{ name: 'lfs.capability.repeats', code: apperr.Code.ACCESS_DENIED, message: 'Access denied: ROLE_ADMIN required.' }],
+      notSent: [],
     });
     vi.mocked(propertiesApi.get).mockResolvedValue(after({ 'licensing.renewInterval': '20' }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
@@ -248,7 +254,7 @@ describe('Properties view', { timeout: 20_000 }, () => {
     await changeText(user, 'licensing.renewInterval', '20');
     await changeText(user, 'logging.directory', '/nope');
     vi.mocked(propertiesApi.save).mockRejectedValue(
-      new AppError('invalid_input', 'Please correct the highlighted fields.', { 'logging.directory': 'The folder does not exist.' }),
+      new AppError(apperr.Code.INVALID_INPUT, 'Please correct the highlighted fields.', [itemProblem('logging.directory', 'value', 'The folder does not exist.')]),
     );
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Save' }));
@@ -260,12 +266,77 @@ describe('Properties view', { timeout: 20_000 }, () => {
     expect(screen.getByText('2 changes')).toBeInTheDocument();
   });
 
+  it('shows what a save the session ended midway did, asks for the login, then sends only the settings not sent', async () => {
+    const user = userEvent.setup();
+    await renderProperties();
+    await user.click(screen.getByRole('button', { name: 'Expand all' }));
+    await changeText(user, 'licensing.renewInterval', '20');
+    await changeText(user, 'lfs.capability.repeats', '9');
+    await user.click(screen.getByRole('switch', { name: 'security.enabled' }));
+
+    const ended = 'Your session ended. Please log in again.';
+    vi.mocked(propertiesApi.save)
+      .mockResolvedValueOnce({
+        saved: ['licensing.renewInterval'],
+        failed: [],
+        notSent: ['lfs.capability.repeats', 'security.enabled'],
+        stopped: { code: apperr.Code.LOGIN_REQUIRED, message: ended },
+      })
+      .mockResolvedValueOnce({ saved: ['lfs.capability.repeats', 'security.enabled'], failed: [], notSent: [] });
+    vi.mocked(propertiesApi.get)
+      .mockResolvedValueOnce(after({ 'licensing.renewInterval': '20' }))
+      .mockResolvedValue(after({ 'licensing.renewInterval': '20', 'lfs.capability.repeats': '9', 'security.enabled': 'false' }));
+    vi.mocked(sessionApi.login).mockResolvedValue(sessionState());
+
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(within(screen.getByRole('dialog', { name: 'Save 3 changes to the license server?' })).getByRole('button', { name: 'Save' }));
+
+    const prompt = await screen.findByRole('dialog', { name: 'Log in to continue' });
+    expect(prompt).toHaveTextContent(ended);
+    // The report of the first part shows under the prompt (hidden from it while the prompt is open).
+    const report = screen.getByRole('alert', { name: 'Save report', hidden: true });
+    expect(within(report).getByRole('list', { name: 'Saved settings', hidden: true })).toHaveTextContent('licensing.renewInterval');
+    expect(within(report).getAllByRole('listitem', { hidden: true }).map((i) => i.textContent)).toEqual([
+      'licensing.renewInterval',
+      'lfs.capability.repeats',
+      'security.enabled',
+    ]);
+    expect(within(report).getByRole('list', { name: 'Settings not sent', hidden: true })).toHaveTextContent('lfs.capability.repeatssecurity.enabled');
+    expect(report).toHaveTextContent(`Not sent (${ended})`);
+    expect(propertiesApi.save).toHaveBeenCalledTimes(1);
+    expect(propertiesApi.save).toHaveBeenLastCalledWith(
+      { 'security.enabled': 'false', 'licensing.renewInterval': '20', 'lfs.capability.repeats': '9' },
+      expect.stringMatching(/^save-/),
+    );
+
+    await user.clear(within(prompt).getByLabelText('User Name'));
+    await user.type(within(prompt).getByLabelText('User Name'), 'admin');
+    await user.type(within(prompt).getByLabelText('Password'), 'Admin123!');
+    await user.click(within(prompt).getByRole('button', { name: 'Login' }));
+
+    await waitFor(() => expect(propertiesApi.save).toHaveBeenCalledTimes(2));
+    expect(sessionApi.login).toHaveBeenCalledWith(expect.objectContaining({ user: 'admin', password: 'Admin123!' }));
+    expect(propertiesApi.save).toHaveBeenLastCalledWith({ 'lfs.capability.repeats': '9', 'security.enabled': 'false' }, expect.stringMatching(/^save-/));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    const done = await screen.findByRole('alert', { name: 'Save report' });
+    await waitFor(() =>
+      expect(within(within(done).getByRole('list', { name: 'Saved settings' })).getAllByRole('listitem').map((i) => i.textContent)).toEqual([
+        'licensing.renewInterval',
+        'lfs.capability.repeats',
+        'security.enabled',
+      ]),
+    );
+    expect(within(done).queryByRole('list', { name: 'Settings not sent' })).not.toBeInTheDocument();
+    expect(screen.getByText('No changes')).toBeInTheDocument();
+    expect(input('lfs.capability.repeats')).toHaveValue('9');
+  });
+
   it('names the missing role when the server refuses the save', async () => {
     const user = userEvent.setup();
     await renderProperties();
     await user.click(screen.getByRole('button', { name: 'Expand all' }));
     await changeText(user, 'licensing.renewInterval', '20');
-    vi.mocked(propertiesApi.save).mockRejectedValue(new AppError('access_denied', 'Access denied.', {}, { role: 'ROLE_ADMIN' }));
+    vi.mocked(propertiesApi.save).mockRejectedValue(new AppError(apperr.Code.ACCESS_DENIED, 'Access denied.', [], { role: 'ROLE_ADMIN' }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Access denied: this needs the ROLE_ADMIN role. Log in as a user who has it.')).toBeInTheDocument();
@@ -302,7 +373,7 @@ describe('Properties view', { timeout: 20_000 }, () => {
 
   it('shows a failed load with a Retry', async () => {
     const user = userEvent.setup();
-    vi.mocked(propertiesApi.get).mockRejectedValueOnce(new AppError('unreachable', 'The license server did not answer.'));
+    vi.mocked(propertiesApi.get).mockRejectedValueOnce(new AppError(apperr.Code.UNREACHABLE, 'The license server did not answer.'));
     renderWithSettings(<Properties />, { route: '/properties' });
     expect(await screen.findByText('The license server did not answer.')).toBeInTheDocument();
     vi.mocked(propertiesApi.get).mockResolvedValue(properties());

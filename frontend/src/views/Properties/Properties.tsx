@@ -18,8 +18,11 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
+  apperr,
   HOST_ID_SETTING,
   propertiesApi,
+  recover,
+  stoppedError,
   toAppError,
   type AppError,
   type PolicySetting,
@@ -30,6 +33,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { monospace } from '../../components/format';
 import { HelpTip } from '../../components/HelpTip';
 import { InfoList } from '../../components/InfoList';
+import { OperationProgress, useLongOperation } from '../../components/OperationProgress';
 import { PageHeader } from '../../components/PageHeader';
 import { Section } from '../../components/Section';
 import { checkValue } from './checks';
@@ -82,6 +86,7 @@ export function Properties() {
   const [confirming, setConfirming] = useState(false);
   const [saving, setSaving] = useState(false);
   const [report, setReport] = useState<SaveReport | null>(null);
+  const saveOperation = useLongOperation('save');
   const [saveError, setSaveError] = useState<AppError | null>(null);
 
   const loads = useRef(0);
@@ -166,28 +171,48 @@ export function Properties() {
     setConfirming(true);
   };
 
+  // Settings go one at a time. A save the session ended midway shows what
+  // was saved, asks for the login, and sends only the settings not sent.
   const save = async () => {
     if (!view) return;
-    const values = Object.fromEntries(changes.map((c) => [c.name, c.to.trim()]));
+    const all = Object.fromEntries(changes.map((c) => [c.name, c.to.trim()]));
+    let values = all;
+    let saved: string[] = [];
     setSaving(true);
     setSaveError(null);
     setReport(null);
     try {
-      const result = await propertiesApi.save(values);
-      const failed = Object.fromEntries(result.failed.map((f) => [f.name, f.message]));
-      const next = await propertiesApi.get().catch(() => withSaved(view, values, result.saved));
-      setLoad({ kind: 'ready', value: next });
-      // What the server refused stays edited, so the user can fix and save it again.
-      setDrafts((d) => Object.fromEntries(Object.entries(d).filter(([name]) => name in failed)));
-      setServerErrors(failed);
-      setReport(result);
-      expandSectionsOf(Object.keys(failed));
+      for (;;) {
+        const sent = values;
+        const result = await saveOperation.run((op) => propertiesApi.save(sent, op));
+        saved = [...saved, ...result.saved];
+        const failed = Object.fromEntries(result.failed.map((f) => [f.name, f.message]));
+        // What the server refused or never got stays edited, so nothing typed is lost.
+        const kept = new Set([...Object.keys(failed), ...result.notSent]);
+        setDrafts((d) => Object.fromEntries(Object.entries(d).filter(([name]) => kept.has(name))));
+        setServerErrors(failed);
+        setReport({ ...result, saved });
+        expandSectionsOf(kept);
+        let resume = false;
+        if (result.stopped) {
+          // The report shows under the login prompt, not under this dialog.
+          setConfirming(false);
+          resume = await recover(stoppedError(result.stopped));
+        }
+        // A server the app could not get back to is not asked again.
+        const next = result.stopped && !resume ? withSaved(view, all, saved) : await propertiesApi.get().catch(() => withSaved(view, all, saved));
+        setLoad({ kind: 'ready', value: next });
+        if (!resume) break;
+        values = Object.fromEntries(result.notSent.map((name) => [name, sent[name]]));
+      }
     } catch (e) {
       const error = toAppError(e);
       setSaveError(error);
-      if (error.code === 'invalid_input') {
-        setServerErrors(error.fields);
-        expandSectionsOf(Object.keys(error.fields));
+      if (error.code === apperr.Code.INVALID_INPUT) {
+        // Go names each setting's problem by the setting.
+        const bySetting = Object.fromEntries(error.items.map((p) => [p.item, p.message]));
+        setServerErrors(bySetting);
+        expandSectionsOf(Object.keys(bySetting));
       }
     } finally {
       setSaving(false);
@@ -361,6 +386,7 @@ export function Properties() {
 
         {saveError && <ErrorAlert error={saveError} onClose={() => setSaveError(null)} />}
         {report && <SaveReportAlert report={report} onClose={() => setReport(null)} />}
+        {!confirming && <OperationProgress operation={saveOperation} label="Saving" />}
       </Stack>
 
       {!view.readOnly && (
@@ -380,13 +406,14 @@ export function Properties() {
         </Paper>
       )}
 
-      {confirming && <SaveDialog changes={changes} saving={saving} onSave={save} onClose={() => setConfirming(false)} />}
+      {confirming && <SaveDialog changes={changes} saving={saving} operation={saveOperation} onSave={save} onClose={() => setConfirming(false)} />}
     </>
   );
 }
 
 function SaveReportAlert({ report, onClose }: { report: SaveReport; onClose: () => void }) {
-  const severity = report.failed.length === 0 ? 'success' : report.saved.length === 0 ? 'error' : 'warning';
+  const trouble = report.failed.length + report.notSent.length > 0;
+  const severity = !trouble ? 'success' : report.saved.length === 0 ? 'error' : 'warning';
   return (
     <Alert severity={severity} onClose={onClose} aria-label="Save report">
       <AlertTitle>Save report</AlertTitle>
@@ -417,7 +444,21 @@ function SaveReportAlert({ report, onClose }: { report: SaveReport; onClose: () 
           </Box>
         </>
       )}
-      {report.saved.length === 0 && report.failed.length === 0 && <Typography variant="body2">Nothing needed saving.</Typography>}
+      {report.notSent.length > 0 && (
+        <>
+          <Typography variant="body2">
+            Not sent{report.stopped ? ` (${report.stopped.message})` : ''}; still edited below, save again to send them:
+          </Typography>
+          <Box component="ul" aria-label="Settings not sent" sx={{ mt: 0.25, mb: 0, pl: 2.5 }}>
+            {report.notSent.map((name) => (
+              <Box component="li" key={name} sx={monospace}>
+                {name}
+              </Box>
+            ))}
+          </Box>
+        </>
+      )}
+      {report.saved.length === 0 && !trouble && <Typography variant="body2">Nothing needed saving.</Typography>}
     </Alert>
   );
 }

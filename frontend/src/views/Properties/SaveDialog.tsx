@@ -6,9 +6,9 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
-import LinearProgress from '@mui/material/LinearProgress';
 import { useId } from 'react';
 import { monospace } from '../../components/format';
+import { OperationProgress, type LongOperation } from '../../components/OperationProgress';
 
 export interface Change {
   name: string;
@@ -21,12 +21,14 @@ export interface Change {
 interface SaveDialogProps {
   changes: Change[];
   saving: boolean;
+  /** The save under way, setting by setting. */
+  operation: LongOperation;
   onSave: () => void;
   onClose: () => void;
 }
 
 /** Lists each change, old value to new, before anything is sent to the server. */
-export function SaveDialog({ changes, saving, onSave, onClose }: SaveDialogProps) {
+export function SaveDialog({ changes, saving, operation, onSave, onClose }: SaveDialogProps) {
   const titleId = useId();
   return (
     <Dialog open onClose={saving ? undefined : onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>
@@ -50,7 +52,9 @@ export function SaveDialog({ changes, saving, onSave, onClose }: SaveDialogProps
           ))}
         </Box>
       </DialogContent>
-      {saving && <LinearProgress aria-label="Saving" />}
+      <Box sx={{ px: 3 }}>
+        <OperationProgress operation={operation} label="Saving" />
+      </Box>
       <DialogActions>
         <Button onClick={onClose} disabled={saving}>
           Cancel

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes, useLocation } from 'react-router';
-import { AppError, reservationsApi, sessionApi, settingsApi, type PendingReservation, type ReservationsPage } from '../../api';
-import { connectionInfo, sessionState, settingsView } from '../../test/fixtures';
+import { apperr, AppError, reservationsApi, sessionApi, settingsApi, type PendingReservation, type ReservationsPage } from '../../api';
+import { connectionInfo, itemProblem, sessionState, settingsView, validation } from '../../test/fixtures';
 import { renderWithSettings } from '../../test/render';
 import { Reservations } from './Reservations';
 
@@ -63,7 +63,8 @@ const entry = (overrides: Partial<PendingReservation> = {}): PendingReservation 
   ...overrides,
 });
 
-const valid = { valid: true, fields: {}, modelActive: false, modelMessage: '' };
+/** Go's check finds nothing wrong: each row goes into the group Go forms for its name. */
+const checkLikeGo = (pending: PendingReservation[]) => Promise.resolve(validation(pending));
 
 async function addEntry(user: User, values: Parameters<typeof fill>[1]) {
   await fill(user, values);
@@ -83,7 +84,7 @@ describe('Add Reservation page', () => {
       { name: '3D_Rendering', versions: ['3.0', '3.2'] },
       { name: 'Mesh_Repair', versions: ['1.5'] },
     ]);
-    vi.mocked(reservationsApi.validate).mockResolvedValue(valid);
+    vi.mocked(reservationsApi.validate).mockImplementation(checkLikeGo);
     vi.mocked(reservationsApi.list).mockResolvedValue(emptyList);
   });
 
@@ -100,10 +101,13 @@ describe('Add Reservation page', () => {
     const user = userEvent.setup();
     await renderAdd();
     const message = '"3" is not a version in numeric a.b form (for example 1.0).';
-    vi.mocked(reservationsApi.validate).mockResolvedValueOnce({ valid: false, fields: { 'entries.0.version': message }, modelActive: false, modelMessage: '' });
+    vi.mocked(reservationsApi.validate).mockResolvedValueOnce(
+      validation([entry({ version: '3' })], { valid: false, problems: [itemProblem('0', 'version', message)] }),
+    );
     await addEntry(user, { groupName: 'E2E Group', deviceId: 'E2E-HOST-1', idType: 'STRING', featureName: '3D_Rendering', version: '3', count: '1' });
 
-    expect(reservationsApi.validate).toHaveBeenCalledWith([entry({ version: '3' })]);
+    // On the Add page no group is being edited.
+    expect(reservationsApi.validate).toHaveBeenCalledWith([entry({ version: '3' })], 0);
     expect(await screen.findByText(message)).toBeInTheDocument();
     expect(field('Version')).toHaveAccessibleDescription(message);
     expect(field('Version')).toHaveAttribute('aria-invalid', 'true');
@@ -136,9 +140,30 @@ describe('Add Reservation page', () => {
 
     await addEntry(user, { featureName: 'Mesh_Repair', version: '1.5' });
     await within(pendingTable()).findByText('Mesh_Repair');
-    expect(reservationsApi.validate).toHaveBeenLastCalledWith([entry(), entry({ featureName: 'Mesh_Repair', version: '1.5' })]);
+    expect(reservationsApi.validate).toHaveBeenLastCalledWith([entry(), entry({ featureName: 'Mesh_Repair', version: '1.5' })], 0);
     const groupHeaders = within(pendingTable()).getAllByRole('rowheader');
     expect(groupHeaders.map((h) => h.textContent)).toEqual(['E2E Group — 2 entries']);
+  });
+
+  it('shows the rows in the groups Go formed, whose names differ only in case and spaces', async () => {
+    const user = userEvent.setup();
+    await renderAdd();
+    await addEntry(user, { groupName: 'Lab', deviceId: 'LAB-1', featureName: '3D_Rendering', version: '3.0' });
+    await within(pendingTable()).findByText('3D_Rendering');
+    await addEntry(user, { groupName: ' lab ', featureName: 'Mesh_Repair', version: '1.5' });
+    await within(pendingTable()).findByText('Mesh_Repair');
+    await addEntry(user, { groupName: 'Support', featureName: 'Mesh_Repair', version: '1.5' });
+    await waitFor(() => expect(within(pendingTable()).getAllByRole('rowheader')).toHaveLength(2));
+
+    expect(reservationsApi.validate).toHaveBeenLastCalledWith(
+      [
+        entry({ groupName: 'Lab', deviceId: 'LAB-1', idType: 'ETHERNET' }),
+        entry({ groupName: ' lab ', deviceId: 'LAB-1', idType: 'ETHERNET', featureName: 'Mesh_Repair', version: '1.5' }),
+        entry({ groupName: 'Support', deviceId: 'LAB-1', idType: 'ETHERNET', featureName: 'Mesh_Repair', version: '1.5' }),
+      ],
+      0,
+    );
+    expect(within(pendingTable()).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['Lab — 2 entries', 'Support — 1 entry']);
   });
 
   it('clears the fields with Clear', async () => {
@@ -157,10 +182,14 @@ describe('Add Reservation page', () => {
     await renderAdd();
     await addEntry(user, { groupName: 'E2E Group', deviceId: 'E2E-HOST-1', idType: 'STRING', featureName: '3D_Rendering', version: '3.0' });
     await within(pendingTable()).findByText('3D_Rendering');
-    vi.mocked(reservationsApi.submit).mockResolvedValue({ results: [{ group: 'E2E Group', id: 5, ok: true, code: '', message: '' }], created: 1, failed: 0 });
+    vi.mocked(reservationsApi.submit).mockResolvedValue({
+      results: [{ group: 'E2E Group', id: 5, rows: [0], ok: true, notSent: false, message: '' }],
+      created: 1,
+      failed: 0,
+    });
     await user.click(screen.getByRole('button', { name: 'Submit' }));
 
-    expect(reservationsApi.submit).toHaveBeenCalledWith([entry()]);
+    expect(reservationsApi.submit).toHaveBeenCalledWith([entry()], expect.stringMatching(/^submit-/));
     expect(await screen.findByRole('heading', { name: 'Reservations', level: 1 })).toBeInTheDocument();
     expect(screen.getByText('Created 1 group: E2E Group.')).toBeInTheDocument();
     expect(sessionStorage.length).toBe(0);
@@ -177,8 +206,8 @@ describe('Add Reservation page', () => {
     const refusal = 'Host ID JOE/USER is already reserved in group "Sales".';
     vi.mocked(reservationsApi.submit).mockResolvedValue({
       results: [
-        { group: 'Lab', id: 5, ok: true, code: '', message: '' },
-        { group: 'Support', id: 0, ok: false, code: 'conflict', message: refusal },
+        { group: 'Lab', id: 5, rows: [0], ok: true, notSent: false, message: '' },
+        { group: 'Support', id: 0, rows: [1], ok: false, notSent: false, code: apperr.Code.CONFLICT, message: refusal },
       ],
       created: 1,
       failed: 1,
@@ -192,19 +221,76 @@ describe('Add Reservation page', () => {
     expect(screen.getByRole('heading', { name: 'Add Reservation' })).toBeInTheDocument();
   });
 
+  it('reports a submit the session ended midway, asks for the login, then sends only the rows of the groups not created', async () => {
+    const user = userEvent.setup();
+    await renderAdd();
+    await addEntry(user, { groupName: 'Lab', deviceId: 'LAB-1', featureName: '3D_Rendering', version: '3.0' });
+    await within(pendingTable()).findByText('LAB-1');
+    await addEntry(user, { groupName: 'Support', deviceId: 'JOE', idType: 'USER', featureName: 'Mesh_Repair', version: '1.5' });
+    await within(pendingTable()).findByText('JOE');
+    await addEntry(user, { groupName: 'QA', deviceId: 'QA-1', idType: 'STRING', featureName: '3D_Rendering', version: '3.2' });
+    await within(pendingTable()).findByText('QA-1');
+
+    const lab = entry({ groupName: 'Lab', deviceId: 'LAB-1', idType: 'ETHERNET' });
+    const support = entry({ groupName: 'Support', deviceId: 'JOE', idType: 'USER', featureName: 'Mesh_Repair', version: '1.5' });
+    const qa = entry({ groupName: 'QA', deviceId: 'QA-1', idType: 'STRING', version: '3.2' });
+    const ended = 'Please log in: the session is missing or has expired.';
+    vi.mocked(reservationsApi.submit)
+      .mockResolvedValueOnce({
+        results: [
+          { group: 'Lab', id: 5, rows: [0], ok: true, notSent: false, message: '' },
+          { group: 'Support', id: 0, rows: [1], ok: false, notSent: true, code: apperr.Code.LOGIN_REQUIRED, message: ended },
+          { group: 'QA', id: 0, rows: [2], ok: false, notSent: true, code: apperr.Code.LOGIN_REQUIRED, message: `Not sent: ${ended}` },
+        ],
+        created: 1,
+        failed: 2,
+        stopped: { code: apperr.Code.LOGIN_REQUIRED, message: ended },
+      })
+      .mockResolvedValueOnce({
+        results: [
+          { group: 'Support', id: 6, rows: [0], ok: true, notSent: false, message: '' },
+          { group: 'QA', id: 7, rows: [1], ok: true, notSent: false, message: '' },
+        ],
+        created: 2,
+        failed: 0,
+      });
+    vi.mocked(sessionApi.login).mockResolvedValue(sessionState());
+    await user.click(screen.getByRole('button', { name: 'Submit' }));
+
+    const prompt = await screen.findByRole('dialog', { name: 'Log in to continue' });
+    expect(prompt).toHaveTextContent(ended);
+    expect(reservationsApi.submit).toHaveBeenCalledTimes(1);
+    expect(reservationsApi.submit).toHaveBeenLastCalledWith([lab, support, qa], expect.stringMatching(/^submit-/));
+    // Under the prompt: what the first part did, and the rows of the created group gone from the pending table.
+    expect(screen.getByText('1 group created, 2 failed')).toBeInTheDocument();
+    const pending = screen.getByRole('table', { name: 'Reservations (Pending Submission)', hidden: true });
+    expect(within(pending).queryByText('LAB-1')).not.toBeInTheDocument();
+    expect(within(pending).getByText('JOE')).toBeInTheDocument();
+    expect(within(pending).getByText('QA-1')).toBeInTheDocument();
+
+    await user.type(within(prompt).getByLabelText('Password'), 'Admin123!');
+    await user.click(within(prompt).getByRole('button', { name: 'Login' }));
+
+    await waitFor(() => expect(reservationsApi.submit).toHaveBeenCalledTimes(2));
+    expect(reservationsApi.submit).toHaveBeenLastCalledWith([support, qa], expect.stringMatching(/^submit-/));
+    expect(await screen.findByRole('heading', { name: 'Reservations', level: 1 })).toBeInTheDocument();
+    expect(screen.getByText('Created 3 groups: Lab, Support, QA.')).toBeInTheDocument();
+    expect(sessionStorage.length).toBe(0);
+  });
+
   it('shows the server’s field errors on the pending rows and keeps them after a failure', async () => {
     const user = userEvent.setup();
     await renderAdd();
     await addEntry(user, { groupName: 'Lab', deviceId: 'LAB-1', featureName: '3D_Rendering', version: '3.0' });
     await within(pendingTable()).findByText('LAB-1');
     const taken = 'A reservation group named "Lab" already exists on the server; choose another name.';
-    vi.mocked(reservationsApi.submit).mockRejectedValueOnce(new AppError('invalid_input', taken, { 'entries.0.groupName': taken }));
+    vi.mocked(reservationsApi.submit).mockRejectedValueOnce(new AppError(apperr.Code.INVALID_INPUT, taken, [itemProblem('0', 'groupName', taken, 'name_taken')]));
     await user.click(screen.getByRole('button', { name: 'Submit' }));
 
     expect(await screen.findByText('Nothing was submitted')).toBeInTheDocument();
     expect(within(pendingTable()).getByText(`Group Name: ${taken}`)).toBeInTheDocument();
 
-    vi.mocked(reservationsApi.submit).mockRejectedValueOnce(new AppError('server_error', 'The license server failed (500).'));
+    vi.mocked(reservationsApi.submit).mockRejectedValueOnce(new AppError(apperr.Code.SERVER_ERROR, 'The license server failed (500).'));
     await user.click(screen.getByRole('button', { name: 'Submit' }));
     expect(await screen.findByText('The license server failed (500).')).toBeInTheDocument();
     expect(within(pendingTable()).getByText('LAB-1')).toBeInTheDocument();
@@ -246,7 +332,7 @@ describe('Add Reservation page', () => {
     const user = userEvent.setup();
     await renderAdd();
     const message = 'Reservations and named license pools cannot coexist.';
-    vi.mocked(reservationsApi.validate).mockResolvedValue({ valid: true, fields: {}, modelActive: true, modelMessage: message });
+    vi.mocked(reservationsApi.validate).mockImplementation((pending) => Promise.resolve(validation(pending, { modelActive: true, modelMessage: message })));
     await addEntry(user, { groupName: 'Lab', deviceId: 'LAB-1', featureName: '3D_Rendering', version: '3.0' });
     expect(await screen.findByText(message)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Open Named License Pools' })).toHaveAttribute('href', '/pools');

@@ -4,11 +4,11 @@ import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
-import { Navigate, useLocation, useNavigate, useParams } from 'react-router';
-import { AppError, reservationsApi, toAppError, type ReservationRow } from '../../api';
+import { Navigate, useNavigate, useParams } from 'react-router';
+import { reservationsApi, toAppError, type AppError, type EditableGroup } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { loadDraft, type Draft, type PendingRow } from './draft';
-import { editedName, reservationsRoute } from './links';
+import { routes } from '../../nav/routes';
+import { loadDraft, type Draft } from './draft';
 import { ReservationEditor } from './ReservationEditor';
 
 /** The Add Reservation page, with the pending table it had before a reload. */
@@ -17,22 +17,10 @@ export function AddReservation() {
   return <ReservationEditor draftId="add" initial={initial} />;
 }
 
-/** Rows fetched per request while collecting a group's entries. */
-const PAGE = 500;
-
-/** Every entry of one group, read through the list (searching by its name narrows it). */
-async function groupEntries(groupId: number, name: string): Promise<ReservationRow[]> {
-  const out: ReservationRow[] = [];
-  for (let page = 1; ; page++) {
-    const served = await reservationsApi.list({ page, pageSize: PAGE, search: name, sortBy: '', sortDesc: false }, page === 1);
-    out.push(...served.rows.filter((r) => r.groupId === groupId));
-    if (served.page >= served.pages) return out;
-  }
-}
-
-const toPending = (r: ReservationRow, key: number): PendingRow => ({
-  key,
-  entry: { groupName: r.group, deviceId: r.deviceId, idType: r.idType, featureName: r.feature, version: r.version, count: r.count },
+/** A group on the server as the pending table edits it: one row per entry, Go's grouping kept. */
+const toDraft = (g: EditableGroup): Draft => ({
+  rows: g.entries.map((entry, i) => ({ key: i + 1, entry, group: g.name })),
+  edit: { groupId: g.id, name: g.name },
 });
 
 type Loaded = { kind: 'loading' } | { kind: 'ready'; draft: Draft } | { kind: 'failed'; error: AppError };
@@ -45,7 +33,6 @@ export function EditReservationGroup() {
   const { id } = useParams();
   const groupId = Number(id);
   const valid = Number.isSafeInteger(groupId) && groupId > 0;
-  const name = editedName(useLocation().state);
   const navigate = useNavigate();
   const [loaded, setLoaded] = useState<Loaded>(() => {
     const draft = valid ? loadDraft(groupId) : null;
@@ -56,23 +43,16 @@ export function EditReservationGroup() {
   useEffect(() => {
     if (!valid || !loading) return;
     let live = true;
-    groupEntries(groupId, name).then(
-      (rows) => {
-        if (!live) return;
-        if (rows.length === 0) {
-          setLoaded({ kind: 'failed', error: new AppError('not_found', `Reservation group ${groupId} is no longer on the server.`) });
-        } else {
-          setLoaded({ kind: 'ready', draft: { rows: rows.map((r, i) => toPending(r, i + 1)), edit: { groupId, name: rows[0].group } } });
-        }
-      },
+    reservationsApi.group(groupId).then(
+      (group) => live && setLoaded({ kind: 'ready', draft: toDraft(group) }),
       (e: unknown) => live && setLoaded({ kind: 'failed', error: toAppError(e) }),
     );
     return () => {
       live = false;
     };
-  }, [valid, loading, groupId, name]);
+  }, [valid, loading, groupId]);
 
-  if (!valid) return <Navigate to={reservationsRoute()} replace />;
+  if (!valid) return <Navigate to={routes.reservations} replace />;
   if (loaded.kind === 'ready') return <ReservationEditor key={groupId} draftId={groupId} initial={loaded.draft} />;
   return (
     <>
@@ -84,7 +64,7 @@ export function EditReservationGroup() {
       ) : (
         <Box>
           <ErrorAlert error={loaded.error} />
-          <Button variant="outlined" startIcon={<ArrowBack />} onClick={() => navigate(reservationsRoute())} sx={{ mt: 2 }}>
+          <Button variant="outlined" startIcon={<ArrowBack />} onClick={() => navigate(routes.reservations)} sx={{ mt: 2 }}>
             Back to list
           </Button>
         </Box>

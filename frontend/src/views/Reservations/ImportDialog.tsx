@@ -7,13 +7,15 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
-import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
 import { useId, useState } from 'react';
 import {
+  recover,
+  reservations,
   reservationsApi,
+  stoppedError,
   toAppError,
   type AppError,
   type ReservationImportPlan,
@@ -22,6 +24,7 @@ import {
   type ReservationImportReport,
 } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { OperationProgress, useLongOperation } from '../../components/OperationProgress';
 import { OriginalJson } from './OriginalJson';
 
 const count = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
@@ -47,12 +50,12 @@ function Problems({ problems, severity, title }: { problems: readonly Reservatio
   );
 }
 
-function planText(plan: ReservationImportPlan): string {
-  return `${count(plan.toImport, 'new group', 'new groups')} to import, ${count(plan.toReplace, 'group', 'groups')} to replace, ${count(plan.skipped, 'group', 'groups')} skipped.`;
+function planText({ summary }: ReservationImportPlan): string {
+  return `${count(summary.toImport, 'new group', 'new groups')} to import, ${count(summary.toReplace, 'group', 'groups')} to replace, ${count(summary.skipped, 'group', 'groups')} skipped.`;
 }
 
 function Plan({ plan }: { plan: ReservationImportPlan }) {
-  const skipped = plan.actions.filter((a) => a.action === 'skip');
+  const skipped = plan.actions.filter((a) => a.action === reservations.Action.SKIP);
   return (
     <Box role="status" aria-live="polite">
       <Typography variant="body2" sx={{ fontWeight: 600 }}>
@@ -74,15 +77,20 @@ function Plan({ plan }: { plan: ReservationImportPlan }) {
 }
 
 function Report({ report }: { report: ReservationImportReport }) {
-  const severity = report.failed.length > 0 ? (report.imported + report.replaced > 0 ? 'warning' : 'error') : 'success';
+  const trouble = report.failed.length > 0 || report.stopped !== undefined;
+  const severity = trouble ? (report.imported + report.replaced > 0 ? 'warning' : 'error') : 'success';
   return (
     <Stack spacing={2}>
       <Alert severity={severity}>
         <AlertTitle>
           {count(report.imported, 'group', 'groups')} imported, {report.replaced.toLocaleString()} replaced, {report.skipped.toLocaleString()} skipped,{' '}
-          {report.failed.length.toLocaleString()} failed
+          {report.failed.length.toLocaleString()} failed{report.notSent.length > 0 && `, ${report.notSent.length.toLocaleString()} not sent yet`}
         </AlertTitle>
-        {report.failed.length === 0 ? 'The reservations list now shows the imported groups.' : 'The groups that failed are listed below with the server’s reason.'}
+        {report.stopped
+          ? `The import stopped: ${report.stopped.message} Continue sends only the groups not sent yet.`
+          : report.failed.length === 0
+            ? 'The reservations list now shows the imported groups.'
+            : 'The groups that failed are listed below with the server’s reason.'}
       </Alert>
       {report.failed.map((f, i) => (
         <Box key={i}>
@@ -96,6 +104,20 @@ function Report({ report }: { report: ReservationImportReport }) {
           )}
         </Box>
       ))}
+      {report.notSent.length > 0 && (
+        <Box>
+          <Typography variant="subtitle2">Not sent yet</Typography>
+          <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+            {report.notSent.map((s, i) => (
+              <li key={i}>
+                <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
+                  <strong>{s.group}</strong>
+                </Typography>
+              </li>
+            ))}
+          </Box>
+        </Box>
+      )}
       {report.skippedGroups.length > 0 && (
         <Box>
           <Typography variant="subtitle2">Skipped</Typography>
@@ -122,18 +144,26 @@ function Report({ report }: { report: ReservationImportReport }) {
  */
 export function ImportDialog({ preview, onClose }: { preview: ReservationImportPreview; onClose: (changed: boolean) => void }) {
   const titleId = useId();
+  const file = preview.preview;
   const [replace, setReplace] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [report, setReport] = useState<ReservationImportReport | null>(null);
-  const plan = replace ? preview.replace : preview.keep;
+  const importing = useLongOperation('import');
+  const plan = replace ? file.replace : file.keep;
   const changed = report !== null && (report.imported > 0 || report.replaced > 0 || report.failed.length > 0);
 
+  // A run that stopped because the session ended asks for the login at
+  // once; Go remembers what the import did, so the next run sends the rest.
   const apply = async () => {
     setBusy(true);
     setError(null);
     try {
-      setReport(await reservationsApi.applyImport(preview.token, replace));
+      for (;;) {
+        const next = await importing.run((op) => reservationsApi.applyImport(preview.token, replace, op));
+        setReport(next);
+        if (!next.stopped || !(await recover(stoppedError(next.stopped)))) break;
+      }
     } catch (e) {
       setError(toAppError(e));
     } finally {
@@ -146,7 +176,10 @@ export function ImportDialog({ preview, onClose }: { preview: ReservationImportP
       <DialogTitle id={titleId}>Import reservations</DialogTitle>
       <DialogContent>
         {report ? (
-          <Report report={report} />
+          <Stack spacing={2}>
+            <Report report={report} />
+            {error && <ErrorAlert error={error} />}
+          </Stack>
         ) : (
           <Stack spacing={2}>
             <Box>
@@ -154,16 +187,16 @@ export function ImportDialog({ preview, onClose }: { preview: ReservationImportP
                 File: <strong>{preview.fileName}</strong>
               </Typography>
               <Typography variant="body2">
-                {count(preview.groupCount, 'group', 'groups')}, {count(preview.reservationCount, 'reservation', 'reservations')},{' '}
-                {count(preview.entryCount, 'entry', 'entries')}
+                {count(file.groupCount, 'group', 'groups')}, {count(file.reservationCount, 'reservation', 'reservations')},{' '}
+                {count(file.entryCount, 'entry', 'entries')}
               </Typography>
             </Box>
             <Problems
-              problems={preview.errors}
+              problems={file.errors}
               severity="error"
-              title={`${count(preview.errors.length, 'problem', 'problems')}: groups with problems are skipped`}
+              title={`${count(file.errors.length, 'problem', 'problems')}: groups with problems are skipped`}
             />
-            <Problems problems={preview.warnings} severity="warning" title={count(preview.warnings.length, 'warning', 'warnings')} />
+            <Problems problems={file.warnings} severity="warning" title={count(file.warnings.length, 'warning', 'warnings')} />
             <FormControlLabel
               control={<Switch checked={replace} onChange={(e) => setReplace(e.target.checked)} disabled={busy} />}
               label="Replace existing groups with the same name"
@@ -172,19 +205,28 @@ export function ImportDialog({ preview, onClose }: { preview: ReservationImportP
             {error && <ErrorAlert error={error} />}
           </Stack>
         )}
-        {busy && <LinearProgress aria-label="Importing" sx={{ mt: 2 }} />}
+        <Box sx={{ mt: 2 }}>
+          <OperationProgress operation={importing} label="Importing" />
+        </Box>
       </DialogContent>
       <DialogActions>
         {report ? (
-          <Button variant="contained" onClick={() => onClose(changed)}>
-            Close
-          </Button>
+          <>
+            {report.stopped && (
+              <Button onClick={apply} disabled={busy}>
+                Continue
+              </Button>
+            )}
+            <Button variant="contained" onClick={() => onClose(changed)} disabled={busy}>
+              Close
+            </Button>
+          </>
         ) : (
           <>
             <Button onClick={() => onClose(false)} disabled={busy}>
               Cancel
             </Button>
-            <Button variant="contained" onClick={apply} disabled={busy || plan.toImport + plan.toReplace === 0}>
+            <Button variant="contained" onClick={apply} disabled={busy || plan.summary.toImport + plan.summary.toReplace === 0}>
               Import
             </Button>
           </>

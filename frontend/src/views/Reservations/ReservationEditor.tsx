@@ -10,7 +10,10 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import {
+  apperr,
+  recover,
   reservationsApi,
+  stoppedError,
   toAppError,
   type AppError,
   type PendingReservation,
@@ -19,16 +22,17 @@ import {
 } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { OperationProgress, useLongOperation } from '../../components/OperationProgress';
 import { Section } from '../../components/Section';
+import { routes } from '../../nav/routes';
 import {
   clearDraft,
   errorsByIndex,
   errorsByRow,
   hasErrors,
-  nameKey,
   otherProblems,
   saveDraft,
-  withoutSelfConflicts,
+  withGroups,
   type Draft,
   type DraftId,
   type EditTarget,
@@ -37,7 +41,7 @@ import {
 } from './draft';
 import { EntryForm, type EntryFields } from './EntryForm';
 import { GroupResults } from './GroupResults';
-import { poolsRoute, reservationsRoute, type DoneState } from './links';
+import type { DoneState } from './links';
 import { OriginalJsonDialog } from './OriginalJson';
 import { PendingTable } from './PendingTable';
 
@@ -88,6 +92,7 @@ export function ReservationEditor({ draftId, initial }: { draftId: DraftId; init
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [lost, setLost] = useState<LostGroup | null>(null);
   const [confirmingCancel, setConfirmingCancel] = useState(false);
+  const submitting = useLongOperation('submit');
   const featureRef = useRef<HTMLInputElement>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
   const focusFeature = useRef(false);
@@ -158,19 +163,18 @@ export function ReservationEditor({ draftId, initial }: { draftId: DraftId; init
     const sent = rows;
     startCall('adding');
     try {
-      // The pending entries go along, so a clash with one of them shows now, not at Submit.
-      const check = await reservationsApi.validate([...sent.map((r) => r.entry), entry]);
-      const byIndex = errorsByIndex(check.fields);
-      setRowErrors(
-        new Map(sent.map((r, i) => [r.key, withoutSelfConflicts(byIndex.get(i) ?? {}, r.entry, edit)] as const).filter(([, e]) => hasErrors(e))),
-      );
-      const own = withoutSelfConflicts(byIndex.get(sent.length) ?? {}, entry, edit);
+      // The pending entries go along, so a clash with one of them shows now,
+      // not at Submit; an edited group's own name and hosts are no clash.
+      const check = await reservationsApi.validate([...sent.map((r) => r.entry), entry], edit?.groupId ?? 0);
+      const byIndex = errorsByIndex(check.problems);
+      setRowErrors(errorsByRow(sent, byIndex));
+      const own = byIndex.get(sent.length) ?? {};
       if (hasErrors(own)) {
         setFormErrors(own);
       } else if (check.modelActive) {
         setModelMessage(check.modelMessage);
       } else {
-        setRows([...sent, { key: nextKey.current++, entry }]);
+        setRows(withGroups([...sent, { key: nextKey.current++, entry, group: '' }], check));
         setFormErrors({});
         setFields((f) => ({ ...f, featureName: '', version: '', count: '1' }));
         focusFeature.current = true;
@@ -195,20 +199,29 @@ export function ReservationEditor({ draftId, initial }: { draftId: DraftId; init
 
   const done = (message: string) => {
     clearDraft(draftId);
-    navigate(reservationsRoute(), { state: { done: message } satisfies DoneState });
+    navigate(routes.reservations, { state: { done: message } satisfies DoneState });
   };
 
-  const submitNew = async (sent: PendingRow[]) => {
-    const answer = await reservationsApi.submit(sent.map((r) => r.entry));
-    setRowErrors(new Map());
-    const created = answer.results.filter((r) => r.ok);
-    if (answer.failed === 0) {
-      done(`Created ${groupCount(created.length)}: ${created.map((r) => r.group).join(', ')}.`);
-      return;
+  // A batch the session ended midway shows its report, asks for the login,
+  // then sends only the groups not created; Go says which rows made each.
+  const submitNew = async (first: PendingRow[]) => {
+    let sent = first;
+    let createdSoFar: string[] = [];
+    for (;;) {
+      const answer = await submitting.run((op) => reservationsApi.submit(sent.map((r) => r.entry), op));
+      setRowErrors(new Map());
+      const created = answer.results.filter((r) => r.ok);
+      createdSoFar = [...createdSoFar, ...created.map((r) => r.group)];
+      if (answer.failed === 0) {
+        done(`Created ${groupCount(createdSoFar.length)}: ${createdSoFar.join(', ')}.`);
+        return;
+      }
+      const gone = new Set(created.flatMap((r) => r.rows));
+      sent = sent.filter((_, i) => !gone.has(i));
+      setRows(sent);
+      setReport(answer);
+      if (!answer.stopped || !(await recover(stoppedError(answer.stopped)))) return;
     }
-    const createdNames = new Set(created.map((r) => nameKey(r.group)));
-    setRows(sent.filter((r) => !createdNames.has(nameKey(r.entry.groupName))));
-    setReport(answer);
   };
 
   const submitEdit = async (sent: PendingRow[], target: EditTarget) => {
@@ -218,7 +231,7 @@ export function ReservationEditor({ draftId, initial }: { draftId: DraftId; init
       done(answer.message);
     } else if (answer.restored) {
       // The original is back under a new ID, which the next Submit must replace.
-      setEdit({ groupId: answer.groupId, name: answer.groupName || target.name });
+      setEdit({ groupId: answer.group.id ?? 0, name: answer.group.name || target.name });
       setOutcome({ severity: 'warning', text: answer.message });
     } else {
       setEdit(null);
@@ -235,13 +248,13 @@ export function ReservationEditor({ draftId, initial }: { draftId: DraftId; init
       else await submitNew(sent);
     } catch (e) {
       const error = toAppError(e);
-      if (error.code === 'invalid_input') {
-        const byRow = errorsByRow(sent, errorsByIndex(error.fields));
-        const other = otherProblems(error.fields);
+      if (error.code === apperr.Code.INVALID_INPUT) {
+        const byRow = errorsByRow(sent, errorsByIndex(error.items));
+        const other = otherProblems(error.items);
         setRowErrors(byRow);
         const messages = byRow.size > 0 ? ['Fix the entries marked in the pending table.', ...other] : other;
         setRejected(messages.length > 0 ? messages : [error.message]);
-      } else if (error.code === 'conflict') {
+      } else if (error.code === apperr.Code.CONFLICT) {
         setModelMessage(error.message);
       } else {
         setFailure(error);
@@ -253,7 +266,7 @@ export function ReservationEditor({ draftId, initial }: { draftId: DraftId; init
 
   const leave = () => {
     clearDraft(draftId);
-    navigate(reservationsRoute());
+    navigate(routes.reservations);
   };
 
   const disabled = busy !== null;
@@ -275,7 +288,7 @@ export function ReservationEditor({ draftId, initial }: { draftId: DraftId; init
         {modelMessage && (
           <Alert severity="info">
             {modelMessage}{' '}
-            <Link component={RouterLink} to={poolsRoute()}>
+            <Link component={RouterLink} to={routes.pools}>
               Open Named License Pools
             </Link>
           </Alert>
@@ -321,7 +334,8 @@ export function ReservationEditor({ draftId, initial }: { draftId: DraftId; init
             </Alert>
           )}
         </Box>
-        {busy === 'submitting' && <LinearProgress aria-label="Submitting" />}
+        {busy === 'submitting' &&
+          (submitting.running ? <OperationProgress operation={submitting} label="Submitting" /> : <LinearProgress aria-label="Submitting" />)}
         <Box sx={{ display: 'flex', gap: 1 }}>
           <Button ref={submitRef} variant="contained" startIcon={<Send />} onClick={submit} disabled={disabled || rows.length === 0}>
             Submit

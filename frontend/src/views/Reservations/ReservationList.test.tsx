@@ -1,20 +1,26 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes, useLocation } from 'react-router';
 import {
+  apperr,
   AppError,
+  operationApi,
+  reservations,
   reservationsApi,
   sessionApi,
   settingsApi,
   type ListQuery,
+  type PendingReservation,
   type ReservationGroupRef,
   type ReservationImportPreview,
+  type ReservationImportReport,
   type ReservationRow,
   type ReservationsPage,
 } from '../../api';
 import { navSections } from '../../nav/model';
 import { navItems } from '../../nav/items';
-import { connectionInfo, sessionState, settingsView } from '../../test/fixtures';
+import { connectionInfo, sessionState, settingsView, validation } from '../../test/fixtures';
+import { emitProgress, lastOperation } from '../../test/progress';
 import { renderWithSettings } from '../../test/render';
 import { Reservations } from './Reservations';
 
@@ -32,7 +38,7 @@ function reservation(overrides: Partial<ReservationRow> = {}): ReservationRow {
     feature: '3D_Rendering',
     version: '3.0',
     count: 5,
-    status: 'ok',
+    status: reservations.Status.OK,
     reason: '',
     ...overrides,
   };
@@ -44,9 +50,24 @@ const support: ReservationGroupRef = { id: 2, name: 'Support', reservations: 1, 
 const shortReason = 'Only 3 licenses of Mesh_Repair 1.5 or later are left for 4 reserved.';
 const rows = [
   reservation(),
-  reservation({ entryId: 12, feature: 'Mesh_Repair', version: '1.5', count: 4, status: 'short', reason: shortReason }),
+  reservation({ entryId: 12, feature: 'Mesh_Repair', version: '1.5', count: 4, status: reservations.Status.SHORT, reason: shortReason }),
   reservation({ group: 'Support', groupId: 2, entryId: 21, deviceId: 'JOE', idType: 'USER', feature: 'Export_to_CSV', version: '4.8', count: 2 }),
 ];
+
+/** Group 1 as Go gives it to edit: its entries as pending rows. */
+const engineeringEntries: PendingReservation[] = [
+  { groupName: 'Engineering', deviceId: '0A1B2C3D4E01', idType: 'ETHERNET', featureName: '3D_Rendering', version: '3.0', count: 5 },
+  { groupName: 'Engineering', deviceId: '0A1B2C3D4E01', idType: 'ETHERNET', featureName: 'Mesh_Repair', version: '1.5', count: 4 },
+];
+
+/** Engineering on the server under id, with the one entry the edit below keeps. */
+const engineeringGroup = (id: number): reservations.Group => ({
+  id,
+  name: 'Engineering',
+  reservations: [
+    { id: id * 10, hostId: { value: '0A1B2C3D4E01', type: 'ETHERNET' }, reservationEntries: [{ id: id * 100, featureName: '3D_Rendering', featureVersion: '3.0', featureCount: 5 }] },
+  ],
+});
 
 const page = (list: ReservationRow[] = rows, more: Partial<ReservationsPage> = {}): ReservationsPage => ({
   rows: list,
@@ -100,6 +121,7 @@ describe('Reservations view', () => {
     vi.mocked(settingsApi.get).mockResolvedValue(settingsView());
     vi.mocked(settingsApi.status).mockResolvedValue(connectionInfo());
     vi.mocked(reservationsApi.list).mockResolvedValue(page());
+    vi.mocked(reservationsApi.group).mockResolvedValue({ id: 1, name: 'Engineering', entries: engineeringEntries });
   });
 
   it('is a menu group of its own, after Devices', () => {
@@ -111,7 +133,7 @@ describe('Reservations view', () => {
 
   it('lists the entries with the guide’s columns and a status that says why a reservation is short', async () => {
     await renderList();
-    expect(reservationsApi.list).toHaveBeenCalledWith(query(), true);
+    expect(reservationsApi.list).toHaveBeenCalledWith(query(), true, expect.stringMatching(/^list-/));
     expect(within(table()).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
       '',
       'Status',
@@ -180,7 +202,7 @@ describe('Reservations view', () => {
     await user.click(screen.getByRole('button', { name: 'Delete' }));
 
     vi.mocked(reservationsApi.delete).mockResolvedValue({
-      results: [{ group: 'Engineering', id: 1, ok: true, code: '', message: '' }],
+      results: [{ group: 'Engineering', id: 1, rows: [], ok: true, notSent: false, message: '' }],
       deleted: 1,
       failed: 0,
     });
@@ -191,10 +213,10 @@ describe('Reservations view', () => {
     expect(dialog).toHaveTextContent('Delete 1 group and all their reservations from the license server: Engineering?');
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
 
-    expect(reservationsApi.delete).toHaveBeenCalledWith([1]);
+    expect(reservationsApi.delete).toHaveBeenCalledWith([1], expect.stringMatching(/^delete-/));
     expect(await screen.findByText('1 group deleted')).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Pending deletions' })).not.toBeInTheDocument();
-    expect(reservationsApi.list).toHaveBeenCalledWith(query(), true);
+    expect(reservationsApi.list).toHaveBeenCalledWith(query(), true, expect.stringMatching(/^list-/));
     await waitFor(() => expect(within(table()).queryByText('3D_Rendering')).not.toBeInTheDocument());
   });
 
@@ -206,8 +228,16 @@ describe('Reservations view', () => {
     await user.click(screen.getByRole('button', { name: 'Delete' }));
     vi.mocked(reservationsApi.delete).mockResolvedValue({
       results: [
-        { group: 'Engineering', id: 1, ok: true, code: '', message: '' },
-        { group: 'Support', id: 2, ok: false, code: 'server_error', message: 'The license server failed (500): database locked.' },
+        { group: 'Engineering', id: 1, rows: [], ok: true, notSent: false, message: '' },
+        {
+          group: 'Support',
+          id: 2,
+          rows: [],
+          ok: false,
+          notSent: false,
+          code: apperr.Code.SERVER_ERROR,
+          message: 'The license server failed (500): database locked.',
+        },
       ],
       deleted: 1,
       failed: 1,
@@ -224,7 +254,7 @@ describe('Reservations view', () => {
   it('names the missing role when the user may not delete reservations', async () => {
     const user = userEvent.setup();
     vi.mocked(reservationsApi.delete).mockRejectedValue(
-      new AppError('access_denied', 'Access denied: ROLE_RESERVATIONS required.', {}, { role: 'ROLE_RESERVATIONS' }),
+      new AppError(apperr.Code.ACCESS_DENIED, 'Access denied: ROLE_RESERVATIONS required.', [], { role: 'ROLE_RESERVATIONS' }),
     );
     await renderList();
     await tick(user, /^Select Export_to_CSV/);
@@ -255,34 +285,40 @@ describe('Reservations view', () => {
 
   it('previews an import with its problems and both plans, then imports and reports', async () => {
     const user = userEvent.setup();
+    const broken = 'It has errors (see the list of problems).';
     const preview: ReservationImportPreview = {
       cancelled: false,
       token: 'tok-1',
       fileName: 'groups.json',
-      groupCount: 3,
-      reservationCount: 4,
-      entryCount: 6,
-      errors: [{ location: 'groups[2].reservations[0].reservationEntries[0].featureVersion', message: '"3" is not a version in numeric a.b form (for example 1.0).' }],
-      warnings: [{ location: 'groups[0].comment', message: 'Unknown field "comment" is ignored.' }],
-      keep: {
-        actions: [
-          { name: 'Lab', action: 'create', reason: '' },
-          { name: 'Support', action: 'skip', reason: 'A group named "Support" already exists on the server; choose Replace to overwrite it.' },
-          { name: 'Broken', action: 'skip', reason: 'It has errors (see the list of problems).' },
-        ],
-        toImport: 1,
-        toReplace: 0,
-        skipped: 2,
-      },
-      replace: {
-        actions: [
-          { name: 'Lab', action: 'create', reason: '' },
-          { name: 'Support', action: 'replace', reason: '' },
-          { name: 'Broken', action: 'skip', reason: 'It has errors (see the list of problems).' },
-        ],
-        toImport: 1,
-        toReplace: 1,
-        skipped: 1,
+      preview: {
+        groups: [],
+        groupCount: 3,
+        reservationCount: 4,
+        entryCount: 6,
+        errors: [{ location: 'groups[2].reservations[0].reservationEntries[0].featureVersion', message: '"3" is not a version in numeric a.b form (for example 1.0).' }],
+        warnings: [{ location: 'groups[0].comment', message: 'Unknown field "comment" is ignored.' }],
+        keep: {
+          actions: [
+            { index: 0, name: 'Lab', action: reservations.Action.CREATE, reason: '', replaces: 0 },
+            {
+              index: 1,
+              name: 'Support',
+              action: reservations.Action.SKIP,
+              reason: 'A group named "Support" already exists on the server; choose Replace to overwrite it.',
+              replaces: 0,
+            },
+            { index: 2, name: 'Broken', action: reservations.Action.SKIP, reason: broken, replaces: 0 },
+          ],
+          summary: { toImport: 1, toReplace: 0, skipped: 2 },
+        },
+        replace: {
+          actions: [
+            { index: 0, name: 'Lab', action: reservations.Action.CREATE, reason: '', replaces: 0 },
+            { index: 1, name: 'Support', action: reservations.Action.REPLACE, reason: '', replaces: 2 },
+            { index: 2, name: 'Broken', action: reservations.Action.SKIP, reason: broken, replaces: 0 },
+          ],
+          summary: { toImport: 1, toReplace: 1, skipped: 1 },
+        },
       },
     };
     vi.mocked(reservationsApi.previewImport).mockResolvedValueOnce({ ...preview, cancelled: true });
@@ -310,15 +346,196 @@ describe('Reservations view', () => {
       imported: 1,
       replaced: 1,
       skipped: 1,
-      skippedGroups: [{ group: 'Broken', message: 'It has errors (see the list of problems).', originalJson: '' }],
+      skippedGroups: [{ group: 'Broken', message: broken, originalJson: '' }],
       failed: [],
+      notSent: [],
+      replace: true,
     });
     vi.mocked(reservationsApi.list).mockClear();
     await user.click(within(dialog).getByRole('button', { name: 'Import' }));
-    expect(reservationsApi.applyImport).toHaveBeenCalledWith('tok-1', true);
+    expect(reservationsApi.applyImport).toHaveBeenCalledWith('tok-1', true, expect.stringMatching(/^import-/));
     expect(await within(dialog).findByText('1 group imported, 1 replaced, 1 skipped, 0 failed')).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
-    await waitFor(() => expect(reservationsApi.list).toHaveBeenCalledWith(query(), true));
+    await waitFor(() => expect(reservationsApi.list).toHaveBeenCalledWith(query(), true, expect.stringMatching(/^list-/)));
+  });
+
+  it('shows an import’s progress, cancels it by its operation name, and continues with the groups not sent', async () => {
+    const user = userEvent.setup();
+    const file: ReservationImportPreview = {
+      cancelled: false,
+      token: 'tok-2',
+      fileName: 'two.json',
+      preview: {
+        groups: [],
+        groupCount: 2,
+        reservationCount: 2,
+        entryCount: 2,
+        errors: [],
+        warnings: [],
+        keep: {
+          actions: [{ index: 0, name: 'Lab', action: reservations.Action.CREATE, reason: '', replaces: 0 }, { index: 1, name: 'QA', action: reservations.Action.CREATE, reason: '', replaces: 0 }],
+          summary: { toImport: 2, toReplace: 0, skipped: 0 },
+        },
+        replace: {
+          actions: [{ index: 0, name: 'Lab', action: reservations.Action.CREATE, reason: '', replaces: 0 }, { index: 1, name: 'QA', action: reservations.Action.CREATE, reason: '', replaces: 0 }],
+          summary: { toImport: 2, toReplace: 0, skipped: 0 },
+        },
+      },
+    };
+    vi.mocked(reservationsApi.previewImport).mockResolvedValue(file);
+    vi.mocked(operationApi.cancel).mockResolvedValue(true);
+    let answer: (report: ReservationImportReport) => void = () => undefined;
+    vi.mocked(reservationsApi.applyImport).mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    await renderList();
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Import reservations' });
+    await user.click(within(dialog).getByRole('button', { name: 'Import' }));
+
+    const bar = await within(dialog).findByRole('progressbar', { name: 'Importing' });
+    const op = lastOperation('import');
+    expect(reservationsApi.applyImport).toHaveBeenCalledWith('tok-2', false, op);
+    act(() => emitProgress({ op, running: true, step: { message: 'Sending 1 of 2: Lab', done: 0, total: 2, unit: 'groups' } }));
+    // Another operation's steps are not this one's.
+    act(() => emitProgress({ op: 'import-other-1', running: true, step: { message: 'Sending 9 of 9: Elsewhere', done: 8, total: 9, unit: 'groups' } }));
+    const progress = bar.closest('[role="status"]') as HTMLElement;
+    expect(progress).toHaveTextContent('Sending 1 of 2: Lab · 0 of 2 groups');
+    expect(bar).toHaveAttribute('aria-valuenow', '0');
+    act(() => emitProgress({ op, running: true, step: { message: 'Sending 2 of 2: QA', done: 1, total: 2, unit: 'groups' } }));
+    expect(progress).toHaveTextContent('Sending 2 of 2: QA · 1 of 2 groups');
+    expect(bar).toHaveAttribute('aria-valuenow', '50');
+
+    await user.click(within(progress).getByRole('button', { name: 'Cancel' }));
+    expect(operationApi.cancel).toHaveBeenCalledWith(op);
+    expect(progress).toHaveTextContent('Cancelling…');
+    const cancelled = 'Cancelled before all groups were sent.';
+    act(() =>
+      answer({
+        imported: 1,
+        replaced: 0,
+        skipped: 0,
+        skippedGroups: [],
+        failed: [],
+        notSent: [{ group: 'QA', message: `Not sent: ${cancelled}`, originalJson: '' }],
+        stopped: { code: apperr.Code.CANCELLED, message: cancelled },
+        replace: false,
+      }),
+    );
+    expect(await within(dialog).findByText('1 group imported, 0 replaced, 0 skipped, 0 failed, 1 not sent yet')).toBeInTheDocument();
+    expect(dialog).toHaveTextContent(`The import stopped: ${cancelled} Continue sends only the groups not sent yet.`);
+    expect(within(dialog).queryByRole('progressbar', { name: 'Importing' })).not.toBeInTheDocument();
+    // A cancel is the user's choice: no login is asked for.
+    expect(screen.queryByRole('dialog', { name: 'Log in to continue' })).not.toBeInTheDocument();
+
+    vi.mocked(reservationsApi.applyImport).mockResolvedValueOnce({
+      imported: 2,
+      replaced: 0,
+      skipped: 0,
+      skippedGroups: [],
+      failed: [],
+      notSent: [],
+      replace: false,
+    });
+    await user.click(within(dialog).getByRole('button', { name: 'Continue' }));
+    expect(await within(dialog).findByText('2 groups imported, 0 replaced, 0 skipped, 0 failed')).toBeInTheDocument();
+    expect(reservationsApi.applyImport).toHaveBeenCalledTimes(2);
+    expect(reservationsApi.applyImport).toHaveBeenLastCalledWith('tok-2', false, expect.stringMatching(/^import-/));
+    expect(vi.mocked(reservationsApi.applyImport).mock.lastCall?.[2]).not.toBe(op);
+    expect(within(dialog).queryByRole('button', { name: 'Continue' })).not.toBeInTheDocument();
+  });
+
+  it('asks for the login when the session ends during an import, then applies the same file again', async () => {
+    const user = userEvent.setup();
+    const file: ReservationImportPreview = {
+      cancelled: false,
+      token: 'tok-3',
+      fileName: 'two.json',
+      preview: {
+        groups: [],
+        groupCount: 2,
+        reservationCount: 2,
+        entryCount: 2,
+        errors: [],
+        warnings: [],
+        keep: {
+          actions: [{ index: 0, name: 'Lab', action: reservations.Action.CREATE, reason: '', replaces: 0 }, { index: 1, name: 'QA', action: reservations.Action.CREATE, reason: '', replaces: 0 }],
+          summary: { toImport: 2, toReplace: 0, skipped: 0 },
+        },
+        replace: {
+          actions: [{ index: 0, name: 'Lab', action: reservations.Action.CREATE, reason: '', replaces: 0 }, { index: 1, name: 'QA', action: reservations.Action.CREATE, reason: '', replaces: 0 }],
+          summary: { toImport: 2, toReplace: 0, skipped: 0 },
+        },
+      },
+    };
+    const ended = 'Please log in: the session is missing or has expired.';
+    vi.mocked(reservationsApi.previewImport).mockResolvedValue(file);
+    vi.mocked(reservationsApi.applyImport)
+      .mockResolvedValueOnce({
+        imported: 1,
+        replaced: 0,
+        skipped: 0,
+        skippedGroups: [],
+        failed: [],
+        notSent: [{ group: 'QA', message: `Not sent: ${ended}`, originalJson: '' }],
+        stopped: { code: apperr.Code.LOGIN_REQUIRED, message: ended },
+        replace: false,
+      })
+      .mockResolvedValueOnce({ imported: 2, replaced: 0, skipped: 0, skippedGroups: [], failed: [], notSent: [], replace: false });
+    vi.mocked(sessionApi.login).mockResolvedValue(sessionState());
+    await renderList();
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Import reservations' });
+    await user.click(within(dialog).getByRole('button', { name: 'Import' }));
+
+    const prompt = await screen.findByRole('dialog', { name: 'Log in to continue' });
+    expect(prompt).toHaveTextContent(ended);
+    expect(dialog).toHaveTextContent('1 group imported, 0 replaced, 0 skipped, 0 failed, 1 not sent yet');
+    await user.type(within(prompt).getByLabelText('Password'), 'Admin123!');
+    await user.click(within(prompt).getByRole('button', { name: 'Login' }));
+
+    expect(await within(dialog).findByText('2 groups imported, 0 replaced, 0 skipped, 0 failed')).toBeInTheDocument();
+    expect(reservationsApi.applyImport).toHaveBeenCalledTimes(2);
+    expect(vi.mocked(reservationsApi.applyImport).mock.calls.map(([token, replace]) => [token, replace])).toEqual([
+      ['tok-3', false],
+      ['tok-3', false],
+    ]);
+  });
+
+  it('deletes only the groups not sent yet after the login a stopped delete asked for', async () => {
+    const user = userEvent.setup();
+    const ended = 'Please log in: the session is missing or has expired.';
+    vi.mocked(reservationsApi.delete)
+      .mockResolvedValueOnce({
+        results: [
+          { group: 'Engineering', id: 1, rows: [], ok: true, notSent: false, message: '' },
+          { group: 'Support', id: 2, rows: [], ok: false, notSent: true, code: apperr.Code.LOGIN_REQUIRED, message: ended },
+        ],
+        deleted: 1,
+        failed: 1,
+        stopped: { code: apperr.Code.LOGIN_REQUIRED, message: ended },
+      })
+      .mockResolvedValueOnce({
+        results: [{ group: 'Support', id: 2, rows: [], ok: true, notSent: false, message: '' }],
+        deleted: 1,
+        failed: 0,
+      });
+    vi.mocked(sessionApi.login).mockResolvedValue(sessionState());
+    await renderList();
+    await tick(user, /^Select 3D_Rendering/);
+    await tick(user, /^Select Export_to_CSV/);
+    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    await user.click(within(pendingDeletions()).getByRole('button', { name: 'Submit' }));
+    await user.click(within(screen.getByRole('dialog', { name: 'Delete reservation groups' })).getByRole('button', { name: 'Delete' }));
+
+    const prompt = await screen.findByRole('dialog', { name: 'Log in to continue' });
+    expect(reservationsApi.delete).toHaveBeenCalledWith([1, 2], expect.stringMatching(/^delete-/));
+    expect(screen.getByText('1 group deleted, 1 failed')).toBeInTheDocument();
+    await user.type(within(prompt).getByLabelText('Password'), 'Admin123!');
+    await user.click(within(prompt).getByRole('button', { name: 'Login' }));
+
+    await waitFor(() => expect(reservationsApi.delete).toHaveBeenCalledTimes(2));
+    expect(reservationsApi.delete).toHaveBeenLastCalledWith([2], expect.stringMatching(/^delete-/));
+    expect(await screen.findByText('1 group deleted')).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Pending deletions' })).not.toBeInTheDocument());
   });
 
   it('edits a group as one operation, and says so when the server refused the new version and the original was restored', async () => {
@@ -330,7 +547,8 @@ describe('Reservations view', () => {
     await user.click(screen.getByRole('button', { name: 'Edit Group' }));
 
     expect(await screen.findByRole('heading', { name: 'Edit Reservation Group: Engineering', level: 1 })).toBeInTheDocument();
-    expect(reservationsApi.list).toHaveBeenLastCalledWith(query({ pageSize: 500, search: 'Engineering' }), true);
+    // Go gives the group's entries by its ID: the list is not paged for them.
+    expect(reservationsApi.group).toHaveBeenCalledWith(1);
     const pending = screen.getByRole('table', { name: 'Reservations (Pending Submission)' });
     expect(within(pending).getByText('3D_Rendering')).toBeInTheDocument();
     expect(within(pending).getByText('Mesh_Repair')).toBeInTheDocument();
@@ -341,8 +559,7 @@ describe('Reservations view', () => {
     vi.mocked(reservationsApi.editGroup).mockResolvedValue({
       replaced: false,
       restored: true,
-      groupId: 7,
-      groupName: 'Engineering',
+      group: engineeringGroup(7),
       message: restored,
       originalJson: '',
     });
@@ -357,14 +574,48 @@ describe('Reservations view', () => {
     vi.mocked(reservationsApi.editGroup).mockResolvedValue({
       replaced: true,
       restored: false,
-      groupId: 8,
-      groupName: 'Engineering',
+      group: engineeringGroup(8),
       message: 'Group "Engineering" was replaced.',
       originalJson: '',
     });
     await user.click(screen.getByRole('button', { name: 'Submit' }));
     expect(reservationsApi.editGroup).toHaveBeenLastCalledWith(7, expect.any(Array));
     expect(await screen.findByText('Group "Engineering" was replaced.')).toBeInTheDocument();
+    expect(screen.getByTestId('where')).toHaveTextContent(/^\/reservations$/);
+  });
+
+  it('checks an entry added to an edited group without counting the group’s own name and hosts as taken', async () => {
+    const user = userEvent.setup();
+    vi.mocked(reservationsApi.idTypes).mockResolvedValue(['ETHERNET', 'STRING', 'USER']);
+    vi.mocked(reservationsApi.features).mockResolvedValue([{ name: 'Export_to_CSV', versions: ['4.8'] }]);
+    vi.mocked(reservationsApi.validate).mockImplementation((pending) => Promise.resolve(validation(pending)));
+    renderView('/reservations/groups/1/edit');
+    await screen.findByRole('heading', { name: 'Edit Reservation Group: Engineering', level: 1 });
+    expect(screen.getByLabelText('Group Name', { selector: 'input' })).toHaveValue('Engineering');
+
+    await user.clear(screen.getByLabelText('Device ID', { selector: 'input' }));
+    await user.paste('0A1B2C3D4E01');
+    await user.clear(screen.getByLabelText('Feature Name', { selector: 'input' }));
+    await user.paste('Export_to_CSV');
+    await user.clear(screen.getByLabelText('Version', { selector: 'input' }));
+    await user.paste('4.8');
+    await user.click(screen.getByRole('button', { name: 'Add' }));
+
+    const pending = screen.getByRole('table', { name: 'Reservations (Pending Submission)' });
+    expect(await within(pending).findByText('Export_to_CSV')).toBeInTheDocument();
+    const added = { groupName: 'Engineering', deviceId: '0A1B2C3D4E01', idType: 'ETHERNET', featureName: 'Export_to_CSV', version: '4.8', count: 1 };
+    expect(reservationsApi.validate).toHaveBeenCalledWith([...engineeringEntries, added], 1);
+    expect(within(pending).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['Engineering — 3 entries']);
+  });
+
+  it('says why a group cannot be edited, with the way back to the list', async () => {
+    const user = userEvent.setup();
+    vi.mocked(reservationsApi.group).mockRejectedValue(new AppError(apperr.Code.NOT_FOUND, 'Reservation group 1 is no longer on the server.'));
+    renderView('/reservations/groups/1/edit');
+    expect(await screen.findByText('Reservation group 1 is no longer on the server.')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Edit Reservation Group', level: 1 })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Back to list' }));
+    expect(await screen.findByRole('heading', { name: 'Reservations', level: 1 })).toBeInTheDocument();
     expect(screen.getByTestId('where')).toHaveTextContent(/^\/reservations$/);
   });
 
@@ -376,7 +627,8 @@ describe('Reservations view', () => {
     async function loseTheGroup(user: ReturnType<typeof userEvent.setup>) {
       vi.mocked(reservationsApi.idTypes).mockResolvedValue(['ETHERNET']);
       vi.mocked(reservationsApi.features).mockResolvedValue([]);
-      vi.mocked(reservationsApi.editGroup).mockResolvedValue({ replaced: false, restored: false, groupId: 0, groupName: 'Engineering', message, originalJson: json });
+      // Go reports the original, whose ID is gone from the server.
+      vi.mocked(reservationsApi.editGroup).mockResolvedValue({ replaced: false, restored: false, group: engineeringGroup(1), message, originalJson: json });
       renderView('/reservations/groups/1/edit');
       await screen.findByRole('heading', { name: 'Edit Reservation Group: Engineering' });
       await user.click(screen.getByRole('button', { name: 'Submit' }));
@@ -398,10 +650,15 @@ describe('Reservations view', () => {
       const dialog = await loseTheGroup(user);
       await user.click(within(dialog).getByRole('button', { name: 'Close' }));
       expect(screen.getByRole('heading', { name: 'Add Reservation', level: 1 })).toBeInTheDocument();
-      vi.mocked(reservationsApi.submit).mockResolvedValue({ results: [{ group: 'Engineering', id: 9, ok: true, code: '', message: '' }], created: 1, failed: 0 });
+      vi.mocked(reservationsApi.submit).mockResolvedValue({
+        results: [{ group: 'Engineering', id: 9, rows: [0, 1], ok: true, notSent: false, message: '' }],
+        created: 1,
+        failed: 0,
+      });
       await user.click(screen.getByRole('button', { name: 'Submit' }));
       expect(await screen.findByText('Created 1 group: Engineering.')).toBeInTheDocument();
-      expect(reservationsApi.submit).toHaveBeenCalledWith([expect.objectContaining({ groupName: 'Engineering', featureName: '3D_Rendering' }), expect.objectContaining({ featureName: 'Mesh_Repair' })]);
+      expect(reservationsApi.submit).toHaveBeenCalledWith(engineeringEntries, expect.stringMatching(/^submit-/));
+      expect(reservationsApi.editGroup).toHaveBeenCalledTimes(1);
     });
   });
 });

@@ -12,7 +12,9 @@ import Typography from '@mui/material/Typography';
 import { useCallback, useMemo, useState, type ReactElement } from 'react';
 import { Link as RouterLink, useLocation, useNavigate } from 'react-router';
 import {
+  recover,
   reservationsApi,
+  stoppedError,
   toAppError,
   type AppError,
   type ReservationDeleteReport,
@@ -24,19 +26,21 @@ import {
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DataTable, useUrlTableState, type Column, type RowKey, type RowSelection } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { OperationProgress, useLongOperation } from '../../components/OperationProgress';
 import { PageHeader } from '../../components/PageHeader';
+import { routes } from '../../nav/routes';
 import { GroupResults } from './GroupResults';
 import { ImportDialog } from './ImportDialog';
-import { addReservationPath, doneMessage, editGroupPath, poolsRoute, type EditState } from './links';
+import { addReservationPath, doneMessage, editGroupPath } from './links';
 import { PendingDeletions } from './PendingDeletions';
 import { StatusIcon } from './StatusIcon';
 
 const columns: Column<ReservationRow>[] = [
   { key: 'status', label: 'Status', sortable: true, render: (r) => <StatusIcon row={r} /> },
-  { key: 'deviceId', label: 'Device ID', sortable: true, render: (r) => r.deviceId, minWidth: 160 },
+  { key: 'deviceId', label: 'Device ID', sortable: true, render: (r) => r.deviceId },
   { key: 'idType', label: 'ID Type', sortable: true, render: (r) => r.idType },
-  { key: 'group', label: 'Reservation Group', sortable: true, render: (r) => r.group, minWidth: 160 },
-  { key: 'feature', label: 'Feature Name', sortable: true, render: (r) => r.feature, minWidth: 160 },
+  { key: 'group', label: 'Reservation Group', sortable: true, render: (r) => r.group },
+  { key: 'feature', label: 'Feature Name', sortable: true, render: (r) => r.feature },
   { key: 'version', label: 'Version', sortable: true, render: (r) => r.version },
   { key: 'count', label: 'Count', sortable: true, align: 'right', render: (r) => r.count.toLocaleString() },
 ];
@@ -79,6 +83,7 @@ export function ReservationList() {
   const [deleteReport, setDeleteReport] = useState<ReservationDeleteReport | null>(null);
   const [preview, setPreview] = useState<ReservationImportPreview | null>(null);
   const [busy, setBusy] = useState(false);
+  const deleting = useLongOperation('delete');
   const [failure, setFailure] = useState<AppError | null>(null);
   const [notice, setNotice] = useState<Notice | null>(() => {
     const done = doneMessage(location.state);
@@ -126,14 +131,22 @@ export function ReservationList() {
     setDeleteReport(null);
   };
 
+  // Each group goes on its own; a batch the session ended midway shows its
+  // report, asks for the login, then deletes only the groups still pending.
   const deletePending = async () => {
     setFailure(null);
+    let ids = pendingDeletions.map((g) => g.id);
     try {
-      const report = await reservationsApi.delete(pendingDeletions.map((g) => g.id));
-      const deleted = new Set(report.results.filter((r) => r.ok).map((r) => r.id));
-      setDeleteReport(report);
-      setPendingDeletions((prev) => prev.filter((g) => !deleted.has(g.id)));
-      if (deleted.size > 0) refresh();
+      for (;;) {
+        const sent = ids;
+        const report = await deleting.run((op) => reservationsApi.delete(sent, op));
+        const deleted = new Set(report.results.filter((r) => r.ok).map((r) => r.id));
+        setDeleteReport(report);
+        setPendingDeletions((prev) => prev.filter((g) => !deleted.has(g.id)));
+        if (deleted.size > 0) refresh();
+        if (!report.stopped || !(await recover(stoppedError(report.stopped)))) break;
+        ids = report.results.filter((r) => r.notSent).map((r) => r.id);
+      }
     } catch (e) {
       // Shown beside the list rather than in the dialog, where a missing role would be hard to act on.
       setFailure(toAppError(e));
@@ -173,7 +186,7 @@ export function ReservationList() {
 
   const editTicked = () => {
     const [group] = tickedGroups;
-    navigate(editGroupPath(group.id), { state: { name: group.name } satisfies EditState });
+    navigate(editGroupPath(group.id));
   };
 
   const addBlocked = model.active ? 'Reservations cannot be added while a model definition is active' : '';
@@ -202,7 +215,7 @@ export function ReservationList() {
         </Button>
       </ToolbarButton>
       <ToolbarButton tip={addBlocked || 'Add reservations in a new group'}>
-        <Button variant="contained" startIcon={<Add />} onClick={() => navigate(addReservationPath())} disabled={model.active}>
+        <Button variant="contained" startIcon={<Add />} onClick={() => navigate(addReservationPath)} disabled={model.active}>
           Add
         </Button>
       </ToolbarButton>
@@ -219,7 +232,7 @@ export function ReservationList() {
         {model.active && (
           <Alert severity="info">
             {model.message}{' '}
-            <Link component={RouterLink} to={poolsRoute()}>
+            <Link component={RouterLink} to={routes.pools}>
               Open Named License Pools
             </Link>
           </Alert>
@@ -230,6 +243,7 @@ export function ReservationList() {
           </Alert>
         )}
         {failure && <ErrorAlert error={failure} onClose={() => setFailure(null)} />}
+        <OperationProgress operation={deleting} label="Deleting reservation groups" />
         {deleteReport && <GroupResults results={deleteReport.results} done="deleted" onClose={() => setDeleteReport(null)} />}
       </Stack>
       {pendingDeletions.length > 0 && (

@@ -1,6 +1,6 @@
 import { Navigate, Route, Routes } from 'react-router';
+import { routes } from '../../nav/routes';
 import { AddReservation, EditReservationGroup } from './AddReservation';
-import { reservationsRoute } from './links';
 import { ReservationList } from './ReservationList';
 
 /** The Reservations view: the list, the Add Reservation page, and the same page editing a group. */
@@ -10,7 +10,7 @@ export function Reservations() {
       <Route index element={<ReservationList />} />
       <Route path="add" element={<AddReservation />} />
       <Route path="groups/:id/edit" element={<EditReservationGroup />} />
-      <Route path="*" element={<Navigate to={reservationsRoute()} replace />} />
+      <Route path="*" element={<Navigate to={routes.reservations} replace />} />
     </Routes>
   );
 }

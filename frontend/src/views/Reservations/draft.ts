@@ -1,9 +1,13 @@
-import type { PendingReservation, PendingReservationField } from '../../api';
+import type { PendingReservation, PendingReservationField, ProblemItem, ReservationValidation } from '../../api';
 
-/** One entry of the pending table; the key stays with it when others are removed. */
+/**
+ * One entry of the pending table; the key stays with it when others are
+ * removed. group is the name of the group Go put it in when it was checked.
+ */
 export interface PendingRow {
   key: number;
   entry: PendingReservation;
+  group: string;
 }
 
 export type FieldErrors = Partial<Record<PendingReservationField, string>>;
@@ -61,10 +65,10 @@ function toDraft(value: unknown): Draft | null {
   if (!isRecord(value) || !Array.isArray(value.rows)) return null;
   const rows: PendingRow[] = [];
   for (const row of value.rows) {
-    if (!isRecord(row) || typeof row.key !== 'number') return null;
+    if (!isRecord(row) || typeof row.key !== 'number' || typeof row.group !== 'string') return null;
     const entry = toEntry(row.entry);
     if (!entry) return null;
-    rows.push({ key: row.key, entry });
+    rows.push({ key: row.key, entry, group: row.group });
   }
   const edit = value.edit;
   if (edit === null) return { rows, edit: null };
@@ -100,50 +104,44 @@ export function clearDraft(id: DraftId) {
   }
 }
 
-/** How the server compares group names: case and surrounding space do not count. */
-export const nameKey = (name: string) => name.trim().toLowerCase();
-
+/** The pending table by the groups Go formed, in the order they were first added. */
 export interface PendingGroup {
-  /** As first written, which is the name the server gets. */
   name: string;
   rows: PendingRow[];
 }
 
-/** The pending table by group, in the order groups were first added, as Go builds them. */
+/** Rows with the same `group` (Go's name for the group it put them in) are shown as one group. */
 export function groupRows(rows: readonly PendingRow[]): PendingGroup[] {
   const groups = new Map<string, PendingGroup>();
   for (const row of rows) {
-    const key = nameKey(row.entry.groupName);
-    const group = groups.get(key);
+    const group = groups.get(row.group);
     if (group) group.rows.push(row);
-    else groups.set(key, { name: row.entry.groupName.trim(), rows: [row] });
+    else groups.set(row.group, { name: row.group, rows: [row] });
   }
   return [...groups.values()];
 }
 
-const fieldKey = /^entries\.(\d+)\.(\w+)$/;
+/** Each row with the name of the group Go put it in (validation's groupOf). */
+export function withGroups(rows: readonly PendingRow[], check: ReservationValidation): PendingRow[] {
+  return rows.map((row, i) => ({ ...row, group: check.groups[check.groupOf[i]]?.name ?? row.entry.groupName.trim() }));
+}
+
 const isPendingField = (name: string): name is PendingReservationField => (pendingFields as readonly string[]).includes(name);
 
-/** Go keys entry problems "entries.N.<field>", N being the position in the list it was sent. */
-export function errorsByIndex(fields: Readonly<Record<string, string>>): Map<number, FieldErrors> {
+/** Go names a pending row's problems by the row's position in the list it checked. */
+export function errorsByIndex(problems: readonly ProblemItem[]): Map<number, FieldErrors> {
   const out = new Map<number, FieldErrors>();
-  for (const [name, message] of Object.entries(fields)) {
-    const match = fieldKey.exec(name);
-    if (!match || !isPendingField(match[2])) continue;
-    const index = Number(match[1]);
-    out.set(index, { ...out.get(index), [match[2]]: message });
+  for (const p of problems) {
+    const index = Number(p.item);
+    if (p.item === '' || !Number.isInteger(index) || !isPendingField(p.field)) continue;
+    out.set(index, { [p.field]: p.message, ...out.get(index) });
   }
   return out;
 }
 
 /** The problems that no entry field can show (such as "Add at least one reservation entry."). */
-export function otherProblems(fields: Readonly<Record<string, string>>): string[] {
-  return Object.entries(fields)
-    .filter(([name]) => {
-      const match = fieldKey.exec(name);
-      return !match || !isPendingField(match[2]);
-    })
-    .map(([, message]) => message);
+export function otherProblems(problems: readonly ProblemItem[]): string[] {
+  return problems.filter((p) => p.item === '' || !isPendingField(p.field)).map((p) => p.message);
 }
 
 /** Errors for the rows that were sent, by their keys. */
@@ -153,20 +151,6 @@ export function errorsByRow(sent: readonly PendingRow[], byIndex: ReadonlyMap<nu
     const errors = byIndex.get(index);
     if (errors) out.set(row.key, errors);
   });
-  return out;
-}
-
-/**
- * Validate checks entries against every group on the server, the edited one
- * included, so while a group is edited its own name and hosts come back as
- * taken. EditGroup leaves the group out of that check, and so must the
- * page: those two complaints are dropped (Go names the group in quotes).
- */
-export function withoutSelfConflicts(errors: FieldErrors, entry: PendingReservation, edit: EditTarget | null): FieldErrors {
-  if (!edit) return errors;
-  const out = { ...errors };
-  if (out.groupName && nameKey(entry.groupName) === nameKey(edit.name)) delete out.groupName;
-  if (out.deviceId?.includes(`in group ${JSON.stringify(edit.name)} on the server`)) delete out.deviceId;
   return out;
 }
 

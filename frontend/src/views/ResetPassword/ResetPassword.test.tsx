@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { AppError, sessionApi, settingsApi, type SessionState } from '../../api';
-import { connectionInfo, loggedOut, sessionState, settingsView } from '../../test/fixtures';
+import { apperr, AppError, sessionApi, settingsApi, type SessionState } from '../../api';
+import { connectionInfo, fieldProblems, loggedOut, sessionState, settingsView } from '../../test/fixtures';
 import { renderWithSettings } from '../../test/render';
 import { ResetPassword } from './ResetPassword';
 
@@ -61,10 +61,10 @@ describe('Reset Password view', () => {
       const user = userEvent.setup();
       await renderReset(loggedOut());
       vi.mocked(sessionApi.changePassword).mockRejectedValue(
-        new AppError('invalid_input', 'Please correct the highlighted fields.', {
+        new AppError(apperr.Code.INVALID_INPUT, 'Please correct the highlighted fields.', fieldProblems({
           current: 'Enter the current password.',
           confirm: 'The passwords do not match.',
-        }),
+        })),
       );
       await user.type(field('User Name'), 'admin');
       await user.type(field('New Password'), 'Str0nger-Pass');
@@ -127,7 +127,7 @@ describe('Reset Password view', () => {
       const user = userEvent.setup();
       await renderReset(sessionState({ user: 'reader', roles: ['ROLE_READ'] }));
       vi.mocked(sessionApi.changePassword).mockRejectedValue(
-        new AppError('access_denied', 'Access denied to changing passwords. It needs the ROLE_ADMIN role.', {}, { role: 'ROLE_ADMIN' }),
+        new AppError(apperr.Code.ACCESS_DENIED, 'Access denied to changing passwords. It needs the ROLE_ADMIN role.', [], { role: 'ROLE_ADMIN' }),
       );
       await user.clear(field('User Name'));
       await user.type(field('User Name'), 'admin');
@@ -150,7 +150,7 @@ describe('Reset Password view', () => {
       const user = userEvent.setup();
       await renderReset(sessionState());
       vi.mocked(sessionApi.changePassword).mockRejectedValue(
-        new AppError('login_required', 'Your session timed out. Log in again before you change the password.'),
+        new AppError(apperr.Code.LOGIN_REQUIRED, 'Your session timed out. Log in again before you change the password.'),
       );
       vi.mocked(sessionApi.state).mockResolvedValue(loggedOut({ timedOut: true }));
       await user.type(field('New Password'), 'Str0nger-Pass');

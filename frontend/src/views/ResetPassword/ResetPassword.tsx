@@ -14,7 +14,7 @@ import { toAppError, type AppError, type SessionState } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { PasswordField } from '../../components/PasswordField';
-import { loginRoute } from '../../nav/items';
+import { routes } from '../../nav/routes';
 import { useSession } from '../../state/Session';
 
 /** The rules Go checks (FNE-API.md, Security), stated before the user has to guess them. */
@@ -104,7 +104,7 @@ function ResetPasswordForm({ state }: { state: SessionState }) {
         severity="warning"
         sx={{ maxWidth: 680 }}
         action={
-          <Button component={Link} to={loginRoute} color="inherit" size="small" startIcon={<LoginIcon />}>
+          <Button component={Link} to={routes.login} color="inherit" size="small" startIcon={<LoginIcon />}>
             Login
           </Button>
         }

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { AppError, call, sessionApi, settingsApi, type ConnectionInfo, type SettingsView } from '../../api';
+import { apperr, AppError, call, sessionApi, settings, settingsApi, type ConnectionInfo, type SettingsView } from '../../api';
 import { ProfileSwitcher } from '../../components/ProfileSwitcher';
-import { certificate, connectionInfo, FINGERPRINT, profile, sessionState, settingsView } from '../../test/fixtures';
+import { certificate, connectionInfo, fieldProblems, FINGERPRINT, profile, sessionState, settingsView } from '../../test/fixtures';
 import { renderWithSettings } from '../../test/render';
 import { Settings } from './Settings';
 
@@ -107,7 +107,7 @@ describe('Settings view', () => {
     expect(settingsApi.save).toHaveBeenCalledWith({
       pageSize: 25,
       host: 'lls02.corp.example',
-      serverType: 'local',
+      serverType: settings.ServerType.LOCAL,
       port: 7071,
       instanceId: '',
       https: true,
@@ -131,7 +131,7 @@ describe('Settings view', () => {
 
     expect(settingsApi.save).toHaveBeenCalledWith(
       expect.objectContaining({
-        serverType: 'cls',
+        serverType: settings.ServerType.CLS,
         host: 'flex1234.compliance.flexnetoperations.com',
         instanceId: '1234ABCD56EF',
         https: true,
@@ -143,11 +143,11 @@ describe('Settings view', () => {
     const user = userEvent.setup();
     await renderSettings();
     vi.mocked(settingsApi.save).mockRejectedValue(
-      new AppError('invalid_input', 'Please correct the highlighted fields.', {
+      new AppError(apperr.Code.INVALID_INPUT, 'Please correct the highlighted fields.', fieldProblems({
         pageSize: 'Page size must be a whole number from 5 to 500.',
         host: '"bad host!" is not a valid host name: use letters, digits, hyphens and dots.',
         port: 'Listen port must be a number from 1 to 65535 (the license server’s default is 7070).',
-      }),
+      })),
     );
 
     await user.clear(field('Page Size'));
@@ -179,7 +179,7 @@ describe('Settings view', () => {
   it('shows a failure that is not about one field as a message', async () => {
     const user = userEvent.setup();
     await renderSettings();
-    vi.mocked(settingsApi.save).mockRejectedValue(new AppError('internal', 'The settings file could not be written: disk full'));
+    vi.mocked(settingsApi.save).mockRejectedValue(new AppError(apperr.Code.INTERNAL, 'The settings file could not be written: disk full'));
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('The settings file could not be written: disk full')).toBeInTheDocument();
   });
@@ -216,10 +216,10 @@ describe('Settings view', () => {
   });
 
   it.each([
-    ['unreachable', 'Unreachable', 'Cannot reach http://lls01.corp.example:7070: connection refused'],
-    ['timeout', 'Timeout', 'http://lls01.corp.example:7070 did not answer in time.'],
-    ['tls_untrusted', 'Certificate not trusted', 'The certificate of https://lls01.corp.example:7070 is not trusted: x509'],
-    ['not_supported', 'Not a license server', 'http://lls01.corp.example:7070 answered but is not a FlexNet license server.'],
+    [apperr.Code.UNREACHABLE, 'Unreachable', 'Cannot reach http://lls01.corp.example:7070: connection refused'],
+    [apperr.Code.TIMEOUT, 'Timeout', 'http://lls01.corp.example:7070 did not answer in time.'],
+    [apperr.Code.TLS_UNTRUSTED, 'Certificate not trusted', 'The certificate of https://lls01.corp.example:7070 is not trusted: x509'],
+    [apperr.Code.NOT_SUPPORTED, 'Not a license server', 'http://lls01.corp.example:7070 answered but is not a FlexNet license server.'],
   ] as const)('shows a failed connection test (%s)', async (code, title, message) => {
     const user = userEvent.setup();
     await renderSettings();
@@ -233,7 +233,7 @@ describe('Settings view', () => {
     const user = userEvent.setup();
     await renderSettings();
     vi.mocked(settingsApi.testConnection).mockRejectedValue(
-      new AppError('invalid_input', 'Enter the host name.', { host: 'Enter the host name.' }),
+      new AppError(apperr.Code.INVALID_INPUT, 'Enter the host name.', fieldProblems({ host: 'Enter the host name.' })),
     );
     await user.clear(field('FlexNet License Server Host Name'));
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
@@ -280,7 +280,7 @@ describe('Settings view', () => {
   it('reloads the form when another profile becomes active', async () => {
     const user = userEvent.setup();
     const first = profile({ id: 'p1', name: 'Production', host: 'lls01.corp.example' });
-    const second = profile({ id: 'p2', name: 'Cloud', host: 'flex1234.compliance.flexnetoperations.com', serverType: 'cls', instanceId: '1234ABCD56EF', https: true, port: 0 });
+    const second = profile({ id: 'p2', name: 'Cloud', host: 'flex1234.compliance.flexnetoperations.com', serverType: settings.ServerType.CLS, instanceId: '1234ABCD56EF', https: true, port: 0 });
     vi.mocked(settingsApi.get).mockResolvedValue(settingsView(first, { profiles: [first, second] }));
     vi.mocked(settingsApi.switchProfile).mockResolvedValue(settingsView(second, { profiles: [first, second] }));
     renderWithSettings(
@@ -304,7 +304,7 @@ describe('Settings view', () => {
   it('offers to trust an untrusted certificate found by Test connection, then tests again', async () => {
     const user = userEvent.setup();
     await renderSettings(settingsView(profile({ https: true })));
-    const untrusted = new AppError('tls_untrusted', 'The certificate of https://lls01.corp.example:7070 is not trusted: x509', {}, { ...certificate() });
+    const untrusted = new AppError(apperr.Code.TLS_UNTRUSTED, 'The certificate of https://lls01.corp.example:7070 is not trusted: x509', [], { ...certificate() });
     const probe = vi.fn<() => Promise<ConnectionInfo>>().mockRejectedValueOnce(untrusted).mockResolvedValueOnce(connectionInfo({ url: 'https://lls01.corp.example:7070' }));
     // The real api layer's call(), as settingsApi.testConnection uses it.
     vi.mocked(settingsApi.testConnection).mockImplementation(() => call(probe));
@@ -359,7 +359,7 @@ describe('Settings view', () => {
       const user = userEvent.setup();
       await renderSettings();
       vi.mocked(settingsApi.chooseCAFile).mockRejectedValue(
-        new AppError('invalid_input', 'Cannot read the CA file C:\\certs\\gone.pem.', { caFile: 'Cannot read the CA file C:\\certs\\gone.pem.' }),
+        new AppError(apperr.Code.INVALID_INPUT, 'Cannot read the CA file C:\\certs\\gone.pem.', fieldProblems({ caFile: 'Cannot read the CA file C:\\certs\\gone.pem.' })),
       );
       await user.click(within(certificates()).getByRole('button', { name: 'Choose CA file…' }));
       expect(await within(certificates()).findByText('Cannot read the CA file C:\\certs\\gone.pem.')).toBeInTheDocument();

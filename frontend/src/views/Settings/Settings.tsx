@@ -15,7 +15,7 @@ import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
-import { settingsApi, toAppError, type AppError, type ConnectionInfo, type ServerInput, type ServerType, type SettingsView } from '../../api';
+import { settings, settingsApi, toAppError, type AppError, type ConnectionInfo, type ServerInput, type SettingsView } from '../../api';
 import { connectionFailureLabel } from '../../components/connectionLabels';
 import { HelpTip } from '../../components/HelpTip';
 import { PageHeader } from '../../components/PageHeader';
@@ -48,7 +48,7 @@ type FieldErrors = Partial<Record<FieldKey, string>>;
 interface FormValues {
   pageSize: string;
   host: string;
-  serverType: ServerType;
+  serverType: settings.ServerType;
   port: string;
   instanceId: string;
   https: boolean;
@@ -91,7 +91,7 @@ function inputFrom(v: FormValues): ServerInput {
     serverType: v.serverType,
     port: wholeNumber(v.port),
     instanceId: v.instanceId,
-    https: v.serverType === 'cls' ? true : v.https,
+    https: v.serverType === settings.ServerType.CLS ? true : v.https,
   };
 }
 
@@ -105,9 +105,9 @@ function fieldErrorsFrom(error: AppError): FieldErrors {
 }
 
 export function Settings() {
-  const settings = useAppSettings();
+  const appSettings = useAppSettings();
   // A new profile gets a fresh form; a rename or save of the same one does not.
-  return <SettingsForm key={settings.view.activeProfileId} />;
+  return <SettingsForm key={appSettings.view.activeProfileId} />;
 }
 
 function SettingsForm() {
@@ -116,8 +116,8 @@ function SettingsForm() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
   const [test, setTest] = useState<TestState>({ kind: 'idle' });
-  const demo = view.active.demo;
-  const cls = values.serverType === 'cls';
+  const demo = view.active.demo === true;
+  const cls = values.serverType === settings.ServerType.CLS;
 
   const update = <K extends keyof FormValues>(key: K, value: FormValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
@@ -221,10 +221,10 @@ function SettingsForm() {
                   name="serverType"
                   aria-label="License server type"
                   value={values.serverType}
-                  onChange={(e) => update('serverType', e.target.value === 'cls' ? 'cls' : 'local')}
+                  onChange={(e) => update('serverType', e.target.value === settings.ServerType.CLS ? settings.ServerType.CLS : settings.ServerType.LOCAL)}
                 >
-                  <FormControlLabel value="local" control={<Radio />} label="Local License Server" />
-                  <FormControlLabel value="cls" control={<Radio />} label="Cloud License Server" />
+                  <FormControlLabel value={settings.ServerType.LOCAL} control={<Radio />} label="Local License Server" />
+                  <FormControlLabel value={settings.ServerType.CLS} control={<Radio />} label="Cloud License Server" />
                 </RadioGroup>
                 <HelpTip topic="License server type" text={help.serverType} />
               </Box>

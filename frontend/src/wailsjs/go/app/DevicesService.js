@@ -14,6 +14,6 @@ export function Get(arg1) {
   return window['go']['app']['DevicesService']['Get'](arg1);
 }
 
-export function List(arg1, arg2) {
-  return window['go']['app']['DevicesService']['List'](arg1, arg2);
+export function List(arg1, arg2, arg3) {
+  return window['go']['app']['DevicesService']['List'](arg1, arg2, arg3);
 }

@@ -26,6 +26,6 @@ export function Pools() {
   return window['go']['app']['PoolsService']['Pools']();
 }
 
-export function Upload(arg1) {
-  return window['go']['app']['PoolsService']['Upload'](arg1);
+export function Upload(arg1, arg2) {
+  return window['go']['app']['PoolsService']['Upload'](arg1, arg2);
 }

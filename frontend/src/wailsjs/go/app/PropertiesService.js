@@ -6,6 +6,6 @@ export function Get() {
   return window['go']['app']['PropertiesService']['Get']();
 }
 
-export function Save(arg1) {
-  return window['go']['app']['PropertiesService']['Save'](arg1);
+export function Save(arg1, arg2) {
+  return window['go']['app']['PropertiesService']['Save'](arg1, arg2);
 }

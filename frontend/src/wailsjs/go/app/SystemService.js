@@ -6,6 +6,10 @@ export function About() {
   return window['go']['app']['SystemService']['About']();
 }
 
+export function Cancel(arg1) {
+  return window['go']['app']['SystemService']['Cancel'](arg1);
+}
+
 export function Diagnostics() {
   return window['go']['app']['SystemService']['Diagnostics']();
 }
@@ -14,6 +18,6 @@ export function OpenLogFolder() {
   return window['go']['app']['SystemService']['OpenLogFolder']();
 }
 
-export function ServerInfo() {
-  return window['go']['app']['SystemService']['ServerInfo']();
+export function Progress(arg1) {
+  return window['go']['app']['SystemService']['Progress'](arg1);
 }

@@ -1,4 +1,4 @@
-package app
+package operations
 
 import (
 	"context"
@@ -7,9 +7,10 @@ import (
 
 	"licenseservermanager/internal/apperr"
 	"licenseservermanager/internal/fne"
+	"licenseservermanager/internal/settings"
 )
 
-// Diagnostics is what the active server answered, endpoint by endpoint.
+// Diagnostics is what a server answered, endpoint by endpoint.
 type Diagnostics struct {
 	ProfileName     string               `json:"profileName"`
 	URL             string               `json:"url"`
@@ -25,37 +26,34 @@ type Diagnostics struct {
 	CheckedAt       string               `json:"checkedAt"`
 }
 
-// notProbed are GETs that change server state or need a record ID.
+// notProbed are GETs that change server state.
 var notProbed = map[fne.Op]string{
 	fne.OpCapabilityRequest: "Not probed: it makes the server generate a capability request.",
 }
 
-// runDiagnostics checks the active profile's server: health, certificate,
-// login, and each GET endpoint of the API table.
-func runDiagnostics(ctx context.Context, conns *Connections) (Diagnostics, error) {
-	d := Diagnostics{CheckedAt: time.Now().UTC().Format(time.RFC3339)}
-	cl, p, err := conns.current()
-	if err != nil {
-		return d, err
-	}
-	d.ProfileName, d.URL = p.Name, cl.RootURL()
-	if p.HTTPS || p.ServerType == "cls" {
+// Diagnose checks the server of profile p through cl: its certificate,
+// its health (asked through health, which remembers the answer), the login,
+// and each GET endpoint of the API table. A server that cannot be reached
+// is reported in Problem, not as an error.
+func Diagnose(ctx context.Context, cl *fne.Client, p settings.Profile, health func(context.Context) (fne.Health, error)) Diagnostics {
+	d := Diagnostics{ProfileName: p.Name, URL: cl.RootURL(), CheckedAt: time.Now().UTC().Format(time.RFC3339), Roles: []string{}, Endpoints: []fne.ProbeResult{}}
+	if p.HTTPS || p.ServerType == settings.ServerCLS {
 		port := p.Port
-		if p.ServerType == "cls" {
+		if p.ServerType == settings.ServerCLS {
 			port = 443
 		}
 		if ci, err := fne.FetchCertificate(ctx, p.Host, port); err == nil {
 			d.Certificate = &ci
 		}
 	}
-	h, err := conns.Health(ctx)
+	h, err := health(ctx)
 	if err != nil {
 		d.Problem = apperr.From(err).Message
-		return d, nil
+		return d
 	}
 	d.Reachable, d.Version, d.InstanceID, d.SecurityEnabled = true, h.Version, h.InstanceID, h.SecurityEnabled
 	if s, ok := cl.Session(); ok {
-		d.LoggedInAs, d.Roles = s.User, s.Roles
+		d.LoggedInAs, d.Roles = s.User, append(d.Roles, s.Roles...)
 	}
 	for _, e := range fne.Endpoints {
 		if e.Method != "GET" {
@@ -71,5 +69,5 @@ func runDiagnostics(ctx context.Context, conns *Connections) (Diagnostics, error
 			d.Endpoints = append(d.Endpoints, cl.Probe(ctx, e.Op))
 		}
 	}
-	return d, nil
+	return d
 }

@@ -1,0 +1,47 @@
+package connect
+
+import (
+	"context"
+	"time"
+
+	"licenseservermanager/internal/apperr"
+	"licenseservermanager/internal/fne"
+	"licenseservermanager/internal/settings"
+)
+
+// ConnectionInfo is what a successful connection check learned.
+type ConnectionInfo struct {
+	URL             string `json:"url"`
+	Version         string `json:"version"`
+	InstanceID      string `json:"instanceId"`
+	SecurityEnabled bool   `json:"securityEnabled"`
+	CheckedAt       string `json:"checkedAt"`
+}
+
+// Check asks the server of p for its health, within CheckDeadline.
+func Check(ctx context.Context, p settings.Profile) (ConnectionInfo, error) {
+	if !p.Complete() {
+		return ConnectionInfo{}, apperr.New(apperr.NotConfigured, "Fill in the Settings to connect to a license server.")
+	}
+	ctx, cancel := context.WithTimeout(ctx, CheckDeadline)
+	defer cancel()
+	c := fne.New(ClientOptions(p))
+	h, err := c.Health(ctx)
+	if err != nil {
+		return ConnectionInfo{}, err
+	}
+	return ConnectionInfo{URL: c.RootURL(), Version: h.Version, InstanceID: h.InstanceID, SecurityEnabled: h.SecurityEnabled,
+		CheckedAt: time.Now().UTC().Format(time.RFC3339)}, nil
+}
+
+// TestServer checks the Settings view's unsaved fields: they are validated
+// first, then the server they describe is asked, trusted as trust is (the
+// certificate and CA file the user chose for the profile being edited).
+func TestServer(ctx context.Context, in settings.ServerInput, trust settings.Profile) (ConnectionInfo, error) {
+	if problems := settings.ValidateServer(in); len(problems) > 0 {
+		return ConnectionInfo{}, apperr.Invalid(problems...)
+	}
+	p := settings.ProfileFromInput(in)
+	p.PinnedFingerprint, p.CAFile = trust.PinnedFingerprint, trust.CAFile
+	return Check(ctx, p)
+}

@@ -1,0 +1,218 @@
+package operations
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"maps"
+	"slices"
+	"sync"
+
+	"licenseservermanager/internal/apperr"
+	"licenseservermanager/internal/reservations"
+)
+
+// ImportPreviewResult is an import file read and checked against the
+// server. Token names it for ApplyImport; Cancelled is true (and the rest
+// empty) when the user closed the file dialog.
+type ImportPreviewResult struct {
+	// Preview is a named field, not embedded: the Wails binding generator
+	// drops the nested types of an embedded struct from another package.
+	Preview   reservations.ImportPreview `json:"preview"`
+	Token     string                     `json:"token"`
+	FileName  string                     `json:"fileName"`
+	Cancelled bool                       `json:"cancelled"`
+}
+
+// GroupMessage says why a group was skipped, failed or not sent.
+// OriginalJSON is set when a replaced group could be neither replaced nor
+// restored.
+type GroupMessage struct {
+	Group        string `json:"group"`
+	Message      string `json:"message"`
+	OriginalJSON string `json:"originalJson"`
+}
+
+// ImportReport is the outcome of an import so far. An import that stopped
+// (Stopped) lists the groups it did not reach in NotSent; applying the same
+// preview again sends only those, and the report then covers both runs.
+type ImportReport struct {
+	Imported      int            `json:"imported"`
+	Replaced      int            `json:"replaced"`
+	Skipped       int            `json:"skipped"`
+	SkippedGroups []GroupMessage `json:"skippedGroups"`
+	Failed        []GroupMessage `json:"failed"`
+	NotSent       []GroupMessage `json:"notSent"`
+	Stopped       *Stopped       `json:"stopped"`
+	// Replace is the choice the import runs with: groups whose names exist
+	// on the server are replaced, or kept and their namesakes skipped.
+	Replace bool `json:"replace"`
+}
+
+// CancelledImport is the preview of a file dialog the user closed.
+func CancelledImport() ImportPreviewResult {
+	return ImportPreviewResult{Cancelled: true, Preview: reservations.ImportPreview{
+		Groups: []reservations.ImportGroup{}, Errors: []reservations.Problem{}, Warnings: []reservations.Problem{},
+		Keep: reservations.Plan(nil, nil, false), Replace: reservations.Plan(nil, nil, true),
+	}}
+}
+
+// imports keeps the last import file checked: ApplyImport imports what was
+// checked here, never a copy sent back by the UI, and remembers what it
+// already did with it.
+type imports struct {
+	mu   sync.Mutex
+	last *importRun
+}
+
+type importRun struct {
+	preview ImportPreviewResult
+	started bool
+	// done marks the groups of the file (by index) the import is through
+	// with: imported, replaced, refused or skipped.
+	done   map[int]bool
+	report ImportReport
+}
+
+// PreviewImport checks an import file against the server's groups and
+// keeps it under a new token.
+func (r *Reservations) PreviewImport(ctx context.Context, srv ReservationServer, fileName string, data []byte) (ImportPreviewResult, error) {
+	existing, err := srv.ReservationGroups(ctx)
+	if err != nil {
+		return ImportPreviewResult{}, err
+	}
+	token, err := newImportToken()
+	if err != nil {
+		return ImportPreviewResult{}, err
+	}
+	out := ImportPreviewResult{Preview: reservations.Import(data, existing), Token: token, FileName: fileName}
+	r.imports.mu.Lock()
+	r.imports.last = &importRun{preview: out, done: map[int]bool{},
+		report: ImportReport{SkippedGroups: []GroupMessage{}, Failed: []GroupMessage{}, NotSent: []GroupMessage{}}}
+	r.imports.mu.Unlock()
+	return out, nil
+}
+
+func newImportToken() (string, error) {
+	b := make([]byte, 16)
+	if _, err := rand.Read(b); err != nil {
+		return "", apperr.Wrap(err, apperr.Internal, "Cannot make an import token: %v", err)
+	}
+	return hex.EncodeToString(b), nil
+}
+
+// ApplyImport imports the file previewed under token. Groups whose names
+// exist on the server are replaced when replace is set (with the same
+// restore-on-failure as Edit) and skipped otherwise. The plan is made again
+// against the server as it is now, since it may have changed since the
+// preview; groups an earlier run of the same import went through are not
+// sent again.
+func (r *Reservations) ApplyImport(ctx context.Context, srv ReservationServer, token string, replace bool) (ImportReport, error) {
+	r.imports.mu.Lock()
+	defer r.imports.mu.Unlock()
+	run := r.imports.last
+	if run == nil || run.preview.Token != token {
+		return ImportReport{}, apperr.New(apperr.NotFound, "This import preview is no longer current; open the file again.")
+	}
+	if run.started && run.report.Replace != replace {
+		return ImportReport{}, apperr.New(apperr.Conflict, "This import has begun with a different choice for groups that exist on the server; continue it as it began, or open the file again.")
+	}
+	existing, err := srv.ReservationGroups(ctx)
+	if err != nil {
+		return ImportReport{}, err
+	}
+	if err := refuseWhileModelActive(ctx, srv); err != nil {
+		return ImportReport{}, err
+	}
+	groups := run.preview.Preview.Groups
+	plan := reservations.Plan(groups, existing, replace)
+	byID := map[int64]reservations.Group{}
+	for _, g := range existing {
+		byID[g.ID] = g
+	}
+	// Replacements go first: the plan counts on the hosts they free.
+	var todo []reservations.GroupAction
+	for _, kind := range []reservations.Action{reservations.ActionReplace, reservations.ActionCreate} {
+		for _, a := range plan.Actions {
+			if a.Action == kind && !run.done[a.Index] {
+				todo = append(todo, a)
+			}
+		}
+	}
+	rep := run.report
+	rep.Replace = replace
+	rep.SkippedGroups, rep.Failed = slices.Clone(rep.SkippedGroups), slices.Clone(rep.Failed)
+	rep.NotSent, rep.Stopped = []GroupMessage{}, nil
+	done := maps.Clone(run.done)
+	b := newBatch(ctx, len(todo), "groups")
+	defer r.list.invalidate()
+	for _, a := range todo {
+		g := groups[a.Index].Group
+		if !b.next(g.Name) {
+			rep.NotSent = append(rep.NotSent, GroupMessage{Group: g.Name, Message: b.notSent()})
+			continue
+		}
+		m, touched, err := importOne(ctx, srv, a, g, byID[a.Replaces])
+		switch {
+		case m == nil:
+			done[a.Index] = true
+			if a.Action == reservations.ActionCreate {
+				rep.Imported++
+			} else {
+				rep.Replaced++
+			}
+		case touched:
+			// The server's group was deleted: whatever came after, this
+			// group is reported (with its definition if it is lost) and
+			// never sent again.
+			done[a.Index] = true
+			rep.Failed = append(rep.Failed, *m)
+			b.end(err)
+		case b.failed(err) != nil:
+			// Nothing of this run happened: the caller may repair the cause
+			// and apply again, which starts where the import stands.
+			return ImportReport{}, err
+		case b.stop != nil && notDone(err):
+			rep.NotSent = append(rep.NotSent, GroupMessage{Group: g.Name, Message: b.notSent()})
+		default:
+			done[a.Index] = true
+			rep.Failed = append(rep.Failed, *m)
+		}
+	}
+	for _, a := range plan.Actions {
+		if a.Action == reservations.ActionSkip && !done[a.Index] {
+			done[a.Index] = true
+			rep.Skipped++
+			rep.SkippedGroups = append(rep.SkippedGroups, GroupMessage{Group: a.Name, Message: a.Reason})
+		}
+	}
+	b.finish()
+	rep.Stopped = b.stopped()
+	run.started, run.report, run.done = true, rep, done
+	return rep, nil
+}
+
+// importOne carries out one create or replace of an import plan. It
+// returns nil when the group went through, else the failure to report,
+// with the error that caused it; touched says the server's group of that
+// name was deleted on the way.
+func importOne(ctx context.Context, srv ReservationServer, a reservations.GroupAction, g, orig reservations.Group) (*GroupMessage, bool, error) {
+	if a.Action == reservations.ActionCreate {
+		if _, err := srv.AddReservationGroup(ctx, g); err != nil {
+			return &GroupMessage{Group: g.Name, Message: apperr.From(err).Message}, false, err
+		}
+		return nil, false, nil
+	}
+	rp, err := replaceGroup(ctx, srv, orig, g)
+	switch {
+	case err != nil:
+		return &GroupMessage{Group: g.Name, Message: apperr.From(err).Message}, false, err
+	case rp.addErr == nil:
+		return nil, true, nil
+	}
+	m := &GroupMessage{Group: g.Name, Message: rp.message(orig.Name)}
+	if !rp.restored {
+		m.OriginalJSON = string(reservations.Export([]reservations.Group{orig}))
+	}
+	return m, true, rp.addErr
+}
