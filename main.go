@@ -6,6 +6,7 @@ package main
 import (
 	"context"
 	"embed"
+	"errors"
 	"flag"
 	"fmt"
 	"log/slog"
@@ -26,6 +27,7 @@ import (
 	"licenseservermanager/internal/desktop"
 	"licenseservermanager/internal/instance"
 	"licenseservermanager/internal/purge"
+	"licenseservermanager/internal/safekeeping"
 	"licenseservermanager/internal/secrets"
 	"licenseservermanager/internal/settings"
 	"licenseservermanager/internal/simulator"
@@ -94,6 +96,21 @@ func runDesktop(info buildinfo.Info, demo bool, brandingDir string, sim simFlags
 	if err != nil {
 		return err
 	}
+	// Before the settings are opened: a second instance must not touch them.
+	held, err := instance.Acquire(settingsDir)
+	switch {
+	case errors.Is(err, instance.ErrRunning):
+		forwarded, _ := instance.Forward(os.Args[1:])
+		log.Info("another instance is running; exiting", "broughtForward", forwarded)
+		fmt.Println(info.ProductName, "is already running")
+		return nil
+	case err != nil:
+		// A settings folder this user cannot write in must not stop the
+		// app; Wails' own lock still applies.
+		log.Warn("no single-instance lock", "err", err)
+	default:
+		defer held.Release()
+	}
 	store, err := settings.Open(settingsDir, machineDefaultsPath())
 	if err != nil {
 		return err
@@ -109,6 +126,7 @@ func runDesktop(info buildinfo.Info, demo bool, brandingDir string, sim simFlags
 	}
 	log.Info("starting", "version", info.Version, "commit", info.Commit, "settings", store.Path())
 
+	keptDir := filepath.Join(settingsDir, safekeeping.FolderName)
 	a := &app.App{}
 	dialogs := app.WailsDialogs{App: a}
 	conns := connect.New(store.Active, nil)
@@ -119,11 +137,11 @@ func runDesktop(info buildinfo.Info, demo bool, brandingDir string, sim simFlags
 		Devices:      app.NewDevicesService(conns, dialogs, nil),
 		Properties:   app.NewPropertiesService(conns, store),
 		BackOffice:   app.NewBackOfficeService(conns, store, dialogs, settingsDir, nil),
-		Reservations: app.NewReservationsService(conns, dialogs),
+		Reservations: app.NewReservationsService(conns, dialogs, safekeeping.New(keptDir)),
 		Pools:        app.NewPoolsService(conns, dialogs),
 		Branding:     app.NewBrandingService(brandingDir),
 		System: app.NewSystemService(app.SystemDeps{
-			Info: info, LogFolder: logDir, SettingsFile: store.Path(), Demo: demo,
+			Info: info, LogFolder: logDir, KeptFolder: keptDir, SettingsFile: store.Path(), Demo: demo,
 			Opener: desktop.FolderOpener{}, WebView: desktop.WebView, Conns: conns,
 		}),
 	}

@@ -177,6 +177,15 @@ func TestFileDialogsOfTheServices(t *testing.T) {
 		t.Fatalf("apply: %+v %v", rep, err)
 	}
 
+	// A group's definition saves as it was given, under a name the dialog
+	// suggests from the group.
+	e.dialogs.savePath = filepath.Join(dir, "kept")
+	if p, err := e.Reservations.SaveDefinition(`EU/West`, `[{"name":"EU/West"}]`); err != nil || p != e.dialogs.savePath+".json" {
+		t.Fatalf("definition: %q %v", p, err)
+	} else if got, _ := os.ReadFile(p); string(got) != `[{"name":"EU/West"}]` || e.dialogs.saved[len(e.dialogs.saved)-1] != "EU_West.json" {
+		t.Fatalf("definition file %q, suggested %q", got, e.dialogs.saved)
+	}
+
 	e.dialogs.savePath = filepath.Join(dir, "cap.bin")
 	f, err := e.BackOffice.DownloadCapabilityRequest(false)
 	if err != nil || f.Path != e.dialogs.savePath || !strings.HasPrefix(e.dialogs.saved[len(e.dialogs.saved)-1], "capability-request-") {
@@ -194,7 +203,7 @@ func TestFileDialogsOfTheServices(t *testing.T) {
 	}
 
 	// Without dialogs the services say so.
-	bare := NewReservationsService(nil, nil)
+	bare := NewReservationsService(nil, nil, nil)
 	if _, err := bare.files.open("x"); apperr.CodeOf(err) != apperr.NotSupported {
 		t.Fatalf("no dialogs: %v", err)
 	}

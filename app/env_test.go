@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"licenseservermanager/internal/connect"
+	"licenseservermanager/internal/safekeeping"
 	"licenseservermanager/internal/secrets"
 	"licenseservermanager/internal/settings"
 	"licenseservermanager/internal/simulator"
@@ -69,7 +70,7 @@ func newEnv(t *testing.T, opts simulator.Options) *env {
 		Devices:      NewDevicesService(conns, e.dialogs, nil),
 		Properties:   NewPropertiesService(conns, store),
 		BackOffice:   NewBackOfficeService(conns, store, e.dialogs, t.TempDir(), nil),
-		Reservations: NewReservationsService(conns, e.dialogs),
+		Reservations: NewReservationsService(conns, e.dialogs, safekeeping.New(t.TempDir())),
 		Pools:        NewPoolsService(conns, e.dialogs),
 		Branding:     NewBrandingService(t.TempDir()),
 	}

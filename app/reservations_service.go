@@ -10,6 +10,7 @@ import (
 	"licenseservermanager/internal/listing"
 	"licenseservermanager/internal/operations"
 	"licenseservermanager/internal/reservations"
+	"licenseservermanager/internal/safekeeping"
 )
 
 var reservationsFileFilter = FileFilter{DisplayName: "JSON files (*.json)", Pattern: "*.json"}
@@ -22,9 +23,10 @@ type ReservationsService struct {
 	view  *operations.Reservations
 }
 
-// NewReservationsService builds the service.
-func NewReservationsService(conns *connect.Connections, dialogs Dialogs) *ReservationsService {
-	return &ReservationsService{conns: conns, files: files{dialogs}, view: operations.NewReservations()}
+// NewReservationsService builds the service; shelf keeps a group's
+// definition on disk while a change replaces it.
+func NewReservationsService(conns *connect.Connections, dialogs Dialogs, shelf *safekeeping.Shelf) *ReservationsService {
+	return &ReservationsService{conns: conns, files: files{dialogs}, view: operations.NewReservations(shelf)}
 }
 
 // List returns one page of reservation entries with their status; search
@@ -141,4 +143,18 @@ func (s *ReservationsService) Export(groupIDs []int64) (string, error) {
 		}
 		return path, nil
 	})
+}
+
+// SaveDefinition saves the definition of group, in the import format, to
+// a file the user picks: the copy of a group that may be missing from the
+// server. It returns the file written, or "" when the user cancelled.
+func (s *ReservationsService) SaveDefinition(group, definition string) (string, error) {
+	path, err := s.files.save("Save the group's definition", safekeeping.FileName(group)+".json", ".json", reservationsFileFilter)
+	if err != nil || path == "" {
+		return "", err
+	}
+	if err := operations.WriteFile(path, []byte(definition)); err != nil {
+		return "", err
+	}
+	return path, nil
 }

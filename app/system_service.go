@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"os"
 
 	"licenseservermanager/internal/apperr"
 	"licenseservermanager/internal/buildinfo"
@@ -15,6 +16,7 @@ type AboutInfo struct {
 	WebViewEngine string         `json:"webViewEngine"`
 	WebViewVer    string         `json:"webViewVersion"`
 	LogFolder     string         `json:"logFolder"`
+	KeptFolder    string         `json:"keptFolder"`
 	SettingsFile  string         `json:"settingsFile"`
 	DemoMode      bool           `json:"demoMode"`
 }
@@ -41,6 +43,7 @@ type SystemService struct {
 type SystemDeps struct {
 	Info         buildinfo.Info
 	LogFolder    string
+	KeptFolder   string
 	SettingsFile string
 	Demo         bool
 	Opener       Opener
@@ -50,7 +53,7 @@ type SystemDeps struct {
 
 // NewSystemService builds the service.
 func NewSystemService(d SystemDeps) *SystemService {
-	return &SystemService{about: AboutInfo{Build: d.Info, LogFolder: d.LogFolder, SettingsFile: d.SettingsFile, DemoMode: d.Demo},
+	return &SystemService{about: AboutInfo{Build: d.Info, LogFolder: d.LogFolder, KeptFolder: d.KeptFolder, SettingsFile: d.SettingsFile, DemoMode: d.Demo},
 		opener: d.Opener, probe: d.WebView, conns: d.Conns}
 }
 
@@ -98,12 +101,23 @@ func (s *SystemService) Progress(op string) ProgressEvent {
 }
 
 // OpenLogFolder shows the log folder in the file manager.
-func (s *SystemService) OpenLogFolder() error {
-	if s.opener == nil {
-		return apperr.New(apperr.NotSupported, "Opening folders is not available here. The logs are in %s.", s.about.LogFolder)
+func (s *SystemService) OpenLogFolder() error { return s.openFolder(s.about.LogFolder, "The logs are") }
+
+// OpenKeptFolder shows the folder of reservation groups kept during
+// changes in the file manager.
+func (s *SystemService) OpenKeptFolder() error {
+	if err := os.MkdirAll(s.about.KeptFolder, 0o700); err != nil {
+		return apperr.Wrap(err, apperr.Internal, "Could not create %s: %v", s.about.KeptFolder, err)
 	}
-	if err := s.opener.OpenFolder(s.about.LogFolder); err != nil {
-		return apperr.Wrap(err, apperr.Internal, "Could not open %s: %v", s.about.LogFolder, err)
+	return s.openFolder(s.about.KeptFolder, "Kept reservation groups are")
+}
+
+func (s *SystemService) openFolder(path, what string) error {
+	if s.opener == nil {
+		return apperr.New(apperr.NotSupported, "Opening folders is not available here. %s in %s.", what, path)
+	}
+	if err := s.opener.OpenFolder(path); err != nil {
+		return apperr.Wrap(err, apperr.Internal, "Could not open %s: %v", path, err)
 	}
 	return nil
 }

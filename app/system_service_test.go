@@ -2,6 +2,8 @@ package app
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"licenseservermanager/internal/apperr"
@@ -40,5 +42,20 @@ func TestAboutAndLogFolder(t *testing.T) {
 	bare := NewSystemService(SystemDeps{LogFolder: "/logs"})
 	if err := bare.OpenLogFolder(); apperr.CodeOf(err) != apperr.NotSupported {
 		t.Fatalf("no opener: %v", err)
+	}
+}
+
+func TestKeptFolderIsMadeBeforeItIsShown(t *testing.T) {
+	opener := &fakeOpener{}
+	kept := filepath.Join(t.TempDir(), "Kept reservation groups")
+	svc := NewSystemService(SystemDeps{KeptFolder: kept, Opener: opener})
+	if err := svc.OpenKeptFolder(); err != nil || len(opener.opened) != 1 || opener.opened[0] != kept {
+		t.Fatalf("open: %v %v", err, opener.opened)
+	}
+	if st, err := os.Stat(kept); err != nil || !st.IsDir() {
+		t.Fatalf("folder: %v", err)
+	}
+	if svc.About().KeptFolder != kept {
+		t.Fatalf("about = %+v", svc.About())
 	}
 }

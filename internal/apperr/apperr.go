@@ -25,6 +25,13 @@ const (
 	NotConfigured Code = "not_configured"
 	Cancelled     Code = "cancelled"
 	Internal      Code = "internal"
+	// OutcomeUnknown: a change reached the server but its answer was lost
+	// (the connection closed, the time ran out), so whether the server
+	// did it is not known until its state is read again.
+	OutcomeUnknown Code = "outcome_unknown"
+	// Redirected: the server answered with a redirect, which the app never
+	// follows because a request may carry a token or a password.
+	Redirected Code = "redirected"
 )
 
 // Item is one problem of a validation failure. Item names what the problem

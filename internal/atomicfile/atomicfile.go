@@ -1,5 +1,7 @@
 // Package atomicfile writes files so that a crash never leaves a half-written
-// one: a temporary file in the same folder, synced, then renamed.
+// one (a temporary file in the same folder, synced, then renamed), and locks
+// them across processes so that two writers can read, change and write one
+// in turn.
 package atomicfile
 
 import (

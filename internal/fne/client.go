@@ -43,8 +43,9 @@ type Options struct {
 	PinnedFingerprint string
 
 	// Retries is how many extra attempts an idempotent GET gets after a
-	// connection error or a 502/503/504: 0 means the default of 2, a negative
-	// value disables retries. Mutations are never retried.
+	// connection error or a 502/503/504, as long as the first attempt began
+	// less than half a RequestTimeout ago: 0 means the default of 2, a
+	// negative value disables retries. Mutations are never retried.
 	Retries int
 	// RetryBackoff is the first wait between attempts, doubled each time;
 	// default 250ms.
@@ -96,8 +97,11 @@ func New(opts Options) *Client {
 		IdleConnTimeout:     90 * time.Second,
 	}
 	// Timeouts are per attempt through the request context (uploads need a
-	// longer one), so the resty client itself has none.
-	rc := resty.New().SetTransport(transport).SetLogger(quietLogger{})
+	// longer one), so the resty client itself has none. A redirect is
+	// answered, never followed: every request may carry a token or a
+	// password, and neither may go anywhere but the server of the profile.
+	rc := resty.New().SetTransport(transport).SetLogger(quietLogger{}).
+		SetRedirectPolicy(resty.RedirectPolicyFunc(func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }))
 	return &Client{opts: opts, http: rc, setupErr: err}
 }
 

@@ -50,6 +50,28 @@ type Endpoint struct {
 	Resource string
 	// Upload marks requests that carry a file and get the longer timeout.
 	Upload bool
+	// MaxAnswer bounds the answer's body (DefaultMaxAnswer when 0): what
+	// the largest supported server sends, with room to spare, so a broken
+	// or hostile server cannot make the app read a gigabyte.
+	MaxAnswer int64
+}
+
+// Answer bounds. The feature list of the largest server the app supports
+// (100,000 records) is 66 MB; the other lists are smaller.
+const (
+	DefaultMaxAnswer = 1 << 20
+	maxFeatureList   = 96 << 20
+	maxLargeList     = 64 << 20
+	maxList          = 16 << 20
+	maxRequestFile   = 10 << 20
+)
+
+// maxAnswer is the body bound of e.
+func (e Endpoint) maxAnswer() int64 {
+	if e.MaxAnswer > 0 {
+		return e.MaxAnswer
+	}
+	return DefaultMaxAnswer
 }
 
 const (
@@ -100,27 +122,27 @@ var Endpoints = []Endpoint{
 	{Op: OpHostIDs, Label: "its host IDs", Method: get, Scope: root, Path: "/hostids", Evidence: Observed, Role: RoleRead},
 	{Op: OpAuthorize, Label: "logging in", Method: post, Scope: inst, Path: "/authorize", Evidence: Observed},
 	{Op: OpChangePassword, Label: "changing passwords", Method: post, Scope: inst, Path: "/users/{user}/password", Evidence: Assumed, Role: RoleAdmin, Resource: "the user"},
-	{Op: OpFeatures, Label: "a feature list", Method: get, Scope: inst, Path: "/features", Evidence: Observed, Role: RoleRead},
+	{Op: OpFeatures, Label: "a feature list", Method: get, Scope: inst, Path: "/features", Evidence: Observed, Role: RoleRead, MaxAnswer: maxFeatureList},
 	{Op: OpFeature, Label: "single feature records", Method: get, Scope: inst, Path: "/features/{id}", Evidence: Observed, Role: RoleRead, Resource: "the feature"},
-	{Op: OpFeatureClients, Label: "the devices served by a feature", Method: get, Scope: inst, Path: "/features/{id}/clients/", Evidence: Observed, Role: RoleRead, Resource: "the feature"},
-	{Op: OpFeatureSummaries, Label: "feature summaries", Method: get, Scope: inst, Path: "/features/summaries", Evidence: Observed, Role: RoleRead},
-	{Op: OpClients, Label: "a device list", Method: get, Scope: inst, Path: "/clients", Evidence: Observed, Role: RoleRead},
+	{Op: OpFeatureClients, Label: "the devices served by a feature", Method: get, Scope: inst, Path: "/features/{id}/clients/", Evidence: Observed, Role: RoleRead, Resource: "the feature", MaxAnswer: maxList},
+	{Op: OpFeatureSummaries, Label: "feature summaries", Method: get, Scope: inst, Path: "/features/summaries", Evidence: Observed, Role: RoleRead, MaxAnswer: maxList},
+	{Op: OpClients, Label: "a device list", Method: get, Scope: inst, Path: "/clients", Evidence: Observed, Role: RoleRead, MaxAnswer: maxLargeList},
 	{Op: OpClient, Label: "single device records", Method: get, Scope: inst, Path: "/clients/{id}", Evidence: Assumed, Role: RoleRead, Resource: "the device"},
-	{Op: OpClientFeatures, Label: "the features of a device", Method: get, Scope: inst, Path: "/clients/{id}/features", Evidence: Assumed, Role: RoleRead, Resource: "the device"},
+	{Op: OpClientFeatures, Label: "the features of a device", Method: get, Scope: inst, Path: "/clients/{id}/features", Evidence: Assumed, Role: RoleRead, Resource: "the device", MaxAnswer: maxList},
 	{Op: OpDeleteClient, Label: "deleting devices", Method: del, Scope: inst, Path: "/clients/{id}", Evidence: Assumed, Role: RoleDropClient, Resource: "the device"},
-	{Op: OpReservationGroups, Label: "reservations", Method: get, Scope: inst, Path: "/reservationgroups", Evidence: Assumed, Role: RoleRead},
-	{Op: OpAddReservationGroup, Label: "adding reservations", Method: post, Scope: inst, Path: "/reservationgroups", Evidence: Assumed, Role: RoleReservations},
+	{Op: OpReservationGroups, Label: "reservations", Method: get, Scope: inst, Path: "/reservationgroups", Evidence: Assumed, Role: RoleRead, MaxAnswer: maxList},
+	{Op: OpAddReservationGroup, Label: "adding reservations", Method: post, Scope: inst, Path: "/reservationgroups", Evidence: Assumed, Role: RoleReservations, MaxAnswer: maxList},
 	{Op: OpDeleteReservationGroup, Label: "deleting reservation groups", Method: del, Scope: inst, Path: "/reservationgroups/{id}", Evidence: Assumed, Role: RoleReservations, Resource: "the reservation group"},
-	{Op: OpPartitions, Label: "named license pools", Method: get, Scope: inst, Path: "/partitions", Evidence: Assumed, Role: RoleRead},
-	{Op: OpModel, Label: "model definitions", Method: get, Scope: inst, Path: "/model", Evidence: Assumed, Role: RoleRead, Resource: "the model definition"},
+	{Op: OpPartitions, Label: "named license pools", Method: get, Scope: inst, Path: "/partitions", Evidence: Assumed, Role: RoleRead, MaxAnswer: maxLargeList},
+	{Op: OpModel, Label: "model definitions", Method: get, Scope: inst, Path: "/model", Evidence: Assumed, Role: RoleRead, Resource: "the model definition", MaxAnswer: 2 << 20},
 	{Op: OpUploadModel, Label: "model definition uploads", Method: post, Scope: inst, Path: "/model", Evidence: Assumed, Role: RoleAdmin, Upload: true},
 	{Op: OpDeleteModel, Label: "deleting model definitions", Method: del, Scope: inst, Path: "/model", Evidence: Assumed, Role: RoleAdmin, Resource: "the model definition"},
 	{Op: OpConfiguration, Label: "policy settings", Method: get, Scope: inst, Path: "/configuration", Evidence: Assumed, Role: RoleRead},
 	{Op: OpUpdateConfiguration, Label: "changing policy settings", Method: post, Scope: inst, Path: "/configuration", Evidence: Assumed, Role: RoleAdmin},
 	{Op: OpActivations, Label: "online activation", Method: post, Scope: inst, Path: "/activations", Evidence: Assumed, Role: RoleAdmin},
 	{Op: OpSync, Label: "a back-office sync", Method: post, Scope: inst, Path: "/sync", Evidence: Assumed, Role: RoleAdmin},
-	{Op: OpCapabilityRequest, Label: "offline capability requests", Method: get, Scope: inst, Path: "/capability_request", Evidence: Assumed, Role: RoleOffline},
-	{Op: OpActivationRequest, Label: "offline activation requests", Method: post, Scope: inst, Path: "/activation_request", Evidence: Assumed, Role: RoleOffline},
+	{Op: OpCapabilityRequest, Label: "offline capability requests", Method: get, Scope: inst, Path: "/capability_request", Evidence: Assumed, Role: RoleOffline, MaxAnswer: maxRequestFile},
+	{Op: OpActivationRequest, Label: "offline activation requests", Method: post, Scope: inst, Path: "/activation_request", Evidence: Assumed, Role: RoleOffline, MaxAnswer: maxRequestFile},
 	{Op: OpCapabilityResponse, Label: "loading offline responses", Method: post, Scope: root, Path: "/capability_response", Evidence: Observed, Role: RoleOffline, Upload: true},
 	{Op: OpUploadRestKey, Label: "client key uploads", Method: post, Scope: inst, Path: "/rest_licensing_keys", Evidence: Observed, Role: RoleAdmin, Upload: true},
 	{Op: OpRevokeRestKey, Label: "client key revocation", Method: del, Scope: inst, Path: "/rest_licensing_keys", Evidence: Observed, Role: RoleAdmin},

@@ -5,6 +5,7 @@ import (
 	"crypto/tls"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -58,6 +59,16 @@ func (c *Client) transportError(ctx context.Context, err error) error {
 	}
 }
 
+// unknownOutcome is the failure of a change whose request reached the
+// server but whose answer was lost: the connection closed or the time ran
+// out (or the user cancelled) while the server may already have acted.
+// The caller must read the server's state before it reports or repeats.
+func (c *Client) unknownOutcome(ctx context.Context, e Endpoint, err error) error {
+	cause := apperr.From(c.transportError(ctx, err))
+	return apperr.Wrap(err, apperr.OutcomeUnknown, "The answer to %s was lost after the request reached %s (%s), so whether the server did it is not known yet.",
+		e.Label, c.RootURL(), strings.TrimSuffix(cause.Message, ".")).WithDetail("cause", string(cause.Code))
+}
+
 // retryable tells whether a transport failure may heal on its own.
 func retryable(err error) bool {
 	return errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) ||
@@ -69,8 +80,15 @@ func retryable(err error) bool {
 // resource.
 func (c *Client) statusError(e Endpoint, resp *http.Response, body []byte) error {
 	msg := serverMessage(resp.Header.Get("Content-Type"), body)
+	if msg == "" && isWebPage(resp.Header.Get("Content-Type"), body) {
+		msg = "the answer was a web page, so a proxy or another web server may answer at this address"
+	}
 	status := resp.StatusCode
 	switch {
+	case status >= 300 && status < 400:
+		loc := resp.Header.Get("Location")
+		return apperr.New(apperr.Redirected, "The server redirected %s to %s, and the app never follows a redirect with your credentials: check the profile's host name, port and HTTPS setting.",
+			e.Label, redirectTarget(loc)).WithDetail("location", loc)
 	case status == http.StatusUnauthorized:
 		if e.Op == OpAuthorize {
 			return apperr.New(apperr.LoginRequired, "The user name or password is not correct.")
@@ -116,6 +134,19 @@ func (c *Client) forbidden(e Endpoint, resp *http.Response, msg string) error {
 			err.Message += " It needs the " + string(e.Role) + " role."
 		}
 	}
+	// Which roles the login has, so the user sees whether the role is
+	// missing or the server refused for another reason.
+	if sess, in := c.Session(); in {
+		roles := strings.Join(sess.Roles, ", ")
+		if roles == "" {
+			roles = "none"
+		}
+		err.Message += fmt.Sprintf(" You are logged in as %s with the roles: %s.", sess.User, roles)
+		err.WithDetail("roles", sess.Roles)
+		if sess.HasRole(e.Role) {
+			err.Message += " The server refused although the login has the role."
+		}
+	}
 	return err
 }
 
@@ -153,6 +184,19 @@ func serverMessage(contentType string, body []byte) string {
 		return ""
 	}
 	return truncate(firstLine(text), 300)
+}
+
+// isWebPage tells whether an answer is HTML rather than the API's JSON.
+func isWebPage(contentType string, body []byte) bool {
+	return strings.Contains(contentType, "html") || firstByte(body) == '<'
+}
+
+// redirectTarget names where a redirect points, in a message.
+func redirectTarget(location string) string {
+	if location == "" {
+		return "an address it did not give"
+	}
+	return truncate(location, 200)
 }
 
 func firstLine(s string) string {

@@ -2,6 +2,7 @@ package fne
 
 import (
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -143,6 +144,9 @@ func TestFlexInt(t *testing.T) {
 	}{
 		{`12`, 12, false}, {`-3`, -3, false}, {`"12"`, 12, false}, {`""`, 0, false}, {`null`, 0, false},
 		{`1.5e3`, 1500, false}, {`"7.0"`, 7, false}, {`"abc"`, 0, true}, {`true`, 0, true}, {`"-"`, 0, true},
+		// Beyond int64 a count is clamped, never wrapped to a negative one.
+		{`1e30`, math.MaxInt64, false}, {`"99999999999999999999"`, math.MaxInt64, false}, {`-1e300`, math.MinInt64, false},
+		{`9223372036854775807`, math.MaxInt64, false}, {`1e999`, math.MaxInt64, false},
 	}
 	for _, tt := range tests {
 		var n FlexInt

@@ -3,7 +3,9 @@ package fne
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"math"
 	"strconv"
 )
 
@@ -26,10 +28,19 @@ func (n *FlexInt) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	f, err := strconv.ParseFloat(string(b), 64)
-	if err != nil {
+	if err != nil && !errors.Is(err, strconv.ErrRange) {
 		return fmt.Errorf("not a number: %.40q", b)
 	}
-	*n = FlexInt(f)
+	// A count beyond int64 (1e30) stays at the largest one rather than
+	// wrapping round to a negative count.
+	switch {
+	case f >= math.MaxInt64:
+		*n = math.MaxInt64
+	case f <= math.MinInt64:
+		*n = math.MinInt64
+	default:
+		*n = FlexInt(f)
+	}
 	return nil
 }
 

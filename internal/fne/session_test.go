@@ -77,6 +77,10 @@ func TestRolesAndSecurityModes(t *testing.T) {
 		if ae.Details["role"] != string(tt.role) || !strings.Contains(ae.Message, string(tt.role)) {
 			t.Errorf("%s: %q %v, want role %s", tt.name, ae.Message, ae.Details, tt.role)
 		}
+		// The message says what the login has, so the user sees what is missing.
+		if !strings.Contains(ae.Message, "logged in as reader with the roles: ROLE_READ.") || strings.Contains(ae.Message, "although") {
+			t.Errorf("%s: %q does not name the login's roles", tt.name, ae.Message)
+		}
 	}
 
 	off := newEnv(t, simulator.Options{Security: simulator.SecurityOff})

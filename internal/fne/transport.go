@@ -1,12 +1,16 @@
 package fne
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"licenseservermanager/internal/apperr"
@@ -31,10 +35,9 @@ type reply struct {
 	body   []byte
 }
 
-const (
-	maxErrorBody = 64 << 10
-	maxBody      = 1 << 30
-)
+// maxErrorBody bounds what is read of an error answer: a message, or a
+// proxy's page.
+const maxErrorBody = 64 << 10
 
 // endpointURL builds the URL of e from the table, escaping placeholders.
 func (c *Client) endpointURL(e Endpoint, params []string) (string, error) {
@@ -72,10 +75,14 @@ func (c *Client) do(ctx context.Context, cl call) (reply, error) {
 	if e.Method == http.MethodGet {
 		attempts += c.opts.Retries
 	}
+	// A retry helps when the server fails fast (a gateway restarting); one
+	// that answers slowly would only make the user wait several times over.
+	window := c.opts.RequestTimeout / 2
+	start := time.Now()
 	wait := c.opts.RetryBackoff
 	for n := 1; ; n++ {
 		r, transient, err := c.attempt(ctx, e, u, cl)
-		if err == nil || !transient || n >= attempts {
+		if err == nil || !transient || n >= attempts || time.Since(start)+wait > window {
 			return r, err
 		}
 		select {
@@ -89,7 +96,9 @@ func (c *Client) do(ctx context.Context, cl call) (reply, error) {
 
 // attempt makes one request. transient says whether a retry could help: a
 // refused or dropped connection or a gateway status; never a timeout (it
-// would only multiply the wait), a certificate or a protocol problem.
+// would only multiply the wait), a certificate or a protocol problem. A
+// change whose request went out but whose answer did not come back has an
+// unknown outcome (see unknownOutcome).
 func (c *Client) attempt(ctx context.Context, e Endpoint, u string, cl call) (reply, bool, error) {
 	timeout := c.opts.RequestTimeout
 	if e.Upload {
@@ -97,6 +106,14 @@ func (c *Client) attempt(ctx context.Context, e Endpoint, u string, cl call) (re
 	}
 	actx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
+	var sent atomic.Bool
+	actx = httptrace.WithClientTrace(actx, &httptrace.ClientTrace{WroteRequest: func(httptrace.WroteRequestInfo) { sent.Store(true) }})
+	lost := func(err error) error {
+		if e.Method != http.MethodGet && sent.Load() {
+			return c.unknownOutcome(ctx, e, err)
+		}
+		return c.transportError(ctx, err)
+	}
 
 	req := c.http.R().SetContext(actx).SetDoNotParseResponse(true)
 	if tok := c.currentToken(); tok != "" {
@@ -112,7 +129,7 @@ func (c *Client) attempt(ctx context.Context, e Endpoint, u string, cl call) (re
 	}
 	resp, err := req.Execute(e.Method, u)
 	if err != nil {
-		return reply{}, ctx.Err() == nil && retryable(err), c.transportError(ctx, err)
+		return reply{}, ctx.Err() == nil && retryable(err), lost(err)
 	}
 	raw := resp.RawResponse
 	defer raw.Body.Close()
@@ -123,27 +140,69 @@ func (c *Client) attempt(ctx context.Context, e Endpoint, u string, cl call) (re
 		if progress.Enabled(ctx) {
 			r = &countingReader{r: raw.Body, ctx: ctx, total: max(raw.ContentLength, 0), what: e.Label}
 		}
-		body, err := readBody(r, raw.ContentLength)
+		body, err := readBody(r, raw.ContentLength, e.maxAnswer())
 		if err != nil {
-			return reply{}, ctx.Err() == nil && retryable(err), c.transportError(ctx, err)
+			if ae := (*apperr.Error)(nil); errors.As(err, &ae) {
+				return reply{}, false, ae
+			}
+			return reply{}, ctx.Err() == nil && retryable(err), lost(err)
 		}
 		return reply{status: status, header: raw.Header, body: body}, false, nil
 	}
 	body, _ := io.ReadAll(io.LimitReader(raw.Body, maxErrorBody))
 	transient := status == http.StatusBadGateway || status == http.StatusServiceUnavailable || status == http.StatusGatewayTimeout
-	return reply{}, transient, c.statusError(e, raw, body)
+	err = c.statusError(e, raw, body)
+	if status == http.StatusGatewayTimeout && e.Method != http.MethodGet {
+		// A gateway that stopped waiting cannot say what the server behind
+		// it did with the change.
+		return reply{}, false, apperr.Wrap(err, apperr.OutcomeUnknown, "A gateway in front of %s stopped waiting for the answer to %s, so whether the server did it is not known yet.",
+			c.RootURL(), e.Label).WithDetail("cause", string(apperr.Timeout))
+	}
+	return reply{}, transient, err
 }
 
-// readBody reads a whole body into one buffer sized from Content-Length, so
-// a large list is copied once and then decoded once.
-func readBody(r io.Reader, n int64) ([]byte, error) {
-	if n > 0 && n <= maxBody {
-		buf := make([]byte, n)
+// errTooLarge is the answer of a server that sends more than its endpoint's
+// bound; readBody wraps it in a message with the bound.
+var errTooLarge = errors.New("answer too large")
+
+// readBody reads a whole body of at most limit bytes. A Content-Length
+// within the bound sizes the buffer, so a large list is copied once and
+// decoded once; a larger one is refused before anything is read, and a
+// body without one grows only as it arrives.
+func readBody(r io.Reader, contentLength, limit int64) ([]byte, error) {
+	tooLarge := apperr.Wrap(errTooLarge, apperr.ServerError, "The server's answer is larger than %d MB, more than any license server sends; it was not read.", limit>>20)
+	if contentLength > limit {
+		return nil, tooLarge
+	}
+	if contentLength > 0 {
+		buf := make([]byte, contentLength)
 		_, err := io.ReadFull(r, buf)
 		return buf, err
 	}
-	return io.ReadAll(io.LimitReader(r, maxBody))
+	// Without a length, the body is read in pieces and joined once: a
+	// buffer that doubles as it grows would allocate about four times the
+	// bound on an endless answer before refusing it.
+	var pieces [][]byte
+	var n int64
+	for {
+		piece := make([]byte, min(readPiece, limit+1-n))
+		k, err := io.ReadFull(r, piece)
+		pieces = append(pieces, piece[:k])
+		n += int64(k)
+		if n > limit {
+			return nil, tooLarge
+		}
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return bytes.Join(pieces, nil), nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }
+
+// readPiece is the size of the pieces a body without a length is read in.
+const readPiece = 256 << 10
 
 // countingReader reports how much of a large answer has arrived, at most
 // once per reportEvery bytes, so a 100,000-record list shows its progress
@@ -166,6 +225,18 @@ func (c *countingReader) Read(p []byte) (int, error) {
 		progress.Report(c.ctx, progress.Step{Message: "Receiving " + c.what, Done: c.read, Total: c.total, Unit: "bytes"})
 	}
 	return n, err
+}
+
+// firstByte is the first byte of body that is not JSON white space.
+func firstByte(body []byte) byte {
+	for _, b := range body {
+		switch b {
+		case ' ', '\t', '\r', '\n':
+			continue
+		}
+		return b
+	}
+	return 0
 }
 
 func containsInt(list []int, v int) bool {
@@ -205,7 +276,13 @@ func decodeInto(op Op, body []byte, out any) error {
 	if len(body) == 0 {
 		return apperr.New(apperr.ServerError, "The server sent an empty answer to %s.", EndpointFor(op).Label)
 	}
+	if firstByte(body) == '<' {
+		return apperr.New(apperr.ServerError, "The server answered %s with a web page, not JSON: a proxy or another web server may answer at this address.", EndpointFor(op).Label)
+	}
 	if err := json.Unmarshal(body, out); err != nil {
+		if syn := (*json.SyntaxError)(nil); errors.As(err, &syn) && syn.Offset <= 1 {
+			return apperr.Wrap(err, apperr.ServerError, "The server answered %s with text that is not JSON (it begins %q).", EndpointFor(op).Label, truncate(firstLine(string(body)), 40))
+		}
 		return apperr.Wrap(err, apperr.ServerError, "The server's answer to %s could not be read: %s", EndpointFor(op).Label, truncate(err.Error(), 160))
 	}
 	return nil

@@ -8,3 +8,8 @@ import "errors"
 func Quit() (bool, error) {
 	return false, errors.New("--quit is supported on Windows only")
 }
+
+// Forward reaches no instance here: outside Windows, Wails' mechanism is
+// D-Bus (Linux) or a Cocoa notification (macOS), which this package does
+// not speak.
+func Forward([]string) (bool, error) { return false, nil }

@@ -28,9 +28,14 @@ type copyData struct {
 	lpData uintptr
 }
 
-// Quit asks a running instance to close, using the message Wails' own
-// single-instance lock sends. It reports whether an instance was found.
-func Quit() (bool, error) {
+// Quit asks a running instance to close. It reports whether an instance
+// was found.
+func Quit() (bool, error) { return Forward([]string{QuitArg}) }
+
+// Forward hands args to the running instance with the message Wails' own
+// single-instance lock sends, which brings its window forward. It reports
+// whether an instance was found.
+func Forward(args []string) (bool, error) {
 	hwnd, _, _ := findWindowW.Call(
 		uintptr(unsafe.Pointer(windows.StringToUTF16Ptr(windowClass))),
 		uintptr(unsafe.Pointer(windows.StringToUTF16Ptr(windowName))))
@@ -41,7 +46,7 @@ func Quit() (bool, error) {
 	payload, err := json.Marshal(struct {
 		Args             []string `json:"Args"`
 		WorkingDirectory string   `json:"WorkingDirectory"`
-	}{Args: []string{QuitArg}, WorkingDirectory: wd})
+	}{Args: args, WorkingDirectory: wd})
 	if err != nil {
 		return true, err
 	}

@@ -25,7 +25,8 @@ func stoppedBy(err error) *Stopped {
 // would fail the same way, so the rest are not sent.
 func endsTheBatch(err error) bool {
 	switch apperr.CodeOf(err) {
-	case apperr.LoginRequired, apperr.AccessDenied, apperr.Unreachable, apperr.Timeout, apperr.TLSUntrusted, apperr.Cancelled, apperr.NotConfigured:
+	case apperr.LoginRequired, apperr.AccessDenied, apperr.Unreachable, apperr.Timeout, apperr.TLSUntrusted, apperr.Cancelled, apperr.NotConfigured,
+		apperr.OutcomeUnknown, apperr.Redirected:
 		return true
 	}
 	return false

@@ -160,7 +160,10 @@ func (d *Devices) Get(ctx context.Context, srv DeviceServer, id int64) (DeviceDe
 
 // Delete removes a device record (the server wants ROLE_DROPCLIENT).
 func (d *Devices) Delete(ctx context.Context, srv DeviceServer, id int64) error {
-	if err := srv.DeleteDevice(ctx, id); err != nil {
+	err := settle(ctx, srv.DeleteDevice(ctx, id), "deleting the device", func(ctx context.Context) (bool, error) {
+		return gone(srv.Device(ctx, id))
+	})
+	if err != nil {
 		return err
 	}
 	d.list.invalidate()

@@ -186,7 +186,21 @@ func (m *Models) Upload(ctx context.Context, srv ModelServer, text string) (Mode
 		return ModelCheck{}, apperr.Wrap(err, apperr.Cancelled, "The upload was cancelled before it was sent; the server's model is unchanged.")
 	}
 	progress.Report(ctx, progress.Step{Message: "Uploading the model definition", Done: 2, Total: 3})
-	if err := srv.UploadModel(ctx, text); err != nil {
+	err = settle(ctx, srv.UploadModel(ctx, text), "uploading the model definition", func(ctx context.Context) (bool, error) {
+		now, err := srv.Model(ctx)
+		switch {
+		case apperr.CodeOf(err) == apperr.NotFound:
+			return false, nil
+		case err != nil:
+			return false, err
+		case strings.TrimSpace(now) == strings.TrimSpace(text):
+			return true, nil
+		}
+		// Another definition may be the one before, or this one as the
+		// server rewrote it: that cannot be told apart.
+		return false, apperr.New(apperr.OutcomeUnknown, "the server's definition differs")
+	})
+	if err != nil {
 		return ModelCheck{}, err
 	}
 	progress.Report(ctx, progress.Step{Message: "Uploaded", Done: 3, Total: 3})
@@ -203,7 +217,11 @@ func firstError(ds []modeldef.Diagnostic) string {
 }
 
 // DeleteModel removes the active model; all licenses return to the default pool.
-func DeleteModel(ctx context.Context, srv ModelServer) error { return srv.DeleteModel(ctx) }
+func DeleteModel(ctx context.Context, srv ModelServer) error {
+	return settle(ctx, srv.DeleteModel(ctx), "deleting the model definition", func(ctx context.Context) (bool, error) {
+		return gone(srv.Model(ctx))
+	})
+}
 
 // Format returns the model in canonical layout (comments are dropped), or
 // the diagnostics when it does not parse.

@@ -24,7 +24,7 @@ const goodModel = `model "split" {
 
 func TestModelLifecycle(t *testing.T) {
 	sim, cl := admin(t, simulator.Options{})
-	models, res := NewModels(), NewReservations()
+	models, res := NewModels(), newView(t)
 	v, err := Pools(ctx, cl)
 	if err != nil || v.ModelActive || len(v.Pools) != 1 || !v.Pools[0].Default {
 		t.Fatalf("no model: %+v %v", v, err)

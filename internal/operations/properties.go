@@ -127,6 +127,21 @@ func serverStatus(h fne.Health) string {
 	return strings.Join(parts, ", ")
 }
 
+// valueOf is the server's value of setting name, "" if it has none.
+func (v PropertiesView) valueOf(name string) string {
+	if name == policy.HostIDSetting {
+		return v.SelectedHostID
+	}
+	for _, sec := range v.Sections {
+		for _, st := range sec.Settings {
+			if st.Name == name {
+				return st.Value
+			}
+		}
+	}
+	return ""
+}
+
 // CheckSettings checks changes (name to new value) against the server's
 // current settings and returns what differs from them, to send; problems
 // are per setting (item: the setting's name).
@@ -195,7 +210,12 @@ func SaveProperties(ctx context.Context, srv PropertiesServer, cls bool, changes
 			rep.NotSent = append(rep.NotSent, n)
 			continue
 		}
-		if err := srv.UpdateConfiguration(ctx, map[string]string{n: send[n]}); err != nil {
+		answer := srv.UpdateConfiguration(ctx, map[string]string{n: send[n]})
+		err := settle(ctx, answer, "saving "+n, func(ctx context.Context) (bool, error) {
+			now, err := Properties(ctx, srv, cls)
+			return now.valueOf(n) == send[n], err
+		})
+		if err != nil {
 			if first := b.failed(err); first != nil {
 				return SaveReport{}, first
 			}
@@ -210,6 +230,9 @@ func SaveProperties(ctx context.Context, srv PropertiesServer, cls bool, changes
 			continue
 		}
 		rep.Saved = append(rep.Saved, n)
+		// Saved after all, but the connection lost an answer: the rest
+		// waits for the retry.
+		b.end(answer)
 	}
 	b.finish()
 	rep.Stopped = b.stopped()

@@ -22,6 +22,8 @@ func submitOutcome(rep SubmitReport) string {
 			out = append(out, r.Group+" created")
 		case r.NotSent:
 			out = append(out, r.Group+" not sent")
+		case r.Unknown:
+			out = append(out, r.Group+" unknown")
 		default:
 			out = append(out, r.Group+" failed")
 		}
@@ -52,7 +54,7 @@ func TestSubmitAFailureAtEachStep(t *testing.T) {
 			if tt.failAt > 0 {
 				srv.failChange(tt.failAt, tt.err)
 			}
-			rep, err := NewReservations().Submit(ctx, srv, pending(a, b, c))
+			rep, err := newView(t).Submit(ctx, srv, pending(a, b, c))
 			if tt.report == "" {
 				if apperr.CodeOf(err) != apperr.CodeOf(tt.err) {
 					t.Fatalf("want the error %v, got %+v %v", tt.err, rep, err)
@@ -76,7 +78,7 @@ func TestSubmitAFailureAtEachStep(t *testing.T) {
 func TestSubmitRetrySendsOnlyTheRest(t *testing.T) {
 	a, b, c := group("A", "H-A", 1), group("B", "H-B", 1), group("C", "H-C", 1)
 	srv := newFake().failChange(2, errLogin)
-	view := NewReservations()
+	view := newView(t)
 	rep, err := view.Submit(ctx, srv, pending(a, b, c))
 	if err != nil || rep.Stopped == nil {
 		t.Fatalf("%+v %v", rep, err)
@@ -114,7 +116,7 @@ func TestSubmitCancelledReportsWhatWasDone(t *testing.T) {
 	srv := newFake()
 	var steps []progress.Step
 	c = progress.With(c, func(s progress.Step) { steps = append(steps, s) })
-	rep, err := NewReservations().Submit(c, cancelledAfterFirst{srv, cancel}, pending(group("A", "H-A", 1), group("B", "H-B", 1), group("C", "H-C", 1)))
+	rep, err := newView(t).Submit(c, cancelledAfterFirst{srv, cancel}, pending(group("A", "H-A", 1), group("B", "H-B", 1), group("C", "H-C", 1)))
 	// A went out before the cancel took effect; B and C were not sent.
 	if err != nil || submitOutcome(rep) != "A created, B not sent, C not sent" || rep.Stopped.Code != apperr.Cancelled || srv.names() != "A" {
 		t.Fatalf("%q %+v %v, server %q", submitOutcome(rep), rep.Stopped, err, srv.names())
@@ -148,7 +150,7 @@ func TestDeleteAFailureAtEachStep(t *testing.T) {
 			for _, n := range []string{"A", "B", "C"} {
 				ids = append(ids, srv.group(t, n).ID)
 			}
-			rep, err := NewReservations().Delete(ctx, srv, ids)
+			rep, err := newView(t).Delete(ctx, srv, ids)
 			if (err != nil) != tt.wantErr || rep.Deleted != tt.deleted || srv.names() != tt.onServer {
 				t.Fatalf("%+v %v, server %q", rep, err, srv.names())
 			}
@@ -165,19 +167,17 @@ func TestEditInPlaceAFailureAtEachStep(t *testing.T) {
 	orig := group("Support", "JOE", 2)
 	next := group("Support", "ANN", 5)
 	tests := []struct {
-		name     string
-		fail     map[int]error // 1 delete, 2 create the new version, 3 restore
-		replaced bool
-		restored bool
-		lost     bool
-		wantErr  apperr.Code
-		host     string // the host of "Support" on the server afterwards, "" if gone
+		name    string
+		fail    map[int]error // 1 delete, 2 create the new version, 3 restore
+		outcome Outcome
+		wantErr apperr.Code
+		host    string // the host of "Support" on the server afterwards, "" if gone
 	}{
-		{"replaced", nil, true, false, false, "", "ANN"},
-		{"delete refused: nothing changed", map[int]error{1: apperr.New(apperr.ServerError, "The server failed.")}, false, false, false, apperr.ServerError, "JOE"},
-		{"new version refused: the original is restored", map[int]error{2: errRefused}, false, true, false, "", "JOE"},
-		{"restore refused too: the original is in the report", map[int]error{2: errRefused, 3: errRefused}, false, false, true, "", ""},
-		{"session ends after the delete: the original is kept as JSON", map[int]error{2: errLogin, 3: errLogin}, false, false, true, "", ""},
+		{"replaced", nil, OutcomeReplaced, "", "ANN"},
+		{"delete refused: nothing changed", map[int]error{1: apperr.New(apperr.ServerError, "The server failed.")}, "", apperr.ServerError, "JOE"},
+		{"new version refused: the original is restored", map[int]error{2: errRefused}, OutcomeRestored, "", "JOE"},
+		{"restore refused too: the original is in the report", map[int]error{2: errRefused, 3: errRefused}, OutcomeLost, "", ""},
+		{"session ends after the delete: the original is kept as JSON", map[int]error{2: errLogin, 3: errLogin}, OutcomeLost, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -186,8 +186,8 @@ func TestEditInPlaceAFailureAtEachStep(t *testing.T) {
 				srv.failChange(n, err)
 			}
 			id := srv.group(t, "Support").ID
-			rep, err := NewReservations().Edit(ctx, srv, id, pending(next))
-			if apperr.CodeOf(err) != tt.wantErr || rep.Replaced != tt.replaced || rep.Restored != tt.restored || (rep.OriginalJSON != "") != tt.lost {
+			rep, err := newView(t).Edit(ctx, srv, id, pending(next))
+			if apperr.CodeOf(err) != tt.wantErr || rep.Outcome != tt.outcome || (err == nil) != (rep.OriginalJSON != "") {
 				t.Fatalf("%+v %v", rep, err)
 			}
 			host := ""
@@ -197,7 +197,7 @@ func TestEditInPlaceAFailureAtEachStep(t *testing.T) {
 			if host != tt.host {
 				t.Fatalf("Support reserves %q on the server, want %q", host, tt.host)
 			}
-			if tt.lost {
+			if tt.outcome == OutcomeLost {
 				back := reservations.Import([]byte(rep.OriginalJSON), nil)
 				if len(back.Errors) != 0 || back.GroupCount != 1 || back.Groups[0].Group.Reservations[0].HostID.Value != "JOE" {
 					t.Fatalf("the report's JSON is not the original: %s", rep.OriginalJSON)
@@ -218,8 +218,8 @@ func TestEditRestoresEvenWhenCancelled(t *testing.T) {
 			cancel() // the user cancels while the new version is on its way
 		}
 	}
-	rep, err := NewReservations().Edit(c, srv, srv.group(t, "Support").ID, pending(group("Support", "ANN", 5)))
-	if err != nil || !rep.Restored || srv.group(t, "Support").Reservations[0].HostID.Value != "JOE" {
+	rep, err := newView(t).Edit(c, srv, srv.group(t, "Support").ID, pending(group("Support", "ANN", 5)))
+	if err != nil || rep.Outcome != OutcomeRestored || srv.group(t, "Support").Reservations[0].HostID.Value != "JOE" {
 		t.Fatalf("%+v %v, server %q", rep, err, srv.names())
 	}
 }
@@ -227,9 +227,9 @@ func TestEditRestoresEvenWhenCancelled(t *testing.T) {
 func TestEditChecksBeforeDeleting(t *testing.T) {
 	srv := newFake(group("Support", "JOE", 2), group("Sales", "SAL", 1))
 	id := srv.group(t, "Support").ID
-	view := NewReservations()
+	view := newView(t)
 	// Its own name and host are the edited group's own, not a conflict.
-	if rep, err := view.Edit(ctx, srv, id, pending(group("Support", "JOE", 3))); err != nil || !rep.Replaced {
+	if rep, err := view.Edit(ctx, srv, id, pending(group("Support", "JOE", 3))); err != nil || rep.Outcome != OutcomeReplaced {
 		t.Fatalf("same name and host: %+v %v", rep, err)
 	}
 	id = srv.group(t, "Support").ID
@@ -284,7 +284,7 @@ func TestSubmitSaysWhichRowsMadeEachGroup(t *testing.T) {
 	rows := pending(group("A", "H-A", 1), group("B", "H-B", 1))
 	rows = append(rows, reservations.PendingEntry{GroupName: " a ", DeviceID: "H-A2", IDType: "STRING", FeatureName: "F", Version: "1.0", Count: 1})
 	srv := newFake().failChange(2, errRefused)
-	rep, err := NewReservations().Submit(ctx, srv, rows)
+	rep, err := newView(t).Submit(ctx, srv, rows)
 	if err != nil || len(rep.Results) != 2 {
 		t.Fatalf("%+v %v", rep, err)
 	}

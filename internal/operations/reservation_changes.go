@@ -10,14 +10,17 @@ import (
 
 // GroupResult is what happened to one group of a submit or delete. Code
 // and Message are set when it failed, with the server's own words;
-// NotSent marks a group the batch stopped before. Rows are the positions,
-// in the pending table submitted, of the rows that make the group.
+// NotSent marks a group the batch stopped before, Unknown one whose answer
+// was lost when the server could not be asked again. Rows are the
+// positions, in the pending table submitted, of the rows that make the
+// group.
 type GroupResult struct {
 	Group   string      `json:"group"`
 	ID      int64       `json:"id"`
 	Rows    []int       `json:"rows"`
 	OK      bool        `json:"ok"`
 	NotSent bool        `json:"notSent"`
+	Unknown bool        `json:"unknown"`
 	Code    apperr.Code `json:"code,omitempty"`
 	Message string      `json:"message"`
 }
@@ -38,16 +41,18 @@ type DeleteReport struct {
 	Stopped *Stopped      `json:"stopped"`
 }
 
-// EditReport is the outcome of an edit in place. Replaced: the new version
-// is on the server (Group). Otherwise Restored says whether the original
-// was re-created (Group, with new IDs); if not, OriginalJSON holds it in
-// the import format so that nothing is lost.
+// EditReport is the outcome of an edit in place: what is on the server now
+// (Outcome, with the group there in Group) and, whatever happened, the
+// original group's definition in the import format (OriginalJSON), taken
+// before anything was deleted, so that nothing can be lost. When the
+// original may be missing from the server, KeptIn is the file that holds
+// its definition.
 type EditReport struct {
-	Replaced     bool               `json:"replaced"`
-	Restored     bool               `json:"restored"`
+	Outcome      Outcome            `json:"outcome"`
 	Group        reservations.Group `json:"group"`
 	Message      string             `json:"message"`
 	OriginalJSON string             `json:"originalJson"`
+	KeptIn       string             `json:"keptIn"`
 }
 
 func groupFailed(name string, id int64, err error) GroupResult {
@@ -89,7 +94,10 @@ func (r *Reservations) Submit(ctx context.Context, srv ReservationServer, pendin
 		var res GroupResult
 		if !b.next(g.Name) {
 			res = groupNotSent(g.Name, 0, b)
-		} else if stored, err := srv.AddReservationGroup(ctx, g); err != nil {
+		} else if stored, err := srv.AddReservationGroup(ctx, g); unknown(err) {
+			res = created(ctx, srv, g, err)
+			b.end(err)
+		} else if err != nil {
 			if first := b.failed(err); first != nil {
 				return SubmitReport{}, first
 			}
@@ -97,12 +105,16 @@ func (r *Reservations) Submit(ctx context.Context, srv ReservationServer, pendin
 			res.NotSent = b.stop != nil && notDone(err)
 		} else {
 			res = GroupResult{Group: g.Name, ID: stored.ID, OK: true}
-			rep.Created++
 		}
 		res.Rows = rowsOf[i]
 		rep.Results = append(rep.Results, res)
 	}
-	rep.Failed = len(rep.Results) - rep.Created
+	for _, res := range rep.Results {
+		if !res.OK {
+			rep.Failed++
+		}
+	}
+	rep.Created = len(rep.Results) - rep.Failed
 	b.finish()
 	rep.Stopped = b.stopped()
 	return rep, nil
@@ -136,7 +148,10 @@ func (r *Reservations) Delete(ctx context.Context, srv ReservationServer, ids []
 		var res GroupResult
 		if !b.next(name) {
 			res = groupNotSent(name, id, b)
-		} else if err := srv.DeleteReservationGroup(ctx, id); err != nil {
+		} else if err := srv.DeleteReservationGroup(ctx, id); unknown(err) {
+			res = deleted(ctx, srv, name, id, err)
+			b.end(err)
+		} else if err != nil {
 			if first := b.failed(err); first != nil {
 				return DeleteReport{}, first
 			}
@@ -144,11 +159,12 @@ func (r *Reservations) Delete(ctx context.Context, srv ReservationServer, ids []
 			res.NotSent = b.stop != nil && notDone(err)
 		} else {
 			res = GroupResult{Group: name, ID: id, OK: true}
-			rep.Deleted++
 		}
 		res.Rows = none
 		rep.Results = append(rep.Results, res)
-		if !res.OK {
+		if res.OK {
+			rep.Deleted++
+		} else {
 			rep.Failed++
 		}
 	}
@@ -157,52 +173,12 @@ func (r *Reservations) Delete(ctx context.Context, srv ReservationServer, ids []
 	return rep, nil
 }
 
-// replacement is what replaceGroup did.
-type replacement struct {
-	stored   reservations.Group // the new group, or the restored original
-	addErr   error              // why the new group was refused
-	restored bool
-	lostErr  error // why the original could not be re-created either
-}
-
-// replaceGroup deletes orig and creates next in its place, the server
-// having no edit. If next is refused, orig (as read just before) is
-// created again. A failed delete changes nothing and is returned as err.
-func replaceGroup(ctx context.Context, srv ReservationServer, orig, next reservations.Group) (replacement, error) {
-	if err := srv.DeleteReservationGroup(ctx, orig.ID); err != nil {
-		return replacement{}, err
-	}
-	stored, err := srv.AddReservationGroup(ctx, next)
-	if err == nil {
-		return replacement{stored: stored}, nil
-	}
-	out := replacement{addErr: err}
-	// The restore goes out even when the user cancelled meanwhile: the
-	// original must not stay deleted.
-	back, rerr := srv.AddReservationGroup(context.WithoutCancel(ctx), orig.WithoutIDs())
-	if rerr != nil {
-		out.lostErr = rerr
-		return out, nil
-	}
-	out.stored, out.restored = back, true
-	return out, nil
-}
-
-// message tells the user what a failed replacement left behind.
-func (r replacement) message(name string) string {
-	refused := apperr.From(r.addErr).Message
-	if r.restored {
-		return fmt.Sprintf("The new version of %q was refused: %s The original group was re-created as it was.", name, refused)
-	}
-	return fmt.Sprintf("The new version of %q was refused: %s Re-creating the original failed too: %s Its definition is kept here as JSON; import it to restore it.",
-		name, refused, apperr.From(r.lostErr).Message)
-}
-
 // Edit replaces group id with the entries given, as one operation: the
 // server cannot edit a group, so it deletes it and creates the new version.
 // If the server refuses the new version, the original is re-created from
 // the copy read just before deleting it, and the report says so; if even
-// that fails, the report carries the original as JSON. All entries must
+// that fails, the report carries the original as JSON and the file it is
+// kept in. All entries must
 // share one group name (the group may be renamed).
 func (r *Reservations) Edit(ctx context.Context, srv ReservationServer, id int64, entries []reservations.PendingEntry) (EditReport, error) {
 	if len(entries) == 0 {
@@ -225,17 +201,14 @@ func (r *Reservations) Edit(ctx context.Context, srv ReservationServer, id int64
 	if err := refuseWhileModelActive(ctx, srv); err != nil {
 		return EditReport{}, err
 	}
-	rp, err := replaceGroup(ctx, srv, orig, groups[0])
+	rp, err := replaceGroup(ctx, srv, r.shelf, orig, groups[0])
 	if err != nil {
 		return EditReport{}, err
 	}
 	r.list.invalidate()
-	if rp.addErr == nil {
-		return EditReport{Replaced: true, Group: rp.stored, Message: fmt.Sprintf("Group %q was replaced.", rp.stored.Name)}, nil
-	}
-	out := EditReport{Restored: rp.restored, Group: rp.stored, Message: rp.message(orig.Name)}
-	if !rp.restored {
-		out.Group, out.OriginalJSON = orig, string(reservations.Export([]reservations.Group{orig}))
+	out := EditReport{Outcome: rp.outcome, Group: rp.stored, Message: rp.message, OriginalJSON: rp.definition, KeptIn: rp.kept}
+	if rp.outcome.mayBeLost() {
+		out.Group = orig
 	}
 	return out, nil
 }

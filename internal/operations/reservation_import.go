@@ -31,6 +31,7 @@ type GroupMessage struct {
 	Group        string `json:"group"`
 	Message      string `json:"message"`
 	OriginalJSON string `json:"originalJson"`
+	KeptIn       string `json:"keptIn"`
 }
 
 // ImportReport is the outcome of an import so far. An import that stopped
@@ -152,7 +153,7 @@ func (r *Reservations) ApplyImport(ctx context.Context, srv ReservationServer, t
 			rep.NotSent = append(rep.NotSent, GroupMessage{Group: g.Name, Message: b.notSent()})
 			continue
 		}
-		m, touched, err := importOne(ctx, srv, a, g, byID[a.Replaces])
+		m, touched, err := r.importOne(ctx, srv, a, g, byID[a.Replaces])
 		switch {
 		case m == nil:
 			done[a.Index] = true
@@ -161,12 +162,18 @@ func (r *Reservations) ApplyImport(ctx context.Context, srv ReservationServer, t
 			} else {
 				rep.Replaced++
 			}
+			b.end(err)
 		case touched:
-			// The server's group was deleted: whatever came after, this
-			// group is reported (with its definition if it is lost) and
-			// never sent again.
+			// The server's group may have changed: whatever came after,
+			// this group is reported (with its definition when it may be
+			// lost) and never sent again.
 			done[a.Index] = true
 			rep.Failed = append(rep.Failed, *m)
+			b.end(err)
+		case unknown(err):
+			// Its answer was lost, and the server does not have it: it is
+			// sent again when the import continues.
+			rep.NotSent = append(rep.NotSent, *m)
 			b.end(err)
 		case b.failed(err) != nil:
 			// Nothing of this run happened: the caller may repair the cause
@@ -194,25 +201,33 @@ func (r *Reservations) ApplyImport(ctx context.Context, srv ReservationServer, t
 
 // importOne carries out one create or replace of an import plan. It
 // returns nil when the group went through, else the failure to report,
-// with the error that caused it; touched says the server's group of that
-// name was deleted on the way.
-func importOne(ctx context.Context, srv ReservationServer, a reservations.GroupAction, g, orig reservations.Group) (*GroupMessage, bool, error) {
+// with the error that ends the batch, if any; touched says the server's
+// groups may have changed on the way (a lost answer, a delete).
+func (r *Reservations) importOne(ctx context.Context, srv ReservationServer, a reservations.GroupAction, g, orig reservations.Group) (*GroupMessage, bool, error) {
 	if a.Action == reservations.ActionCreate {
-		if _, err := srv.AddReservationGroup(ctx, g); err != nil {
+		_, err := srv.AddReservationGroup(ctx, g)
+		switch {
+		case unknown(err):
+			res := created(ctx, srv, g, err)
+			if res.OK {
+				return nil, true, err
+			}
+			return &GroupMessage{Group: g.Name, Message: res.Message}, res.Unknown, err
+		case err != nil:
 			return &GroupMessage{Group: g.Name, Message: apperr.From(err).Message}, false, err
 		}
 		return nil, false, nil
 	}
-	rp, err := replaceGroup(ctx, srv, orig, g)
+	rp, err := replaceGroup(ctx, srv, r.shelf, orig, g)
 	switch {
 	case err != nil:
 		return &GroupMessage{Group: g.Name, Message: apperr.From(err).Message}, false, err
-	case rp.addErr == nil:
-		return nil, true, nil
+	case rp.outcome == OutcomeReplaced:
+		return nil, true, rp.stop
 	}
-	m := &GroupMessage{Group: g.Name, Message: rp.message(orig.Name)}
-	if !rp.restored {
-		m.OriginalJSON = string(reservations.Export([]reservations.Group{orig}))
+	m := &GroupMessage{Group: g.Name, Message: rp.message}
+	if rp.outcome.mayBeLost() {
+		m.OriginalJSON, m.KeptIn = rp.definition, rp.kept
 	}
-	return m, true, rp.addErr
+	return m, rp.outcome != OutcomeUnchanged, rp.stop
 }

@@ -62,7 +62,7 @@ func TestImportAFailureAtEachStep(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			srv := newFake(server...)
-			view := NewReservations()
+			view := newView(t)
 			token := preview(t, view, srv, file...)
 			for n, err := range tt.fail {
 				srv.failChange(n, err)
@@ -104,7 +104,7 @@ func TestImportAFailureAtEachStep(t *testing.T) {
 func TestImportAppliedAgainSendsOnlyTheRest(t *testing.T) {
 	for _, replace := range []bool{false, true} {
 		srv := newFake(group("Y", "H-Y", 1))
-		view := NewReservations()
+		view := newView(t)
 		token := preview(t, view, srv, group("X", "H-X", 1), group("Y", "H-Y2", 2), group("Z", "H-Z", 1))
 		// The session ends at the last change of the first run.
 		last := 2
@@ -136,7 +136,7 @@ func TestImportAppliedAgainSendsOnlyTheRest(t *testing.T) {
 
 func TestImportOfAnUnknownPreview(t *testing.T) {
 	srv := newFake()
-	view := NewReservations()
+	view := newView(t)
 	if _, err := view.ApplyImport(ctx, srv, "stale", false); apperr.CodeOf(err) != apperr.NotFound {
 		t.Fatalf("stale token: %v", err)
 	}

@@ -10,6 +10,7 @@ import (
 	"licenseservermanager/internal/features"
 	"licenseservermanager/internal/listing"
 	"licenseservermanager/internal/reservations"
+	"licenseservermanager/internal/safekeeping"
 )
 
 // MaxReservationsFile bounds an import file; a server's worth of
@@ -81,11 +82,13 @@ type reservationsMeta struct {
 type Reservations struct {
 	list    table[reservations.Row, reservationsMeta]
 	imports imports
+	// shelf keeps a group's definition on disk while it is replaced.
+	shelf *safekeeping.Shelf
 }
 
-// NewReservations builds the view.
-func NewReservations() *Reservations {
-	return &Reservations{list: table[reservations.Row, reservationsMeta]{match: matchReservation, order: reservationColumns, csv: reservationCSV}}
+// NewReservations builds the view, keeping definitions on shelf.
+func NewReservations(shelf *safekeeping.Shelf) *Reservations {
+	return &Reservations{list: table[reservations.Row, reservationsMeta]{match: matchReservation, order: reservationColumns, csv: reservationCSV}, shelf: shelf}
 }
 
 // modelDefinitionActive asks GET /model: an answer means a model

@@ -52,7 +52,7 @@ func groupID(t *testing.T, view *Reservations, cl *fne.Client, name string) int6
 
 func TestReservationsListWithStatuses(t *testing.T) {
 	_, cl := admin(t, simulator.Options{})
-	view := NewReservations()
+	view := newView(t)
 	page, err := view.List(ctx, cl, listing.Query{Page: 1, PageSize: 5, SortBy: "version", SortDesc: true}, true)
 	if err != nil {
 		t.Fatal(err)
@@ -131,7 +131,7 @@ func raceReservationAdd(t *testing.T, sim *simulator.Server, cl *fne.Client, g r
 
 func TestSubmitReportsTheServersRefusal(t *testing.T) {
 	sim, cl := admin(t, simulator.Options{})
-	view := NewReservations()
+	view := newView(t)
 	var rep SubmitReport
 	var err error
 	raceReservationAdd(t, sim, cl, group("Race", "R-1", 1), func() {
@@ -156,14 +156,14 @@ func TestSubmitReportsTheServersRefusal(t *testing.T) {
 
 func TestEditRestoresWhenAHostIsTakenMeanwhile(t *testing.T) {
 	sim, cl := admin(t, simulator.Options{})
-	view := NewReservations()
+	view := newView(t)
 	id := groupID(t, view, cl, "Support")
 	var rep EditReport
 	var err error
 	raceReservationAdd(t, sim, cl, group("Sneaky", "NEW-HOST", 1), func() {
 		rep, err = view.Edit(ctx, cl, id, []reservations.PendingEntry{resPending("Support", "NEW-HOST", "STRING", "Audio_Sync", "1.2", 1)})
 	})
-	if err != nil || !rep.Restored || !strings.Contains(rep.Message, `the host ID already has a reservation in group "Sneaky"`) {
+	if err != nil || rep.Outcome != OutcomeRestored || !strings.Contains(rep.Message, `the host ID already has a reservation in group "Sneaky"`) {
 		t.Fatalf("%+v %v", rep, err)
 	}
 	if rows := rowsOf(t, view, cl, "Support"); len(rows) != 1 || rows[0].DeviceID != "JOE" {
@@ -173,7 +173,7 @@ func TestEditRestoresWhenAHostIsTakenMeanwhile(t *testing.T) {
 
 func TestExportImportRoundTrip(t *testing.T) {
 	_, cl := admin(t, simulator.Options{})
-	view := NewReservations()
+	view := newView(t)
 	exported, err := Export(ctx, cl, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -246,7 +246,7 @@ func sameExportedGroups(t *testing.T, a, b []byte) bool {
 
 func TestReservationsRefusedWhileAModelIsActive(t *testing.T) {
 	_, cl := admin(t, simulator.Options{Dataset: "pools"})
-	view := NewReservations()
+	view := newView(t)
 	page, err := view.List(ctx, cl, allReservations, true)
 	if err != nil || !page.ModelActive || page.Total != 0 || !strings.Contains(page.ModelMessage, "cannot coexist") {
 		t.Fatalf("list: %+v %v", page, err)
@@ -268,7 +268,7 @@ func TestReservationsReaderIsDenied(t *testing.T) {
 	if _, err := reader.Login(ctx, simulator.ReaderUser, simulator.ReaderPassword); err != nil {
 		t.Fatal(err)
 	}
-	view := NewReservations()
+	view := newView(t)
 	page, err := view.List(ctx, reader, allReservations, true)
 	if err != nil || page.Total != 7 {
 		t.Fatalf("a reader reads: %+v %v", page, err)

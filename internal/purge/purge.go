@@ -4,6 +4,7 @@
 package purge
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -44,14 +45,20 @@ func Run(p Paths, store secrets.Store) error {
 type login struct{ profileID, user string }
 
 // savedLogins reads the remembered user of each profile from the settings
-// file and its backup, tolerating a file it cannot parse.
+// file and its backups (numbered, and the single one of earlier versions),
+// tolerating a file it cannot parse.
 func savedLogins(path string) []login {
+	files := []string{path, path + ".bak"}
+	for n := 1; n <= settings.MaxBackups; n++ {
+		files = append(files, fmt.Sprintf("%s.bak.%d", path, n))
+	}
 	var out []login
-	for _, f := range []string{path, path + ".bak"} {
+	for _, f := range files {
 		raw, err := os.ReadFile(f)
 		if err != nil {
 			continue
 		}
+		raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf")) // Notepad's BOM
 		var doc struct {
 			Profiles []struct {
 				ID             string `json:"id"`

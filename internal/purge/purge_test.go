@@ -21,13 +21,17 @@ func TestRunRemovesFoldersAndSavedPasswords(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(p.SettingsDir, "settings.json"), []byte(doc), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	// A corrupt file set aside earlier still names a saved login.
+	// Files set aside earlier still name saved logins: the single backup of
+	// earlier versions and a numbered one, saved by Notepad with a BOM.
 	if err := os.WriteFile(filepath.Join(p.SettingsDir, "settings.json.bak"), []byte(`{"profiles":[{"id":"p-old","rememberedUser":"ops"}]}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(p.SettingsDir, "settings.json.bak.5"), []byte("\xef\xbb\xbf"+`{"profiles":[{"id":"p-five","rememberedUser":"eve"}]}`), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	_ = os.WriteFile(filepath.Join(p.LogDir, "app.log"), []byte("x"), 0o600)
 	store := secrets.NewMemory()
-	for _, e := range [][3]string{{"p-a", "admin", "1"}, {"p-c", "reader", "2"}, {"p-old", "ops", "3"}, {"p-z", "keep", "4"}} {
+	for _, e := range [][3]string{{"p-a", "admin", "1"}, {"p-c", "reader", "2"}, {"p-old", "ops", "3"}, {"p-five", "eve", "5"}, {"p-z", "keep", "4"}} {
 		_ = store.Set(e[0], e[1], e[2])
 	}
 	if err := Run(p, store); err != nil {
@@ -38,7 +42,7 @@ func TestRunRemovesFoldersAndSavedPasswords(t *testing.T) {
 			t.Fatalf("%s still exists", d)
 		}
 	}
-	for _, e := range [][2]string{{"p-a", "admin"}, {"p-c", "reader"}, {"p-old", "ops"}} {
+	for _, e := range [][2]string{{"p-a", "admin"}, {"p-c", "reader"}, {"p-old", "ops"}, {"p-five", "eve"}} {
 		if _, err := store.Get(e[0], e[1]); !errors.Is(err, secrets.ErrNotFound) {
 			t.Fatalf("%v still saved", e)
 		}

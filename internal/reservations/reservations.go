@@ -88,6 +88,9 @@ func (g Group) WithoutIDs() Group {
 // differs from an existing one only in case.
 func nameKey(name string) string { return strings.ToLower(strings.TrimSpace(name)) }
 
+// SameName tells whether two group names name the same group on a server.
+func SameName(a, b string) bool { return nameKey(a) == nameKey(b) }
+
 // hostOwners maps each host ID reserved in groups to its group's name.
 func hostOwners(groups []Group) map[HostID]string {
 	owners := map[HostID]string{}

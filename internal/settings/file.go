@@ -5,39 +5,189 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
+	"reflect"
+	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
-// decode parses and checks a settings document, filling missing preferences
-// with defaults. Anything unusable is an error, which makes the file corrupt.
-func decode(raw []byte) (Settings, error) {
+// utf8BOM starts files that Notepad saved as UTF-8.
+var utf8BOM = []byte("\xef\xbb\xbf")
+
+// decode reads a settings document as far as it can. Only a document that is
+// not a JSON object or has an unknown schema version is an error, which makes
+// the file corrupt. Anything else that cannot be used costs only itself: a
+// field of the wrong type or unknown name is left out, a profile without a
+// usable ID gets a new one, and each is described in problems ("path:
+// reason"). Out-of-range preferences and a missing active profile are
+// repaired silently, as a file written by an older version may have them.
+func decode(raw []byte, defaultsPath string) (Settings, []string, error) {
+	raw = bytes.TrimPrefix(raw, utf8BOM)
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &top); err != nil {
+		return Settings{}, nil, fmt.Errorf("invalid JSON: %w", err)
+	}
+	v, ok := top["schemaVersion"]
+	if !ok {
+		return Settings{}, nil, errors.New("no schema version")
+	}
+	var version int
+	if json.Unmarshal(v, &version) != nil || version < 1 || version > SchemaVersion {
+		return Settings{}, nil, fmt.Errorf("unknown schema version %s", v)
+	}
 	var s Settings
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	if err := dec.Decode(&s); err != nil {
-		return Settings{}, fmt.Errorf("invalid JSON: %w", err)
-	}
-	if s.SchemaVersion < 1 || s.SchemaVersion > SchemaVersion {
-		return Settings{}, fmt.Errorf("unknown schema version %d", s.SchemaVersion)
-	}
+	d := &decoder{}
+	d.object("", raw, reflect.ValueOf(&s).Elem())
+	s.Profiles = d.profiles(top["profiles"])
 	if len(s.Profiles) == 0 {
-		return Settings{}, errors.New("no profiles")
+		s.Profiles = initial(defaultsPath).Profiles
+		d.problem("profiles", "no usable profile, so a new one was added")
 	}
-	seen := map[string]bool{}
-	for i, p := range s.Profiles {
-		if p.ID == "" || seen[p.ID] || p.ID == DemoProfileID {
-			return Settings{}, fmt.Errorf("profile %d has a missing, duplicate or reserved ID", i+1)
-		}
-		seen[p.ID] = true
-		if p.ServerType != ServerLocal && p.ServerType != ServerCLS {
-			return Settings{}, fmt.Errorf("profile %q has an unknown server type %q", p.Name, p.ServerType)
-		}
-	}
-	if !seen[s.ActiveProfileID] {
+	if s.profile(s.ActiveProfileID) == nil {
 		s.ActiveProfileID = s.Profiles[0].ID
 	}
 	s.Preferences = normalisePrefs(s.Preferences)
-	return s, nil
+	return s, d.problems, nil
+}
+
+type decoder struct{ problems []string }
+
+func (d *decoder) problem(path, format string, args ...any) {
+	d.problems = append(d.problems, path+": "+fmt.Sprintf(format, args...))
+}
+
+// object fills the struct dst from the JSON object raw one field at a time,
+// so that a bad field costs only itself. Fields that are lists are left to
+// the caller, which decodes them item by item.
+func (d *decoder) object(path string, raw json.RawMessage, dst reflect.Value) bool {
+	var obj map[string]json.RawMessage
+	if isNull(raw) || json.Unmarshal(raw, &obj) != nil {
+		d.problem(path, "expected an object, found %s", excerpt(raw))
+		return false
+	}
+	known := map[string]bool{}
+	t := dst.Type()
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		known[name] = true
+		val, ok := obj[name]
+		if !ok || isNull(val) {
+			continue
+		}
+		d.value(join(path, name), val, dst.Field(i))
+	}
+	for _, name := range slices.Sorted(maps.Keys(obj)) {
+		if !known[name] {
+			d.problem(join(path, name), "unknown field")
+		}
+	}
+	return true
+}
+
+// value decodes one field: a nested object (or a pointer to one) field by
+// field, anything else whole.
+func (d *decoder) value(path string, raw json.RawMessage, dst reflect.Value) {
+	switch dst.Kind() {
+	case reflect.Slice:
+	case reflect.Struct:
+		d.object(path, raw, dst)
+	case reflect.Pointer:
+		v := reflect.New(dst.Type().Elem())
+		if d.object(path, raw, v.Elem()) {
+			dst.Set(v)
+		}
+	default:
+		v := reflect.New(dst.Type())
+		if json.Unmarshal(raw, v.Interface()) != nil {
+			d.problem(path, "expected %s, found %s", kindName(dst.Kind()), excerpt(raw))
+			return
+		}
+		dst.Set(v.Elem())
+	}
+}
+
+// profiles decodes the profile list item by item. Paths name the items by
+// their place in the file, so the user can find them there.
+func (d *decoder) profiles(raw json.RawMessage) []Profile {
+	if raw == nil || isNull(raw) {
+		return nil
+	}
+	var items []json.RawMessage
+	if json.Unmarshal(raw, &items) != nil {
+		d.problem("profiles", "expected a list, found %s", excerpt(raw))
+		return nil
+	}
+	var out []Profile
+	seen := map[string]bool{}
+	for i, item := range items {
+		path := fmt.Sprintf("profiles[%d]", i)
+		var p Profile
+		if !d.object(path, item, reflect.ValueOf(&p).Elem()) {
+			continue
+		}
+		// Only the app makes a demo profile, and never on disk.
+		p.Demo = false
+		switch p.ServerType {
+		case ServerLocal, ServerCLS:
+		case "":
+			p.ServerType = ServerLocal
+		default:
+			d.problem(path+".serverType", "unknown server type %q, so it is a local server now", p.ServerType)
+			p.ServerType = ServerLocal
+		}
+		var why string
+		switch {
+		case p.ID == "":
+			why = "missing"
+		case p.ID == DemoProfileID:
+			why = fmt.Sprintf("%q is reserved", p.ID)
+		case seen[p.ID]:
+			why = fmt.Sprintf("%q is used by an earlier profile", p.ID)
+		}
+		if why != "" {
+			// A saved password is filed under the profile's old ID, so the
+			// new one has none.
+			p.ID, p.RememberedUser = newID(), ""
+			d.problem(path+".id", "%s, so the profile got a new one", why)
+		}
+		seen[p.ID] = true
+		out = append(out, p)
+	}
+	return out
+}
+
+func join(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path + "." + name
+}
+
+func isNull(raw json.RawMessage) bool {
+	return string(bytes.TrimSpace(raw)) == "null"
+}
+
+func kindName(k reflect.Kind) string {
+	switch k {
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int64:
+		return "a whole number"
+	}
+	return k.String()
+}
+
+// excerpt shows what was found, short enough for a message.
+func excerpt(raw json.RawMessage) string {
+	s := strings.Join(strings.Fields(string(raw)), " ")
+	if utf8.RuneCountInString(s) > 40 {
+		s = string([]rune(s)[:40]) + "…"
+	}
+	return s
 }
 
 func normalisePrefs(p Preferences) Preferences {
@@ -109,7 +259,7 @@ func readMachineDefaults(path string) (MachineDefaults, bool) {
 	}
 	var d MachineDefaults
 	// The installer may write a UTF-8 BOM.
-	if err := json.Unmarshal(bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf")), &d); err != nil {
+	if err := json.Unmarshal(bytes.TrimPrefix(raw, utf8BOM), &d); err != nil {
 		return MachineDefaults{}, false
 	}
 	d.Host = strings.TrimSpace(d.Host)

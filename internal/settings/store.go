@@ -18,19 +18,32 @@ import (
 // FileName is the settings file inside the settings folder.
 const FileName = "settings.json"
 
+// LockName is the lock file beside the settings file. Every process that
+// changes the settings holds it while it reads, changes and writes them.
+const LockName = "settings.lock"
+
 // DemoProfileID is the fixed ID of the in-memory demo profile.
 const DemoProfileID = "demo"
 
-// Store is the settings of one user. It is safe for concurrent use.
+// Store is the settings of one user. It is safe for concurrent use, and
+// other processes (the console tool) may change the same file: every change
+// is made to what is on disk at that moment, under the settings lock, and
+// readers pick up the other process's changes.
 type Store struct {
-	mu     sync.Mutex
-	path   string
-	data   Settings
+	mu       sync.Mutex
+	path     string
+	lockPath string
+	defaults string
+	// data is the file as last read or written; its active profile is the
+	// one a new start opens.
+	data Settings
+	// active is this process's active profile, which may be the demo. It
+	// follows the file only when its profile disappears, so another
+	// process's choice does not switch this window to another server.
+	active string
 	demo   *Profile
 	notice string
-	// persistedActive is the active profile on disk while the demo is active,
-	// so a demo session does not change which real server opens next time.
-	persistedActive string
+	disk   diskState
 }
 
 // Dir is the default settings folder: the user's configuration folder
@@ -45,29 +58,29 @@ func Dir() (string, error) {
 
 // Open loads the settings in dir. When there is no file yet it starts from
 // the machine-wide defaults at defaultsPath (if that file exists) or from
-// built-in defaults. A corrupt file is kept as settings.json.bak and the
-// store starts from defaults; Notice tells the user once.
+// built-in defaults. A corrupt file is kept as settings.json.bak.1 (older
+// backups move up to .bak.5) and the store starts from defaults; parts of a
+// file that cannot be used are left out and the file is kept the same way.
+// TakeNotice tells the user once.
 func Open(dir, defaultsPath string) (*Store, error) {
-	s := &Store{path: filepath.Join(dir, FileName)}
-	raw, err := os.ReadFile(s.path)
-	switch {
-	case errors.Is(err, os.ErrNotExist):
+	s := &Store{path: filepath.Join(dir, FileName), lockPath: filepath.Join(dir, LockName), defaults: defaultsPath}
+	if _, err := os.Stat(s.path); errors.Is(err, os.ErrNotExist) {
 		s.data = initial(defaultsPath)
-		return s, nil
-	case err != nil:
-		return nil, fmt.Errorf("reading %s: %w", s.path, err)
-	}
-	data, perr := decode(raw)
-	if perr != nil {
-		bak := s.path + ".bak"
-		if rerr := os.Rename(s.path, bak); rerr != nil {
-			return nil, fmt.Errorf("setting aside corrupt %s: %w", s.path, rerr)
-		}
-		s.data = initial(defaultsPath)
-		s.notice = fmt.Sprintf("Your settings file could not be read (%v). It was kept as %s and the defaults are in use.", perr, bak)
+		s.active = s.data.ActiveProfileID
 		return s, nil
 	}
-	s.data = data
+	// Without the lock (a folder this user cannot write in) the file can
+	// still be read; saving will report the problem.
+	if lock, err := atomicfile.Acquire(s.lockPath); err == nil {
+		defer lock.Release()
+	}
+	if err := s.syncLocked(); err != nil {
+		return nil, err
+	}
+	if s.data.Profiles == nil {
+		s.data = initial(defaultsPath)
+	}
+	s.active = s.data.ActiveProfileID
 	return s, nil
 }
 
@@ -87,15 +100,11 @@ func (s *Store) TakeNotice() string {
 func (s *Store) Snapshot() Settings {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := s.data
-	out.Profiles = nil
+	s.refresh()
+	out := s.data.clone()
+	out.ActiveProfileID = s.active
 	if s.demo != nil {
-		out.Profiles = append(out.Profiles, *s.demo)
-	}
-	out.Profiles = append(out.Profiles, s.data.Profiles...)
-	if w := s.data.Preferences.Window; w != nil {
-		c := *w
-		out.Preferences.Window = &c
+		out.Profiles = append([]Profile{*s.demo}, out.Profiles...)
 	}
 	return out
 }
@@ -104,7 +113,8 @@ func (s *Store) Snapshot() Settings {
 func (s *Store) Active() (Profile, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	p := s.find(s.data.ActiveProfileID)
+	s.refresh()
+	p := s.find(s.active)
 	if p == nil {
 		return Profile{}, false
 	}
@@ -119,10 +129,7 @@ func (s *Store) UseDemo(host string, port int, fingerprint string) Profile {
 	defer s.mu.Unlock()
 	s.demo = &Profile{ID: DemoProfileID, Name: "Demo server", Host: host, ServerType: ServerLocal, Port: port,
 		HTTPS: fingerprint != "", PinnedFingerprint: fingerprint, Demo: true}
-	if s.persistedActive == "" {
-		s.persistedActive = s.data.ActiveProfileID
-	}
-	s.data.ActiveProfileID = DemoProfileID
+	s.active = DemoProfileID
 	return *s.demo
 }
 
@@ -131,31 +138,31 @@ func (s *Store) UseDemo(host string, port int, fingerprint string) Profile {
 func (s *Store) SaveServer(in ServerInput) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	active := s.find(s.data.ActiveProfileID)
-	if active == nil {
-		return apperr.New(apperr.NotFound, "There is no active profile; add one first.")
-	}
-	if active.Demo {
+	if s.active == DemoProfileID && s.demo != nil {
 		for _, it := range ValidateServer(in) {
 			if it.Field == FieldPageSize {
 				return apperr.Invalid(it)
 			}
 		}
-		s.data.Preferences.PageSize = in.PageSize
-		return s.write()
+		return s.update(func(d *Settings) error {
+			d.Preferences.PageSize = in.PageSize
+			return nil
+		})
 	}
 	if errs := ValidateServer(in); len(errs) > 0 {
 		return apperr.Invalid(errs...)
 	}
-	before, prefs := *active, s.data.Preferences
-	p := ProfileFromInput(in)
-	active.Host, active.ServerType, active.Port, active.InstanceID, active.HTTPS = p.Host, p.ServerType, p.Port, p.InstanceID, p.HTTPS
-	s.data.Preferences.PageSize = in.PageSize
-	if err := s.write(); err != nil {
-		*active, s.data.Preferences = before, prefs
-		return err
-	}
-	return nil
+	id := s.active
+	return s.update(func(d *Settings) error {
+		active := d.profile(id)
+		if active == nil {
+			return apperr.New(apperr.NotFound, "There is no active profile; add one first.")
+		}
+		p := ProfileFromInput(in)
+		active.Host, active.ServerType, active.Port, active.InstanceID, active.HTTPS = p.Host, p.ServerType, p.Port, p.InstanceID, p.HTTPS
+		d.Preferences.PageSize = in.PageSize
+		return nil
+	})
 }
 
 // AddProfile creates an empty local-server profile and makes it active.
@@ -166,17 +173,19 @@ func (s *Store) AddProfile(name string) (Profile, error) {
 	if msg := ValidateName(name); msg != "" {
 		return Profile{}, apperr.Invalid(apperr.FieldProblem(FieldName, requiredOr(name, apperr.ItemFormat), msg))
 	}
-	if s.nameTaken(name, "") {
-		return Profile{}, apperr.Invalid(apperr.FieldProblem(FieldName, apperr.ItemTaken, fmt.Sprintf("A profile named %q already exists.", name)))
-	}
 	p := Profile{ID: newID(), Name: name, ServerType: ServerLocal, Port: DefaultPort}
-	old := s.snapshotLocked()
-	s.data.Profiles = append(s.data.Profiles, p)
-	s.activate(p.ID)
-	if err := s.write(); err != nil {
-		s.restore(old)
+	err := s.update(func(d *Settings) error {
+		if d.nameTaken(name, "") {
+			return apperr.Invalid(apperr.FieldProblem(FieldName, apperr.ItemTaken, fmt.Sprintf("A profile named %q already exists.", name)))
+		}
+		d.Profiles = append(d.Profiles, p)
+		d.ActiveProfileID = p.ID
+		return nil
+	})
+	if err != nil {
 		return Profile{}, err
 	}
+	s.active = p.ID
 	return p, nil
 }
 
@@ -184,27 +193,24 @@ func (s *Store) AddProfile(name string) (Profile, error) {
 func (s *Store) RenameProfile(id, name string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	name = strings.TrimSpace(name)
-	p := s.find(id)
-	switch {
-	case p == nil:
-		return apperr.New(apperr.NotFound, "That profile no longer exists.")
-	case p.Demo:
+	if id == DemoProfileID && s.demo != nil {
 		return apperr.New(apperr.InvalidInput, "The demo profile cannot be renamed.")
 	}
-	if msg := ValidateName(name); msg != "" {
-		return apperr.Invalid(apperr.FieldProblem(FieldName, requiredOr(name, apperr.ItemFormat), msg))
-	}
-	if s.nameTaken(name, id) {
-		return apperr.Invalid(apperr.FieldProblem(FieldName, apperr.ItemTaken, fmt.Sprintf("A profile named %q already exists.", name)))
-	}
-	old := p.Name
-	p.Name = name
-	if err := s.write(); err != nil {
-		p.Name = old
-		return err
-	}
-	return nil
+	name = strings.TrimSpace(name)
+	return s.update(func(d *Settings) error {
+		p := d.profile(id)
+		if p == nil {
+			return apperr.New(apperr.NotFound, "That profile no longer exists.")
+		}
+		if msg := ValidateName(name); msg != "" {
+			return apperr.Invalid(apperr.FieldProblem(FieldName, requiredOr(name, apperr.ItemFormat), msg))
+		}
+		if d.nameTaken(name, id) {
+			return apperr.Invalid(apperr.FieldProblem(FieldName, apperr.ItemTaken, fmt.Sprintf("A profile named %q already exists.", name)))
+		}
+		p.Name = name
+		return nil
+	})
 }
 
 // DeleteProfile removes profile id. The last saved profile and the demo
@@ -212,26 +218,27 @@ func (s *Store) RenameProfile(id, name string) error {
 func (s *Store) DeleteProfile(id string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	p := s.find(id)
-	switch {
-	case p == nil:
-		return apperr.New(apperr.NotFound, "That profile no longer exists.")
-	case p.Demo:
+	if id == DemoProfileID && s.demo != nil {
 		return apperr.New(apperr.InvalidInput, "The demo profile exists while the app runs with --demo and cannot be deleted.")
-	case len(s.data.Profiles) == 1:
-		return apperr.New(apperr.InvalidInput, "This is the only profile; add another before deleting it.")
 	}
-	old := s.snapshotLocked()
-	s.data.Profiles = slices.DeleteFunc(s.data.Profiles, func(q Profile) bool { return q.ID == id })
-	if s.data.ActiveProfileID == id {
-		s.activate(s.data.Profiles[0].ID)
-	}
-	if s.persistedActive == id {
-		s.persistedActive = s.data.Profiles[0].ID
-	}
-	if err := s.write(); err != nil {
-		s.restore(old)
+	err := s.update(func(d *Settings) error {
+		switch {
+		case d.profile(id) == nil:
+			return apperr.New(apperr.NotFound, "That profile no longer exists.")
+		case len(d.Profiles) == 1:
+			return apperr.New(apperr.InvalidInput, "This is the only profile; add another before deleting it.")
+		}
+		d.Profiles = slices.DeleteFunc(d.Profiles, func(q Profile) bool { return q.ID == id })
+		if d.ActiveProfileID == id {
+			d.ActiveProfileID = d.Profiles[0].ID
+		}
+		return nil
+	})
+	if err != nil {
 		return err
+	}
+	if s.active == id {
+		s.active = s.data.Profiles[0].ID
 	}
 	return nil
 }
@@ -240,15 +247,21 @@ func (s *Store) DeleteProfile(id string) error {
 func (s *Store) SetActive(id string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.find(id) == nil {
-		return apperr.New(apperr.NotFound, "That profile no longer exists.")
+	if id == DemoProfileID && s.demo != nil {
+		s.active = id
+		return nil
 	}
-	old := s.snapshotLocked()
-	s.activate(id)
-	if err := s.write(); err != nil {
-		s.restore(old)
+	err := s.update(func(d *Settings) error {
+		if d.profile(id) == nil {
+			return apperr.New(apperr.NotFound, "That profile no longer exists.")
+		}
+		d.ActiveProfileID = id
+		return nil
+	})
+	if err != nil {
 		return err
 	}
+	s.active = id
 	return nil
 }
 
@@ -272,49 +285,41 @@ func (s *Store) SetTLSTrust(id, fingerprint, caFile string) error {
 func (s *Store) updateProfile(id string, change func(*Profile)) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	p := s.find(id)
-	if p == nil {
-		return apperr.New(apperr.NotFound, "That profile no longer exists.")
-	}
-	before := *p
-	change(p)
-	if p.Demo {
+	if id == DemoProfileID && s.demo != nil {
+		change(s.demo)
 		return nil
 	}
-	if err := s.write(); err != nil {
-		*p = before
-		return err
-	}
-	return nil
+	return s.update(func(d *Settings) error {
+		p := d.profile(id)
+		if p == nil {
+			return apperr.New(apperr.NotFound, "That profile no longer exists.")
+		}
+		change(p)
+		return nil
+	})
 }
 
 // SetTheme stores the theme preference.
 func (s *Store) SetTheme(theme Theme) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	if theme != ThemeSystem && theme != ThemeLight && theme != ThemeDark {
 		return apperr.Invalid(apperr.FieldProblem(FieldTheme, apperr.ItemUnknown, "Theme must be system, light or dark."))
 	}
-	old := s.data.Preferences.Theme
-	s.data.Preferences.Theme = theme
-	if err := s.write(); err != nil {
-		s.data.Preferences.Theme = old
-		return err
-	}
-	return nil
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.update(func(d *Settings) error {
+		d.Preferences.Theme = theme
+		return nil
+	})
 }
 
 // SetNavCollapsed stores whether the navigation drawer shows icons only.
 func (s *Store) SetNavCollapsed(collapsed bool) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	old := s.data.Preferences.NavCollapsed
-	s.data.Preferences.NavCollapsed = collapsed
-	if err := s.write(); err != nil {
-		s.data.Preferences.NavCollapsed = old
-		return err
-	}
-	return nil
+	return s.update(func(d *Settings) error {
+		d.Preferences.NavCollapsed = collapsed
+		return nil
+	})
 }
 
 // SetWindow stores the main window's geometry; sizes below a usable minimum
@@ -325,24 +330,30 @@ func (s *Store) SetWindow(w WindowGeometry) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.data.Preferences.Window = &w
-	return s.write()
+	return s.update(func(d *Settings) error {
+		d.Preferences.Window = &w
+		return nil
+	})
 }
 
 func (s *Store) find(id string) *Profile {
 	if s.demo != nil && id == DemoProfileID {
 		return s.demo
 	}
-	for i := range s.data.Profiles {
-		if s.data.Profiles[i].ID == id {
-			return &s.data.Profiles[i]
+	return s.data.profile(id)
+}
+
+func (d *Settings) profile(id string) *Profile {
+	for i := range d.Profiles {
+		if d.Profiles[i].ID == id {
+			return &d.Profiles[i]
 		}
 	}
 	return nil
 }
 
-func (s *Store) nameTaken(name, exceptID string) bool {
-	for _, p := range s.data.Profiles {
+func (d *Settings) nameTaken(name, exceptID string) bool {
+	for _, p := range d.Profiles {
 		if p.ID != exceptID && strings.EqualFold(p.Name, name) {
 			return true
 		}
@@ -350,40 +361,15 @@ func (s *Store) nameTaken(name, exceptID string) bool {
 	return false
 }
 
-// activate switches profiles; leaving the demo makes the choice persistent.
-func (s *Store) activate(id string) {
-	s.data.ActiveProfileID = id
-	if id != DemoProfileID {
-		s.persistedActive = ""
+// clone is a copy that shares nothing with d.
+func (d *Settings) clone() Settings {
+	c := *d
+	c.Profiles = slices.Clone(d.Profiles)
+	if w := d.Preferences.Window; w != nil {
+		cw := *w
+		c.Preferences.Window = &cw
 	}
-}
-
-type undo struct {
-	data            Settings
-	persistedActive string
-}
-
-func (s *Store) snapshotLocked() undo {
-	d := s.data
-	d.Profiles = slices.Clone(s.data.Profiles)
-	return undo{data: d, persistedActive: s.persistedActive}
-}
-
-func (s *Store) restore(u undo) {
-	s.data, s.persistedActive = u.data, u.persistedActive
-}
-
-// write persists the settings without the demo profile.
-func (s *Store) write() error {
-	out := s.data
-	out.SchemaVersion = SchemaVersion
-	if out.ActiveProfileID == DemoProfileID {
-		out.ActiveProfileID = s.persistedActive
-	}
-	if err := atomicfile.WriteJSON(s.path, out); err != nil {
-		return apperr.Wrap(err, apperr.Internal, "Could not save the settings to %s: %v", s.path, err)
-	}
-	return nil
+	return c
 }
 
 func newID() string {

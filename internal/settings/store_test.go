@@ -206,10 +206,11 @@ func TestCorruptFileIsKeptAsBackup(t *testing.T) {
 		content string
 	}{
 		{"not json", "{ this is not json"},
+		{"not json after a BOM", "\ufeff{ this is not json"},
+		{"not an object", `[{"schemaVersion": 1}]`},
 		{"future schema", `{"schemaVersion": 99, "profiles": [{"id":"a","serverType":"local"}]}`},
-		{"no profiles", `{"schemaVersion": 1, "profiles": []}`},
-		{"duplicate ids", `{"schemaVersion": 1, "profiles": [{"id":"a","serverType":"local"},{"id":"a","serverType":"local"}]}`},
-		{"bad server type", `{"schemaVersion": 1, "profiles": [{"id":"a","serverType":"ftp"}]}`},
+		{"schema version of the wrong type", `{"schemaVersion": "1", "profiles": [{"id":"a","serverType":"local"}]}`},
+		{"no schema version", `{"profiles": [{"id":"a","serverType":"local"}]}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -222,12 +223,15 @@ func TestCorruptFileIsKeptAsBackup(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			bak, err := os.ReadFile(path + ".bak")
+			bak, err := os.ReadFile(path + ".bak.1")
 			if err != nil || string(bak) != tt.content {
 				t.Fatalf("backup = %q, %v", bak, err)
 			}
+			if _, err := os.Stat(path); !os.IsNotExist(err) {
+				t.Fatalf("the corrupt file must be set aside: %v", err)
+			}
 			n := s.TakeNotice()
-			if !strings.Contains(n, "settings.json.bak") {
+			if !strings.Contains(n, "settings.json.bak.1") {
 				t.Fatalf("notice = %q", n)
 			}
 			if s.TakeNotice() != "" {

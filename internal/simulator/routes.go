@@ -126,13 +126,20 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "No such endpoint.")
 		return
 	}
-	if s.applyFaults(w, r, rt, rest) {
+	answered, later := s.applyFaults(w, r, rt, rest)
+	if answered {
 		return
 	}
-	if !s.authorized(w, r, rt.Route) {
+	handle := func(w http.ResponseWriter) {
+		if s.authorized(w, r, rt.Route) {
+			rt.h(s, w, r, p)
+		}
+	}
+	if len(later) > 0 {
+		answerAfter(w, r, later, handle)
 		return
 	}
-	rt.h(s, w, r, p)
+	handle(w)
 }
 
 // offers tells whether this kind of server has the operation at all:

@@ -106,7 +106,7 @@ describe('reservationsApi', () => {
 
   it('submits and deletes under the operation the view named', async () => {
     const submitted: operations.SubmitReport = {
-      results: [{ group: 'Lab', id: 9, rows: [0], ok: true, notSent: false, message: '' }],
+      results: [{ group: 'Lab', id: 9, rows: [0], ok: true, notSent: false, unknown: false, message: '' }],
       created: 1,
       failed: 0,
     };
@@ -115,7 +115,7 @@ describe('reservationsApi', () => {
     expect(ReservationsService.Submit).toHaveBeenCalledWith(pending, 'submit-x-2');
 
     const deleted: operations.DeleteReport = {
-      results: [{ group: 'Lab', id: 9, rows: [], ok: true, notSent: false, message: '' }],
+      results: [{ group: 'Lab', id: 9, rows: [], ok: true, notSent: false, unknown: false, message: '' }],
       deleted: 1,
       failed: 0,
     };
@@ -126,11 +126,11 @@ describe('reservationsApi', () => {
 
   it('gives the edit report with the group Go reports, the original for a lost one', async () => {
     const report: operations.EditReport = {
-      replaced: false,
-      restored: false,
+      outcome: operations.Outcome.LOST,
       group: { id: 4, name: 'Lab', reservations: [] },
       message: 'lost',
       originalJson: '{}',
+      keptIn: '/kept/Lab.json',
     };
     vi.mocked(ReservationsService.EditGroup).mockResolvedValue(report);
     await expect(reservationsApi.editGroup(4, pending)).resolves.toEqual(report);

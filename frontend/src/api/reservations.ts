@@ -41,6 +41,8 @@ export const reservationsApi = {
   /** Imports the previewed file; applied again after a stop, it sends only the rest. */
   applyImport: (token: string, replaceExisting: boolean, op = ''): Promise<ReservationImportReport> =>
     call(() => ReservationsService.ApplyImport(token, replaceExisting, op)),
+  /** Saves a group's definition (from a report) as a .json file through a save dialog; '' when the user cancelled. */
+  saveDefinition: (group: string, json: string): Promise<string> => call(() => ReservationsService.SaveDefinition(group, json)),
   /** Saves these groups (all when none) as JSON through a save dialog; '' when the user cancelled. */
   export: (groupIds: number[]): Promise<string> => call(() => ReservationsService.Export(groupIds)),
 };

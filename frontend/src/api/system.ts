@@ -32,4 +32,6 @@ export const systemApi = {
   diagnostics: (): Promise<Diagnostics> =>
     call(SystemService.Diagnostics).then((d) => ({ ...d, certificate: toCertificateInfo(d.certificate) })),
   openLogFolder: (): Promise<void> => call(SystemService.OpenLogFolder),
+  /** Shows the folder where reservation groups are kept while a change replaces them. */
+  openKeptFolder: (): Promise<void> => call(SystemService.OpenKeptFolder),
 };

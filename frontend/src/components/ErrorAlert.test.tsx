@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { apperr, AppError } from '../api';
 import { ErrorAlert } from './ErrorAlert';
@@ -17,6 +17,30 @@ describe('ErrorAlert', () => {
     const alert = show(new AppError(apperr.Code.ACCESS_DENIED, 'Access denied to policy settings. It needs the ROLE_ADMIN role.', [], { role: 'ROLE_ADMIN' }));
     expect(alert).toHaveTextContent('Access denied: this needs the ROLE_ADMIN role. Log in as a user who has it.');
     expect(screen.getByRole('link', { name: 'Log in as another user' })).toHaveAttribute('href', '/login');
+  });
+
+  it('lists the roles the login has beside the one a 403 lacked', () => {
+    const alert = show(new AppError(apperr.Code.ACCESS_DENIED, 'Access denied.', [], { role: 'ROLE_ADMIN', roles: ['ROLE_READ', 'ROLE_DROPCLIENT'] }));
+    expect(alert).toHaveTextContent('this needs the ROLE_ADMIN role. Your login has the roles ROLE_READ, ROLE_DROPCLIENT. Log in');
+    cleanup();
+    expect(show(new AppError(apperr.Code.ACCESS_DENIED, 'Access denied.', [], { role: 'ROLE_ADMIN', roles: [] }))).toHaveTextContent('Your login has no roles.');
+  });
+
+  it('never asks for a role the login already has', () => {
+    const message = 'Access denied to policy settings. It needs the ROLE_ADMIN role. You are logged in as admin with the roles: ROLE_ADMIN. The server refused although the login has the role.';
+    const alert = show(new AppError(apperr.Code.ACCESS_DENIED, message, [], { role: 'ROLE_ADMIN', roles: ['ROLE_ADMIN'] }));
+    expect(alert).toHaveTextContent(message);
+    expect(alert).not.toHaveTextContent('this needs the ROLE_ADMIN role');
+  });
+
+  it('sends a redirect to Settings, where the address is', () => {
+    expect(show(new AppError(apperr.Code.REDIRECTED, 'The server redirected to http://other:8080/; check the profile.'))).toHaveTextContent('RedirectedThe server');
+    expect(screen.getByRole('link', { name: 'Open Settings' })).toHaveAttribute('href', '/settings');
+  });
+
+  it('says to look before repeating a change whose answer was lost', () => {
+    const alert = show(new AppError(apperr.Code.OUTCOME_UNKNOWN, 'The answer to policy settings was lost.'));
+    expect(alert).toHaveTextContent('Outcome not knownThe answer to policy settings was lost. Refresh to see what the server holds before you repeat it.');
   });
 
   it('shows the server’s words for a 403 that names no role', () => {

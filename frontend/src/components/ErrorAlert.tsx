@@ -13,6 +13,7 @@ const titles: Partial<Record<ErrorCode, string>> = {
   not_found: 'Not found',
   cancelled: 'Cancelled',
   internal: 'Unexpected error',
+  outcome_unknown: 'Outcome not known',
 };
 
 /** A short heading for a failure, by its code. */
@@ -23,6 +24,21 @@ function errorTitle(code: ErrorCode): string {
 /** The role a 403 lacked, as Go names it in details.role. */
 function missingRole(error: AppError): string {
   return typeof error.details.role === 'string' ? error.details.role : '';
+}
+
+/** The roles the login has, as Go lists them in details.roles; null when Go did not know them. */
+function heldRoles(error: AppError): string[] | null {
+  const roles = error.details.roles;
+  return Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string') : null;
+}
+
+/** What a 403 means: the role missing, and the roles the login has; the server's words when it has the role anyway. */
+function accessDeniedText(error: AppError): string {
+  const role = missingRole(error);
+  const held = heldRoles(error);
+  if (!role || held?.includes(role)) return error.message;
+  const has = held === null ? '' : ` Your login has ${held.length ? `the roles ${held.join(', ')}` : 'no roles'}.`;
+  return `Access denied: this needs the ${role} role.${has} Log in as a user who has it.`;
 }
 
 interface Explanation {
@@ -42,17 +58,20 @@ function explain(error: AppError): Explanation {
           action: { label: 'Reset Password', to: routes.resetPassword },
         };
       }
-      const role = missingRole(error);
-      return {
-        severity: 'warning',
-        text: role ? `Access denied: this needs the ${role} role. Log in as a user who has it.` : error.message,
-        action: { label: 'Log in as another user', to: routes.login },
-      };
+      return { severity: 'warning', text: accessDeniedText(error), action: { label: 'Log in as another user', to: routes.login } };
     }
     case 'login_required':
       return { severity: 'warning', title: errorTitle(error.code), text: error.message, action: { label: 'Log in', to: routes.login } };
     case 'not_configured':
       return { severity: 'info', title: errorTitle(error.code), text: error.message, action: { label: 'Open Settings', to: routes.settings } };
+    case 'redirected':
+      return { severity: 'error', title: errorTitle(error.code), text: error.message, action: { label: 'Open Settings', to: routes.settings } };
+    case 'outcome_unknown':
+      return {
+        severity: 'warning',
+        title: errorTitle(error.code),
+        text: `${error.message} Refresh to see what the server holds before you repeat it.`,
+      };
     default:
       return { severity: 'error', title: errorTitle(error.code), text: error.message };
   }
@@ -60,7 +79,8 @@ function explain(error: AppError): Explanation {
 
 /**
  * Any failure of a bound call, the same way in every view: a 403 names the
- * missing role, a 401 or a missing setting offers the way out.
+ * missing role, a 401, a redirect or a missing setting offers the way out,
+ * and a change whose answer was lost says to look before repeating it.
  */
 export function ErrorAlert({ error, onClose, sx }: { error: AppError; onClose?: () => void; sx?: AlertProps['sx'] }) {
   const { severity, title, text, action } = explain(error);

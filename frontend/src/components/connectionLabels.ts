@@ -8,6 +8,7 @@ const failureLabels: Partial<Record<ErrorCode, string>> = {
   tls_untrusted: 'Certificate not trusted',
   not_supported: 'Not a license server',
   server_error: 'Server error',
+  redirected: 'Redirected',
 };
 
 export function connectionFailureLabel(code: ErrorCode): string {

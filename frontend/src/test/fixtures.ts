@@ -79,6 +79,7 @@ export function aboutInfo(overrides: Partial<AboutInfo> = {}): AboutInfo {
     webViewEngine: 'WebView2',
     webViewVersion: '131.0',
     logFolder: 'C:\\Users\\ada\\AppData\\Local\\LicenseServerManager\\logs',
+    keptFolder: 'C:\\Users\\ada\\AppData\\Roaming\\LicenseServerManager\\Kept reservation groups',
     settingsFile: 'C:\\Users\\ada\\AppData\\Roaming\\LicenseServerManager\\settings.json',
     demoMode: false,
     ...overrides,

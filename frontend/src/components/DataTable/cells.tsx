@@ -25,9 +25,16 @@ export function ExpiryText({ expiry, expiringSoon, permanent = false }: { expiry
   );
 }
 
-/** A count means nothing for an uncounted feature, so it never shows as 0. */
+/**
+ * A count means nothing for an uncounted feature, so it never shows as 0. Go
+ * clamps a count beyond int64 to its bounds, and a number that large cannot
+ * be shown exactly here: it is flagged, never shown as a wrong figure.
+ */
 export function countText(value: number, uncounted: boolean): string {
-  return uncounted ? 'uncounted' : String(value);
+  if (uncounted) return 'uncounted';
+  if (value >= Number.MAX_SAFE_INTEGER) return `over ${Number.MAX_SAFE_INTEGER} (too large to show)`;
+  if (value <= Number.MIN_SAFE_INTEGER) return `below ${Number.MIN_SAFE_INTEGER} (too large to show)`;
+  return String(value);
 }
 
 export const yesNo = (value: boolean) => (value ? 'Yes' : 'No');

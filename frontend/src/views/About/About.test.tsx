@@ -74,15 +74,19 @@ describe('About view', () => {
     expect(settingsApi.status).toHaveBeenCalledTimes(before + 1);
   });
 
-  it('shows the file locations and opens the log folder', async () => {
+  it('shows the file locations and opens the log and kept groups folders', async () => {
     const user = userEvent.setup();
     vi.mocked(systemApi.openLogFolder).mockResolvedValue(undefined);
+    vi.mocked(systemApi.openKeptFolder).mockResolvedValue(undefined);
     await renderAbout();
     const files = section('Files');
     expect(await within(files).findByText(aboutInfo().settingsFile)).toBeInTheDocument();
     expect(within(files).getByText(aboutInfo().logFolder)).toBeInTheDocument();
+    expect(within(files).getByText(aboutInfo().keptFolder)).toBeInTheDocument();
     await user.click(within(files).getByRole('button', { name: 'Open log folder' }));
     expect(systemApi.openLogFolder).toHaveBeenCalledTimes(1);
+    await user.click(within(files).getByRole('button', { name: 'Open kept groups folder' }));
+    expect(systemApi.openKeptFolder).toHaveBeenCalledTimes(1);
     expect(within(files).queryByRole('alert')).not.toBeInTheDocument();
   });
 

@@ -59,9 +59,9 @@ export function About() {
     };
   }, [checkServer, activeProfileId]);
 
-  const openLogFolder = () => {
+  const openFolder = (open: () => Promise<void>) => () => {
     setOpenError('');
-    systemApi.openLogFolder().catch((e: unknown) => setOpenError(toAppError(e).message));
+    open().catch((e: unknown) => setOpenError(toAppError(e).message));
   };
 
   return (
@@ -139,11 +139,17 @@ export function About() {
                 rows={[
                   { label: 'Settings file', value: <Box component="span" sx={monospace}>{about.value.settingsFile}</Box> },
                   { label: 'Log folder', value: <Box component="span" sx={monospace}>{about.value.logFolder}</Box> },
+                  { label: 'Kept reservation groups', value: <Box component="span" sx={monospace}>{about.value.keptFolder}</Box> },
                 ]}
               />
-              <Button variant="outlined" startIcon={<FolderOpen />} onClick={openLogFolder} sx={{ mt: 2.5 }}>
-                Open log folder
-              </Button>
+              <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, mt: 2.5 }}>
+                <Button variant="outlined" startIcon={<FolderOpen />} onClick={openFolder(systemApi.openLogFolder)}>
+                  Open log folder
+                </Button>
+                <Button variant="outlined" startIcon={<FolderOpen />} onClick={openFolder(systemApi.openKeptFolder)}>
+                  Open kept groups folder
+                </Button>
+              </Box>
               {openError && (
                 <Alert severity="error" sx={{ mt: 2 }} onClose={() => setOpenError('')}>
                   {openError}

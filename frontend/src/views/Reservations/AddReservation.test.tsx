@@ -183,7 +183,7 @@ describe('Add Reservation page', () => {
     await addEntry(user, { groupName: 'E2E Group', deviceId: 'E2E-HOST-1', idType: 'STRING', featureName: '3D_Rendering', version: '3.0' });
     await within(pendingTable()).findByText('3D_Rendering');
     vi.mocked(reservationsApi.submit).mockResolvedValue({
-      results: [{ group: 'E2E Group', id: 5, rows: [0], ok: true, notSent: false, message: '' }],
+      results: [{ group: 'E2E Group', id: 5, rows: [0], ok: true, notSent: false, unknown: false, message: '' }],
       created: 1,
       failed: 0,
     });
@@ -206,8 +206,8 @@ describe('Add Reservation page', () => {
     const refusal = 'Host ID JOE/USER is already reserved in group "Sales".';
     vi.mocked(reservationsApi.submit).mockResolvedValue({
       results: [
-        { group: 'Lab', id: 5, rows: [0], ok: true, notSent: false, message: '' },
-        { group: 'Support', id: 0, rows: [1], ok: false, notSent: false, code: apperr.Code.CONFLICT, message: refusal },
+        { group: 'Lab', id: 5, rows: [0], ok: true, notSent: false, unknown: false, message: '' },
+        { group: 'Support', id: 0, rows: [1], ok: false, notSent: false, unknown: false, code: apperr.Code.CONFLICT, message: refusal },
       ],
       created: 1,
       failed: 1,
@@ -238,9 +238,9 @@ describe('Add Reservation page', () => {
     vi.mocked(reservationsApi.submit)
       .mockResolvedValueOnce({
         results: [
-          { group: 'Lab', id: 5, rows: [0], ok: true, notSent: false, message: '' },
-          { group: 'Support', id: 0, rows: [1], ok: false, notSent: true, code: apperr.Code.LOGIN_REQUIRED, message: ended },
-          { group: 'QA', id: 0, rows: [2], ok: false, notSent: true, code: apperr.Code.LOGIN_REQUIRED, message: `Not sent: ${ended}` },
+          { group: 'Lab', id: 5, rows: [0], ok: true, notSent: false, unknown: false, message: '' },
+          { group: 'Support', id: 0, rows: [1], ok: false, notSent: true, unknown: false, code: apperr.Code.LOGIN_REQUIRED, message: ended },
+          { group: 'QA', id: 0, rows: [2], ok: false, notSent: true, unknown: false, code: apperr.Code.LOGIN_REQUIRED, message: `Not sent: ${ended}` },
         ],
         created: 1,
         failed: 2,
@@ -248,8 +248,8 @@ describe('Add Reservation page', () => {
       })
       .mockResolvedValueOnce({
         results: [
-          { group: 'Support', id: 6, rows: [0], ok: true, notSent: false, message: '' },
-          { group: 'QA', id: 7, rows: [1], ok: true, notSent: false, message: '' },
+          { group: 'Support', id: 6, rows: [0], ok: true, notSent: false, unknown: false, message: '' },
+          { group: 'QA', id: 7, rows: [1], ok: true, notSent: false, unknown: false, message: '' },
         ],
         created: 2,
         failed: 0,

@@ -99,7 +99,7 @@ function Report({ report }: { report: ReservationImportReport }) {
           </Typography>
           {f.originalJson && (
             <Box sx={{ mt: 1.5 }}>
-              <OriginalJson json={f.originalJson} label={`Definition of ${f.group}`} />
+              <OriginalJson group={f.group} json={f.originalJson} keptIn={f.keptIn} />
             </Box>
           )}
         </Box>

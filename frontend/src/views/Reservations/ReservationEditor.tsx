@@ -11,6 +11,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import {
   apperr,
+  operations,
   recover,
   reservationsApi,
   stoppedError,
@@ -42,7 +43,7 @@ import {
 import { EntryForm, type EntryFields } from './EntryForm';
 import { GroupResults } from './GroupResults';
 import type { DoneState } from './links';
-import { OriginalJsonDialog } from './OriginalJson';
+import { type KeptDefinition, OriginalJsonDialog } from './OriginalJson';
 import { PendingTable } from './PendingTable';
 
 const emptyFields = (groupName: string, idType: string): EntryFields => ({
@@ -62,9 +63,8 @@ interface Outcome {
   text: string;
 }
 
-interface LostGroup {
-  name: string;
-  json: string;
+interface LostGroup extends KeptDefinition {
+  outcome: operations.Outcome;
   message: string;
 }
 
@@ -227,16 +227,22 @@ export function ReservationEditor({ draftId, initial }: { draftId: DraftId; init
   const submitEdit = async (sent: PendingRow[], target: EditTarget) => {
     const answer = await reservationsApi.editGroup(target.groupId, sent.map((r) => r.entry));
     setRowErrors(new Map());
-    if (answer.replaced) {
-      done(answer.message);
-    } else if (answer.restored) {
-      // The original is back under a new ID, which the next Submit must replace.
-      setEdit({ groupId: answer.group.id ?? 0, name: answer.group.name || target.name });
-      setOutcome({ severity: 'warning', text: answer.message });
-    } else {
-      setEdit(null);
-      setLost({ name: target.name, json: answer.originalJson, message: answer.message });
-      setOutcome({ severity: 'error', text: `${answer.message} Submit now creates the group anew from the pending table.` });
+    switch (answer.outcome) {
+      case operations.Outcome.REPLACED:
+        done(answer.message);
+        break;
+      case operations.Outcome.RESTORED:
+        // The original is back under a new ID, which the next Submit must replace.
+        setEdit({ groupId: answer.group.id ?? 0, name: answer.group.name || target.name });
+        setOutcome({ severity: 'warning', text: answer.message });
+        break;
+      case operations.Outcome.UNCHANGED:
+        setOutcome({ severity: 'warning', text: `${answer.message} Submit sends the pending table again.` });
+        break;
+      default:
+        setEdit(null);
+        setLost({ group: target.name, json: answer.originalJson, keptIn: answer.keptIn, outcome: answer.outcome, message: answer.message });
+        setOutcome({ severity: 'error', text: `${answer.message} Submit now creates the group anew from the pending table.` });
     }
   };
 
@@ -355,7 +361,7 @@ export function ReservationEditor({ draftId, initial }: { draftId: DraftId; init
           onClose={() => setConfirmingCancel(false)}
         />
       )}
-      {lost && <OriginalJsonDialog name={lost.name} json={lost.json} message={lost.message} onClose={() => setLost(null)} />}
+      {lost && <OriginalJsonDialog {...lost} onClose={() => setLost(null)} />}
     </>
   );
 }

@@ -5,10 +5,12 @@ import {
   apperr,
   AppError,
   operationApi,
+  operations,
   reservations,
   reservationsApi,
   sessionApi,
   settingsApi,
+  systemApi,
   type ListQuery,
   type PendingReservation,
   type ReservationGroupRef,
@@ -27,6 +29,7 @@ import { Reservations } from './Reservations';
 vi.mock('../../api/session');
 vi.mock('../../api/settings');
 vi.mock('../../api/reservations');
+vi.mock('../../api/system');
 
 function reservation(overrides: Partial<ReservationRow> = {}): ReservationRow {
   return {
@@ -202,7 +205,7 @@ describe('Reservations view', () => {
     await user.click(screen.getByRole('button', { name: 'Delete' }));
 
     vi.mocked(reservationsApi.delete).mockResolvedValue({
-      results: [{ group: 'Engineering', id: 1, rows: [], ok: true, notSent: false, message: '' }],
+      results: [{ group: 'Engineering', id: 1, rows: [], ok: true, notSent: false, unknown: false, message: '' }],
       deleted: 1,
       failed: 0,
     });
@@ -228,13 +231,13 @@ describe('Reservations view', () => {
     await user.click(screen.getByRole('button', { name: 'Delete' }));
     vi.mocked(reservationsApi.delete).mockResolvedValue({
       results: [
-        { group: 'Engineering', id: 1, rows: [], ok: true, notSent: false, message: '' },
+        { group: 'Engineering', id: 1, rows: [], ok: true, notSent: false, unknown: false, message: '' },
         {
           group: 'Support',
           id: 2,
           rows: [],
           ok: false,
-          notSent: false,
+          notSent: false, unknown: false,
           code: apperr.Code.SERVER_ERROR,
           message: 'The license server failed (500): database locked.',
         },
@@ -342,19 +345,28 @@ describe('Reservations view', () => {
     expect(dialog).toHaveTextContent('1 new group to import, 1 group to replace, 1 group skipped.');
     expect(dialog).not.toHaveTextContent('choose Replace to overwrite it');
 
+    // The replaced group could be neither replaced nor restored: Go kept
+    // its definition in a file, which the report names.
+    const lost = 'The new version of "Lab" was refused: bad. Re-creating the original failed too: timeout.';
+    const labJson = '[\n  {\n    "name": "Lab",\n    "reservations": []\n  }\n]';
+    const keptIn = 'C:\\Kept reservation groups\\Lab 2026-12-01 153000.json';
     vi.mocked(reservationsApi.applyImport).mockResolvedValue({
       imported: 1,
-      replaced: 1,
+      replaced: 0,
       skipped: 1,
-      skippedGroups: [{ group: 'Broken', message: broken, originalJson: '' }],
-      failed: [],
+      skippedGroups: [{ group: 'Broken', message: broken, originalJson: '', keptIn: '' }],
+      failed: [{ group: 'Lab', message: lost, originalJson: labJson, keptIn }],
       notSent: [],
       replace: true,
     });
     vi.mocked(reservationsApi.list).mockClear();
     await user.click(within(dialog).getByRole('button', { name: 'Import' }));
     expect(reservationsApi.applyImport).toHaveBeenCalledWith('tok-1', true, expect.stringMatching(/^import-/));
-    expect(await within(dialog).findByText('1 group imported, 1 replaced, 1 skipped, 0 failed')).toBeInTheDocument();
+    expect(await within(dialog).findByText('1 group imported, 0 replaced, 1 skipped, 1 failed')).toBeInTheDocument();
+    expect(dialog).toHaveTextContent(`Lab failed: ${lost}`);
+    expect(dialog).toHaveTextContent(`The app kept this definition in ${keptIn}; import that file to restore the group.`);
+    expect(within(dialog).getByRole('textbox', { name: 'Definition of Lab' })).toHaveValue(labJson);
+    expect(within(dialog).getByRole('button', { name: 'Save as…' })).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(reservationsApi.list).toHaveBeenCalledWith(query(), true, expect.stringMatching(/^list-/)));
   });
@@ -415,7 +427,7 @@ describe('Reservations view', () => {
         skipped: 0,
         skippedGroups: [],
         failed: [],
-        notSent: [{ group: 'QA', message: `Not sent: ${cancelled}`, originalJson: '' }],
+        notSent: [{ group: 'QA', message: `Not sent: ${cancelled}`, originalJson: '', keptIn: '' }],
         stopped: { code: apperr.Code.CANCELLED, message: cancelled },
         replace: false,
       }),
@@ -475,7 +487,7 @@ describe('Reservations view', () => {
         skipped: 0,
         skippedGroups: [],
         failed: [],
-        notSent: [{ group: 'QA', message: `Not sent: ${ended}`, originalJson: '' }],
+        notSent: [{ group: 'QA', message: `Not sent: ${ended}`, originalJson: '', keptIn: '' }],
         stopped: { code: apperr.Code.LOGIN_REQUIRED, message: ended },
         replace: false,
       })
@@ -506,15 +518,15 @@ describe('Reservations view', () => {
     vi.mocked(reservationsApi.delete)
       .mockResolvedValueOnce({
         results: [
-          { group: 'Engineering', id: 1, rows: [], ok: true, notSent: false, message: '' },
-          { group: 'Support', id: 2, rows: [], ok: false, notSent: true, code: apperr.Code.LOGIN_REQUIRED, message: ended },
+          { group: 'Engineering', id: 1, rows: [], ok: true, notSent: false, unknown: false, message: '' },
+          { group: 'Support', id: 2, rows: [], ok: false, notSent: true, unknown: false, code: apperr.Code.LOGIN_REQUIRED, message: ended },
         ],
         deleted: 1,
         failed: 1,
         stopped: { code: apperr.Code.LOGIN_REQUIRED, message: ended },
       })
       .mockResolvedValueOnce({
-        results: [{ group: 'Support', id: 2, rows: [], ok: true, notSent: false, message: '' }],
+        results: [{ group: 'Support', id: 2, rows: [], ok: true, notSent: false, unknown: false, message: '' }],
         deleted: 1,
         failed: 0,
       });
@@ -557,11 +569,11 @@ describe('Reservations view', () => {
     await user.click(within(pending).getByRole('button', { name: 'Remove Mesh_Repair 1.5 for 0A1B2C3D4E01' }));
     const restored = 'The new version of "Engineering" was refused: Feature is unknown. The original group was re-created as it was.';
     vi.mocked(reservationsApi.editGroup).mockResolvedValue({
-      replaced: false,
-      restored: true,
+      outcome: operations.Outcome.RESTORED,
       group: engineeringGroup(7),
       message: restored,
-      originalJson: '',
+      originalJson: '[]',
+      keptIn: '',
     });
     await user.click(screen.getByRole('button', { name: 'Submit' }));
     expect(reservationsApi.editGroup).toHaveBeenCalledWith(1, [
@@ -572,16 +584,32 @@ describe('Reservations view', () => {
 
     // The restored group has a new ID, which the next try must replace.
     vi.mocked(reservationsApi.editGroup).mockResolvedValue({
-      replaced: true,
-      restored: false,
+      outcome: operations.Outcome.REPLACED,
       group: engineeringGroup(8),
       message: 'Group "Engineering" was replaced.',
-      originalJson: '',
+      originalJson: '[]',
+      keptIn: '',
     });
     await user.click(screen.getByRole('button', { name: 'Submit' }));
     expect(reservationsApi.editGroup).toHaveBeenLastCalledWith(7, expect.any(Array));
     expect(await screen.findByText('Group "Engineering" was replaced.')).toBeInTheDocument();
     expect(screen.getByTestId('where')).toHaveTextContent(/^\/reservations$/);
+  });
+
+  it('stays on the edit when the server shows a lost delete changed nothing', async () => {
+    const user = userEvent.setup();
+    vi.mocked(reservationsApi.idTypes).mockResolvedValue(['ETHERNET']);
+    vi.mocked(reservationsApi.features).mockResolvedValue([]);
+    const unchanged = 'The answer to deleting "Engineering" was lost, and the server still has it: nothing was changed.';
+    vi.mocked(reservationsApi.editGroup).mockResolvedValue({ outcome: operations.Outcome.UNCHANGED, group: engineeringGroup(1), message: unchanged, originalJson: '[]', keptIn: '' });
+    renderView('/reservations/groups/1/edit');
+    await screen.findByRole('heading', { name: 'Edit Reservation Group: Engineering', level: 1 });
+    await user.click(screen.getByRole('button', { name: 'Submit' }));
+    expect(await screen.findByText(`${unchanged} Submit sends the pending table again.`)).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Edit Reservation Group: Engineering', level: 1 })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Submit' }));
+    expect(reservationsApi.editGroup).toHaveBeenCalledTimes(2);
+    expect(reservationsApi.editGroup).toHaveBeenLastCalledWith(1, engineeringEntries);
   });
 
   it('checks an entry added to an edited group without counting the group’s own name and hosts as taken', async () => {
@@ -624,15 +652,19 @@ describe('Reservations view', () => {
     const message =
       'The new version of "Engineering" was refused: bad. Re-creating the original failed too: timeout. Its definition is kept here as JSON; import it to restore it.';
 
-    async function loseTheGroup(user: ReturnType<typeof userEvent.setup>) {
+    const keptIn = 'C:\\Users\\ada\\AppData\\Roaming\\LicenseServerManager\\Kept reservation groups\\Engineering 2026-12-01 153000.json';
+
+    async function loseTheGroup(user: ReturnType<typeof userEvent.setup>, outcome = operations.Outcome.LOST) {
       vi.mocked(reservationsApi.idTypes).mockResolvedValue(['ETHERNET']);
       vi.mocked(reservationsApi.features).mockResolvedValue([]);
       // Go reports the original, whose ID is gone from the server.
-      vi.mocked(reservationsApi.editGroup).mockResolvedValue({ replaced: false, restored: false, group: engineeringGroup(1), message, originalJson: json });
+      vi.mocked(reservationsApi.editGroup).mockResolvedValue({ outcome, group: engineeringGroup(1), message, originalJson: json, keptIn });
       renderView('/reservations/groups/1/edit');
       await screen.findByRole('heading', { name: 'Edit Reservation Group: Engineering' });
       await user.click(screen.getByRole('button', { name: 'Submit' }));
-      return screen.findByRole('dialog', { name: 'Group “Engineering” is no longer on the server' });
+      return screen.findByRole('dialog', {
+        name: outcome === operations.Outcome.LOST ? 'Group “Engineering” is no longer on the server' : 'Group “Engineering” may no longer be on the server',
+      });
     }
 
     it('shows its definition with a Copy button', async () => {
@@ -645,13 +677,36 @@ describe('Reservations view', () => {
       await expect(navigator.clipboard.readText()).resolves.toBe(json);
     });
 
+    it('names the file Go kept it in, saves it elsewhere and shows the folder', async () => {
+      const user = userEvent.setup();
+      const dialog = await loseTheGroup(user);
+      expect(dialog).toHaveTextContent(`The app kept this definition in ${keptIn}; import that file to restore the group.`);
+      vi.mocked(reservationsApi.saveDefinition).mockResolvedValue('D:\\backup\\Engineering.json');
+      await user.click(within(dialog).getByRole('button', { name: 'Save as…' }));
+      expect(reservationsApi.saveDefinition).toHaveBeenCalledWith('Engineering', json);
+      expect(await within(dialog).findByText('Saved to D:\\backup\\Engineering.json.')).toBeInTheDocument();
+      vi.mocked(reservationsApi.saveDefinition).mockRejectedValue(new AppError(apperr.Code.INTERNAL, 'Could not write D:\\backup: disk full.'));
+      await user.click(within(dialog).getByRole('button', { name: 'Save as…' }));
+      expect(await within(dialog).findByText('Could not write D:\\backup: disk full.')).toBeInTheDocument();
+      vi.mocked(systemApi.openKeptFolder).mockResolvedValue();
+      await user.click(within(dialog).getByRole('button', { name: 'Show folder' }));
+      expect(systemApi.openKeptFolder).toHaveBeenCalled();
+    });
+
+    it('says the group may be gone when the server could not be asked', async () => {
+      const user = userEvent.setup();
+      const dialog = await loseTheGroup(user, operations.Outcome.UNKNOWN);
+      expect(dialog).toHaveTextContent('Refresh the reservations list once the server answers.');
+      expect(within(dialog).getByRole('textbox', { name: 'Definition of Engineering' })).toHaveValue(json);
+    });
+
     it('creates the group anew from the pending table on the next Submit', async () => {
       const user = userEvent.setup();
       const dialog = await loseTheGroup(user);
       await user.click(within(dialog).getByRole('button', { name: 'Close' }));
       expect(screen.getByRole('heading', { name: 'Add Reservation', level: 1 })).toBeInTheDocument();
       vi.mocked(reservationsApi.submit).mockResolvedValue({
-        results: [{ group: 'Engineering', id: 9, rows: [0, 1], ok: true, notSent: false, message: '' }],
+        results: [{ group: 'Engineering', id: 9, rows: [0, 1], ok: true, notSent: false, unknown: false, message: '' }],
         created: 1,
         failed: 0,
       });

@@ -5,6 +5,7 @@ export namespace app {
 	    webViewEngine: string;
 	    webViewVersion: string;
 	    logFolder: string;
+	    keptFolder: string;
 	    settingsFile: string;
 	    demoMode: boolean;
 	}
@@ -55,6 +56,8 @@ export namespace apperr {
 	    NOT_CONFIGURED = "not_configured",
 	    CANCELLED = "cancelled",
 	    INTERNAL = "internal",
+	    OUTCOME_UNKNOWN = "outcome_unknown",
+	    REDIRECTED = "redirected",
 	}
 	export interface Item {
 	    item: string;
@@ -263,6 +266,13 @@ export namespace operations {
 	    VIRTUAL = "virtual",
 	    UNKNOWN = "unknown",
 	}
+	export enum Outcome {
+	    REPLACED = "replaced",
+	    UNCHANGED = "unchanged",
+	    RESTORED = "restored",
+	    LOST = "lost",
+	    UNKNOWN = "unknown",
+	}
 	export interface ActivationInput {
 	    activationId: string;
 	    count: string;
@@ -295,6 +305,7 @@ export namespace operations {
 	    rows: number[];
 	    ok: boolean;
 	    notSent: boolean;
+	    unknown: boolean;
 	    code?: apperr.Code;
 	    message: string;
 	}
@@ -355,11 +366,11 @@ export namespace operations {
 	    checkedAt: string;
 	}
 	export interface EditReport {
-	    replaced: boolean;
-	    restored: boolean;
+	    outcome: Outcome;
 	    group: reservations.Group;
 	    message: string;
 	    originalJson: string;
+	    keptIn: string;
 	}
 	export interface EditableGroup {
 	    id: number;
@@ -450,6 +461,7 @@ export namespace operations {
 	    group: string;
 	    message: string;
 	    originalJson: string;
+	    keptIn: string;
 	}
 	
 	export interface HostIDOption {
@@ -706,14 +718,14 @@ export namespace reservations {
 
 export namespace settings {
 	
+	export enum ServerType {
+	    LOCAL = "local",
+	    CLS = "cls",
+	}
 	export enum Theme {
 	    SYSTEM = "system",
 	    LIGHT = "light",
 	    DARK = "dark",
-	}
-	export enum ServerType {
-	    LOCAL = "local",
-	    CLS = "cls",
 	}
 	export interface Profile {
 	    id: string;

@@ -24,6 +24,8 @@ export function List(arg1:listing.Query,arg2:boolean,arg3:string):Promise<operat
 
 export function PreviewImport():Promise<operations.ImportPreviewResult>;
 
+export function SaveDefinition(arg1:string,arg2:string):Promise<string>;
+
 export function Submit(arg1:Array<reservations.PendingEntry>,arg2:string):Promise<operations.SubmitReport>;
 
 export function Validate(arg1:Array<reservations.PendingEntry>,arg2:number):Promise<operations.ValidationResult>;

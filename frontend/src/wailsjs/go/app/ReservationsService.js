@@ -42,6 +42,10 @@ export function PreviewImport() {
   return window['go']['app']['ReservationsService']['PreviewImport']();
 }
 
+export function SaveDefinition(arg1, arg2) {
+  return window['go']['app']['ReservationsService']['SaveDefinition'](arg1, arg2);
+}
+
 export function Submit(arg1, arg2) {
   return window['go']['app']['ReservationsService']['Submit'](arg1, arg2);
 }

@@ -9,6 +9,8 @@ export function Cancel(arg1:string):Promise<boolean>;
 
 export function Diagnostics():Promise<operations.Diagnostics>;
 
+export function OpenKeptFolder():Promise<void>;
+
 export function OpenLogFolder():Promise<void>;
 
 export function Progress(arg1:string):Promise<app.ProgressEvent>;

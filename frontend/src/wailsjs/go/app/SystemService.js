@@ -14,6 +14,10 @@ export function Diagnostics() {
   return window['go']['app']['SystemService']['Diagnostics']();
 }
 
+export function OpenKeptFolder() {
+  return window['go']['app']['SystemService']['OpenKeptFolder']();
+}
+
 export function OpenLogFolder() {
   return window['go']['app']['SystemService']['OpenLogFolder']();
 }
