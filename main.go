@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/wailsapp/wails/v2"
@@ -46,7 +47,9 @@ func main() {
 	flag.StringVar(&sim.security, "security", "on", "simulator security: off, on or anonymous")
 	flag.StringVar(&sim.dataset, "dataset", "demo", "simulator data: demo, pools (a model definition instead of reservations) or large")
 	flag.BoolVar(&sim.tls, "tls", false, "serve the simulator over HTTPS with a self-signed certificate")
-	flag.BoolVar(&sim.cls, "cls", false, "make the simulator behave as a Cloud License Server")
+	flag.StringVar(&sim.dialect, "dialect", "", "simulator dialect: current (the default), legacy (a 2018-era local server) or cls (a Cloud License Server)")
+	flag.StringVar(&sim.without, "without", "", "simulator operations to remove, comma-separated (for example featureSummaries,sync), as a server release that lacks them")
+	flag.BoolVar(&sim.cls, "cls", false, "make the simulator behave as a Cloud License Server (the same as --dialect cls)")
 	flag.DurationVar(&sim.tokenLifetime, "token-lifetime", 0, "simulator login token lifetime (default 24h)")
 	flag.BoolVar(&sim.firstLogin, "first-login", false, "simulator admin must change the password at first login")
 	flag.Var(&sim.faults, "fault", "simulator fault `TARGET:SPEC`, for example features:status=503 (repeatable)")
@@ -142,7 +145,7 @@ func runDesktop(info buildinfo.Info, demo bool, brandingDir string, sim simFlags
 		Branding:     app.NewBrandingService(brandingDir),
 		System: app.NewSystemService(app.SystemDeps{
 			Info: info, LogFolder: logDir, KeptFolder: keptDir, SettingsFile: store.Path(), Demo: demo,
-			Opener: desktop.FolderOpener{}, WebView: desktop.WebView, Conns: conns,
+			Opener: desktop.FolderOpener{}, WebView: desktop.WebView, Conns: conns, Dialogs: dialogs,
 		}),
 	}
 	width, height := 1280, 820
@@ -217,16 +220,17 @@ func purgeUserData() error {
 // simFlags are the simulator's command-line options, shared by --demo and
 // --simulate.
 type simFlags struct {
-	security, dataset    string
-	tls, cls, firstLogin bool
-	tokenLifetime        time.Duration
-	faults               faultList
+	security, dataset, dialect string
+	without                    string
+	tls, cls, firstLogin       bool
+	tokenLifetime              time.Duration
+	faults                     faultList
 }
 
 func (f simFlags) listen(addr string) (*simulator.Running, error) {
 	srv, err := simulator.Listen(addr, simulator.Options{
-		Security: simulator.Security(f.security), Dataset: f.dataset, TLS: f.tls, CLS: f.cls,
-		TokenLifetime: f.tokenLifetime, FirstLogin: f.firstLogin,
+		Security: simulator.Security(f.security), Dataset: f.dataset, TLS: f.tls, CLS: f.cls, Dialect: simulator.Dialect(f.dialect),
+		Without: splitList(f.without), TokenLifetime: f.tokenLifetime, FirstLogin: f.firstLogin,
 	}, false)
 	if err != nil {
 		return nil, err
@@ -266,4 +270,15 @@ func serveSimulator(addr string, f simFlags) {
 func fail(err error) {
 	fmt.Fprintln(os.Stderr, "Error:", err)
 	os.Exit(1)
+}
+
+// splitList is a comma-separated flag value as a list, without blanks.
+func splitList(s string) []string {
+	var out []string
+	for _, v := range strings.Split(s, ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
 }

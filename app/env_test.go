@@ -57,15 +57,24 @@ func newEnv(t *testing.T, opts simulator.Options) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := store.SaveServer(simtest.ServerInput(t, sim)); err != nil {
-		t.Fatal(err)
+	server := simtest.Profile(t, sim)
+	if server.ServerType == settings.ServerLocal {
+		if err := store.SaveServer(settings.ServerInput{PageSize: settings.DefaultPageSize, Host: server.Host, ServerType: server.ServerType, Port: server.Port}); err != nil {
+			t.Fatal(err)
+		}
 	}
 	e := &env{sim: sim, store: store, dialogs: &fakeDialogs{}, events: &fakeEvents{}}
-	conns := connect.New(store.Active, nil)
+	// The active profile reaches the simulator as simtest addresses it:
+	// the Settings view cannot save a CLS at a loopback address.
+	conns := connect.New(func() (settings.Profile, bool) {
+		p, ok := store.Active()
+		p.Host, p.ServerType, p.Port, p.InstanceID, p.HTTPS, p.PinnedFingerprint = server.Host, server.ServerType, server.Port, server.InstanceID, server.HTTPS, server.PinnedFingerprint
+		return p, ok
+	}, nil)
 	e.App = &App{
 		Settings:     NewSettingsService(store, e.dialogs),
 		Session:      NewSessionService(connect.NewSessions(conns, store, secrets.NewMemory(), nil)),
-		System:       NewSystemService(SystemDeps{Conns: conns}),
+		System:       NewSystemService(SystemDeps{Conns: conns, Dialogs: e.dialogs}),
 		Features:     NewFeaturesService(conns, e.dialogs, nil),
 		Devices:      NewDevicesService(conns, e.dialogs, nil),
 		Properties:   NewPropertiesService(conns, store),

@@ -3,6 +3,8 @@ package app
 import (
 	"context"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"licenseservermanager/internal/apperr"
 	"licenseservermanager/internal/buildinfo"
@@ -37,6 +39,12 @@ type SystemService struct {
 	opener Opener
 	probe  WebViewProbe
 	conns  *connect.Connections
+	files  files
+
+	// last is the latest diagnostics, of the profile keyed lastKey: the
+	// compatibility report is made of what the administrator saw.
+	last    *operations.Diagnostics
+	lastKey string
 }
 
 // SystemDeps are the pieces SystemService needs.
@@ -49,12 +57,13 @@ type SystemDeps struct {
 	Opener       Opener
 	WebView      WebViewProbe
 	Conns        *connect.Connections
+	Dialogs      Dialogs
 }
 
 // NewSystemService builds the service.
 func NewSystemService(d SystemDeps) *SystemService {
 	return &SystemService{about: AboutInfo{Build: d.Info, LogFolder: d.LogFolder, KeptFolder: d.KeptFolder, SettingsFile: d.SettingsFile, DemoMode: d.Demo},
-		opener: d.Opener, probe: d.WebView, conns: d.Conns}
+		opener: d.Opener, probe: d.WebView, conns: d.Conns, files: files{d.Dialogs}}
 }
 
 // About returns build, system and web engine information.
@@ -75,7 +84,45 @@ func (s *SystemService) Diagnostics() (operations.Diagnostics, error) {
 	}
 	ctx, cancel := context.WithTimeout(s.context(), connect.DiagnosticsDeadline)
 	defer cancel()
-	return operations.Diagnose(ctx, cl, p, s.conns.Health), nil
+	d := operations.Diagnose(ctx, cl, p, s.conns.Health)
+	s.mu.Lock()
+	s.last, s.lastKey = &d, connect.Key(p)
+	s.mu.Unlock()
+	return d, nil
+}
+
+var reportFilters = []FileFilter{{DisplayName: "Text report (*.txt)", Pattern: "*.txt"}, {DisplayName: "JSON report (*.json)", Pattern: "*.json"}}
+
+// SaveCompatibilityReport writes the latest diagnostics of the active
+// server as a compatibility report, as JSON when the chosen name ends in
+// .json and as text otherwise; "" when the user cancelled.
+func (s *SystemService) SaveCompatibilityReport() (string, error) {
+	_, p, err := s.conns.Current()
+	if err != nil {
+		return "", err
+	}
+	s.mu.RLock()
+	d, key := s.last, s.lastKey
+	s.mu.RUnlock()
+	if d == nil || key != connect.Key(p) {
+		return "", apperr.New(apperr.InvalidInput, "Run diagnostics on this server first: the report is made of their results.")
+	}
+	path, err := s.files.save("Save the compatibility report", "compatibility-report.txt", "", reportFilters...)
+	if err != nil || path == "" {
+		return "", err
+	}
+	r := operations.Compatibility(*d, s.about.Build.ProductName+" "+s.about.Build.Version)
+	data := []byte(r.Text())
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".json":
+		data = r.JSON()
+	case "":
+		path += ".txt"
+	}
+	if err := operations.WriteFile(path, data); err != nil {
+		return "", err
+	}
+	return path, nil
 }
 
 // Cancel stops the long operation the UI started under op; it reports

@@ -1,13 +1,17 @@
 package app
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"licenseservermanager/internal/apperr"
 	"licenseservermanager/internal/buildinfo"
+	"licenseservermanager/internal/operations"
+	"licenseservermanager/internal/simulator"
 )
 
 type fakeOpener struct {
@@ -57,5 +61,46 @@ func TestKeptFolderIsMadeBeforeItIsShown(t *testing.T) {
 	}
 	if svc.About().KeptFolder != kept {
 		t.Fatalf("about = %+v", svc.About())
+	}
+}
+
+// TestSaveTheCompatibilityReport: the report is made of the diagnostics the
+// administrator ran on this server, as text or JSON by the chosen name.
+func TestSaveTheCompatibilityReport(t *testing.T) {
+	e := loggedIn(t, simulator.Options{Dialect: simulator.DialectLegacy})
+	if _, err := e.System.SaveCompatibilityReport(); apperr.CodeOf(err) != apperr.InvalidInput {
+		t.Fatalf("before diagnostics: %v", err)
+	}
+	if _, err := e.System.Diagnostics(); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	tests := []struct{ chosen, written string }{
+		{filepath.Join(dir, "lab.json"), filepath.Join(dir, "lab.json")},
+		{filepath.Join(dir, "lab.txt"), filepath.Join(dir, "lab.txt")},
+		{filepath.Join(dir, "lab"), filepath.Join(dir, "lab.txt")},
+	}
+	for _, tt := range tests {
+		e.dialogs.savePath = tt.chosen
+		path, err := e.System.SaveCompatibilityReport()
+		if err != nil || path != tt.written {
+			t.Fatalf("saved %q, %v", path, err)
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var r operations.CompatibilityReport
+		isJSON := json.Unmarshal(b, &r) == nil
+		if isJSON != strings.HasSuffix(path, ".json") {
+			t.Fatalf("%s: JSON %v", path, isJSON)
+		}
+		if isJSON && (r.ServerVersion != "2018.11.0" || len(r.Endpoints) == 0) || !isJSON && !strings.Contains(string(b), "Counts are sent as JSON strings") {
+			t.Fatalf("%s:\n%s", path, b)
+		}
+	}
+	e.dialogs.savePath = ""
+	if path, err := e.System.SaveCompatibilityReport(); err != nil || path != "" {
+		t.Fatalf("cancelled: %q %v", path, err)
 	}
 }

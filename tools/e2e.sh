@@ -5,8 +5,11 @@
 # The app gets throw-away settings, cache and data folders and its own D-Bus
 # session with an unlocked gnome-keyring, so remembered passwords go through a
 # real Secret Service. A standalone simulator on 127.0.0.1:$SIM_PORT plays a
-# second, saved server profile; the app is started twice to check what
-# survives a restart. Screenshots go to frontend/e2e/artifacts/.
+# second, saved server profile, and one of the legacy dialect (a 2018-era
+# server) on 127.0.0.1:$LEGACY_PORT a third, on which the main views run
+# once more; the app is started twice to check what survives a restart.
+# `tools/e2e.sh legacy` runs only the legacy pass. Screenshots go to
+# frontend/e2e/artifacts/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -19,10 +22,15 @@ export XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache" XDG_DATA_HOME
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_DATA_HOME"
 export E2E_SETTINGS_DIR="$XDG_CONFIG_HOME/LicenseServerManager"
 export E2E_ARTIFACTS="$root/frontend/e2e/artifacts"
-export SIM_PORT=${SIM_PORT:-17171}
+export SIM_PORT=${SIM_PORT:-17171} LEGACY_PORT=${LEGACY_PORT:-17172}
+only=${1:-}
+case "$only" in
+  "" | legacy) ;;
+  *) echo "usage: tools/e2e.sh [legacy]" >&2; exit 2 ;;
+esac
 rm -rf "$E2E_ARTIFACTS" && mkdir -p "$E2E_ARTIFACTS"
 
-for port in 34115 "$SIM_PORT"; do
+for port in 34115 "$SIM_PORT" "$LEGACY_PORT"; do
   if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/"; then
     echo "Something already listens on port $port; stop it and try again." >&2
     exit 1
@@ -34,6 +42,9 @@ go build -o "$work/lsm-sim" .
 # session ends midway (the monitoring suite's first save meets it).
 "$work/lsm-sim" --simulate "127.0.0.1:$SIM_PORT" --fault updateConfiguration:unauthorized-after=1,times=2 >"$E2E_ARTIFACTS/simulator.log" 2>&1 &
 simpid=$!
+# The legacy pass meets the same session end in its first policy save.
+"$work/lsm-sim" --simulate "127.0.0.1:$LEGACY_PORT" --dialect legacy --fault updateConfiguration:unauthorized-after=1,times=2 >"$E2E_ARTIFACTS/simulator-legacy.log" 2>&1 &
+legacypid=$!
 
 devpid=""
 # start_app NAME [APPARGS]: the app under wails dev, in its own D-Bus session.
@@ -69,14 +80,19 @@ stop_app() {
 
 cleanup() {
   stop_app
-  kill "$simpid" 2>/dev/null || true
+  kill "$simpid" "$legacypid" 2>/dev/null || true
   pkill -f "$work" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
 
 start_app first
+if [ "$only" = legacy ]; then
+  (cd frontend && HOME="$work" timeout 300 node e2e/run.mjs legacy)
+  exit 0
+fi
 (cd frontend && HOME="$work" timeout 600 node e2e/run.mjs first)
+(cd frontend && HOME="$work" timeout 300 node e2e/run.mjs legacy)
 stop_app
 # The restart also brings a producer's branding: a logo and relabelled views,
 # made from the shipped sampleData.json as a producer would.

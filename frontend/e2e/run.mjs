@@ -1,6 +1,8 @@
 // End-to-end runner (tools/e2e.sh starts `wails dev --demo` first). The
-// argument picks the phase: "first" walks through every view; "restart"
-// runs after the app was started again on the same settings and keyring.
+// argument picks the phase: "first" walks through every view; "legacy"
+// walks the main views again on a saved profile of a 2018-era server (the
+// legacy-dialect simulator); "restart" runs after the app was started
+// again on the same settings and keyring.
 import { BASE_URL, launch, runSuite, shot, assert } from './harness.mjs';
 import settingsTests from './suites/settings.mjs';
 import sessionTests from './suites/session.mjs';
@@ -9,21 +11,34 @@ import monitoringTests from './suites/monitoring.mjs';
 import poolsTests from './suites/pools.mjs';
 import reservationsTests from './suites/reservations.mjs';
 import backofficeTests from './suites/backoffice.mjs';
+import legacyTests, { LEGACY_ADMIN_PASSWORD, legacyDiagnosticsTests } from './suites/legacy.mjs';
 
+// The views' suites run after the session suite logged the admin in, in the
+// navigation's order. The legacy pass names its steps and screenshots
+// apart, so that they sit beside the first pass's.
+const phases = {
+  first: (h) => [settingsTests, sessionTests, monitoringTests, poolsTests, reservationsTests, backofficeTests].flatMap((s) => s(h)),
+  legacy: (h) => {
+    const legacy = { ...h, shot: (p, name) => shot(p, `legacy-${name}`) };
+    return [
+      ...legacyTests(legacy),
+      ...monitoringTests(legacy, { adminPassword: LEGACY_ADMIN_PASSWORD }),
+      ...poolsTests(legacy),
+      ...reservationsTests(legacy),
+      ...legacyDiagnosticsTests(legacy),
+    ].map(([name, fn]) => [`legacy: ${name}`, fn]);
+  },
+  restart: (h) => restartTests(h),
+};
 const phase = process.argv[2] ?? 'first';
+if (!phases[phase]) throw new Error(`unknown phase ${phase}: use ${Object.keys(phases).join(', ')}`);
+
 const { browser, page, consoleErrors } = await launch();
-const helpers = {
+const tests = phases[phase]({
   page, assert, shot, BASE_URL,
   nav: (label) => page.getByRole('navigation').getByRole('link', { name: label, exact: true }),
   field: (label) => page.getByLabel(label, { exact: true }),
-};
-
-// The views' suites run after the session suite logged the admin in, in the
-// navigation's order.
-const suites = phase === 'restart'
-  ? [restartTests]
-  : [settingsTests, sessionTests, monitoringTests, poolsTests, reservationsTests, backofficeTests];
-const tests = suites.flatMap((s) => s(helpers));
+});
 tests.push(['no uncaught errors in the page', async () => {
   assert(consoleErrors.length === 0, `page errors: ${consoleErrors.join('; ')}`);
 }]);

@@ -34,6 +34,9 @@ type Stock struct {
 	Version   string
 	Count     int64
 	Uncounted bool
+	// VendorString is the record's vendor string, which a model's
+	// "vendor string matches" selects on.
+	VendorString string
 }
 
 // Summary is one row of the Summary tab: the records of one feature name

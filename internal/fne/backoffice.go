@@ -83,7 +83,7 @@ func (c *Client) Sync(ctx context.Context) error {
 // CapabilityRequest returns an offline capability request (a poll for
 // updates) to carry to the back office.
 func (c *Client) CapabilityRequest(ctx context.Context) ([]byte, error) {
-	return c.binary(ctx, call{op: OpCapabilityRequest, accept: "application/octet-stream"})
+	return c.binary(ctx, call{op: OpCapabilityRequest})
 }
 
 // ActivationRequest returns an offline activation request for count of an
@@ -96,7 +96,7 @@ func (c *Client) ActivationRequest(ctx context.Context, activationID string, cou
 	if err != nil {
 		return nil, apperr.Wrap(err, apperr.Internal, "Cannot encode the request: %v", err)
 	}
-	return c.binary(ctx, call{op: OpActivationRequest, body: b, contentType: "application/json", accept: "application/octet-stream"})
+	return c.binary(ctx, call{op: OpActivationRequest, body: b, contentType: "application/json"})
 }
 
 func (c *Client) binary(ctx context.Context, cl call) ([]byte, error) {

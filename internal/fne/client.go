@@ -64,6 +64,12 @@ type Client struct {
 	mu      sync.Mutex
 	token   string
 	session Session
+	// version is what the last health answer said, for the message of an
+	// operation the server lacks.
+	version string
+	// observed is how the server last answered each operation, for
+	// Diagnostics and the compatibility report.
+	observed map[Op]Observation
 }
 
 // New builds a client for opts.
@@ -163,6 +169,12 @@ func (c *Client) Health(ctx context.Context) (Health, error) {
 	}
 	err := c.getJSON(ctx, call{op: op}, &body)
 	if apperr.CodeOf(err) == apperr.NotSupported {
+		// A CLS site that is up answers its ping: then it is the instance
+		// ID that it does not know.
+		if c.opts.CLS && c.Ping(ctx) == nil {
+			return Health{}, apperr.Wrap(err, apperr.NotFound, "The Cloud License Server at %s answers, but has no instance %s: check the instance ID.", c.RootURL(), c.opts.InstanceID).
+				WithDetail("instanceId", c.opts.InstanceID)
+		}
 		return Health{}, apperr.Wrap(err, apperr.NotSupported, "%s answered but is not a FlexNet license server (no health endpoint).", c.RootURL())
 	}
 	if err != nil {
@@ -173,7 +185,32 @@ func (c *Client) Health(ctx context.Context) (Health, error) {
 	}
 	h := *body.LLS
 	h.SecurityEnabled = strings.EqualFold(h.Security, "enabled")
+	c.mu.Lock()
+	c.version = h.Version
+	c.mu.Unlock()
 	return h, nil
+}
+
+// Instance is what GET {base} says about the server's instance. The path
+// is observed, the shape assumed: fields a server does not send stay empty.
+type Instance struct {
+	ID       FlexString `json:"id"`
+	HostName string     `json:"hostName"`
+	Version  string     `json:"version"`
+}
+
+// Instance reads the description of the instance the base URL names.
+func (c *Client) Instance(ctx context.Context) (Instance, error) {
+	var out Instance
+	err := c.getJSON(ctx, call{op: OpInstance}, &out)
+	return out, err
+}
+
+// Ping asks a Cloud License Server whether its service is up; local
+// servers have no ping and answer not_supported.
+func (c *Client) Ping(ctx context.Context) error {
+	_, err := c.do(ctx, call{op: OpPing})
+	return err
 }
 
 // HostIDs lists the server's own host IDs (the ones a back office knows it by).

@@ -1,6 +1,10 @@
 package fne
 
-import "context"
+import (
+	"context"
+
+	"licenseservermanager/internal/apperr"
+)
 
 // DeviceHostID is a host ID as the server reports it on a device. It is
 // not reservations.HostID: the server names the same two values
@@ -36,10 +40,25 @@ type DeviceFeature struct {
 	UsageKind   string  `json:"usageKind"`
 }
 
-// Devices lists every device record.
+// Devices lists every device record. A server without the instance's
+// device list is asked for the server-level one of older servers.
 func (c *Client) Devices(ctx context.Context) ([]Device, error) {
 	var out []Device
 	err := c.getJSON(ctx, call{op: OpClients}, &out)
+	if apperr.CodeOf(err) != apperr.NotSupported {
+		return out, err
+	}
+	if legacy, lerr := c.LegacyClients(ctx); apperr.CodeOf(lerr) != apperr.NotSupported {
+		return legacy, lerr
+	}
+	return nil, err
+}
+
+// LegacyClients lists the device records at {root}/api/1.0/clients, where
+// older local servers keep them.
+func (c *Client) LegacyClients(ctx context.Context) ([]Device, error) {
+	var out []Device
+	err := c.getJSON(ctx, call{op: OpLegacyClients}, &out)
 	return out, err
 }
 

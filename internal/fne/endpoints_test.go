@@ -2,8 +2,6 @@ package fne
 
 import (
 	"encoding/json"
-	"io"
-	"net/http"
 	"sort"
 	"strings"
 	"testing"
@@ -81,33 +79,30 @@ func TestURLs(t *testing.T) {
 // a fixture against it: each key of the fixture must be in the answer, so
 // the client's DTOs (tested on the fixtures) read what the simulator sends.
 func TestSimulatorBodiesHaveFixtureShape(t *testing.T) {
-	e := newEnv(t, simulator.Options{Dataset: simulator.DatasetPools})
-	cases := []struct{ fixture, path string }{
-		{"health.json", "/api/1.0/health"},
-		{"hostids.json", "/api/1.0/hostids"},
-		{"features.json", "/api/1.0/instances/~/features"},
-		{"clients.json", "/api/1.0/instances/~/clients"},
-		{"feature-clients.json", "/api/1.0/instances/~/features/1/clients/"},
-		{"partitions.json", "/api/1.0/instances/~/partitions"},
-	}
-	for _, tt := range cases {
-		resp, err := http.Get(e.srv.URL + tt.path)
-		if err != nil {
-			t.Fatal(err)
+	eachDialect(t, func(t *testing.T, dialect simulator.Dialect) {
+		e := newEnv(t, simulator.Options{Dialect: dialect, Dataset: simulator.DatasetPools})
+		cases := []struct{ fixture, path string }{
+			{"health.json", "/api/1.0/health"},
+			{"hostids.json", "/api/1.0/hostids"},
+			{"features.json", e.base + "/features"},
+			{"clients.json", e.base + "/clients"},
+			{"feature-clients.json", e.base + "/features/1/clients/"},
+			{"partitions.json", e.base + "/partitions"},
 		}
-		got, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		var want, have any
-		if err := json.Unmarshal(readFixture(t, tt.fixture), &want); err != nil {
-			t.Fatal(err)
+		for _, tt := range cases {
+			_, got := e.get(t, tt.path)
+			var want, have any
+			if err := json.Unmarshal(readFixture(t, tt.fixture), &want); err != nil {
+				t.Fatal(err)
+			}
+			if err := json.Unmarshal(got, &have); err != nil {
+				t.Fatalf("%s: %v", tt.path, err)
+			}
+			if missing := missingKeys("", want, have); len(missing) > 0 {
+				t.Errorf("%s lacks the keys of %s: %v", tt.path, tt.fixture, missing)
+			}
 		}
-		if err := json.Unmarshal(got, &have); err != nil {
-			t.Fatalf("%s: %v", tt.path, err)
-		}
-		if missing := missingKeys("", want, have); len(missing) > 0 {
-			t.Errorf("%s lacks the keys of %s: %v", tt.path, tt.fixture, missing)
-		}
-	}
+	})
 }
 
 func missingKeys(at string, want, have any) []string {

@@ -79,11 +79,22 @@ func retryable(err error) bool {
 // endpoint table for the label, the role and whether the path names one
 // resource.
 func (c *Client) statusError(e Endpoint, resp *http.Response, body []byte) error {
-	msg := serverMessage(resp.Header.Get("Content-Type"), body)
-	if msg == "" && isWebPage(resp.Header.Get("Content-Type"), body) {
-		msg = "the answer was a web page, so a proxy or another web server may answer at this address"
+	said := parseErrorBody(resp.Header.Get("Content-Type"), body)
+	if said.message == "" && isWebPage(resp.Header.Get("Content-Type"), body) {
+		said.message = "the answer was a web page, so a proxy or another web server may answer at this address"
 	}
-	status := resp.StatusCode
+	err := c.statusErrorSaying(e, resp, said)
+	// The key is the server's stable name for the refusal: what a caller
+	// may act on, where the message is only for people.
+	if said.key != "" {
+		err.WithDetail("key", said.key).WithDetail("arguments", said.arguments)
+	}
+	return err
+}
+
+// statusErrorSaying is statusError once the body is read.
+func (c *Client) statusErrorSaying(e Endpoint, resp *http.Response, said errorBody) *apperr.Error {
+	msg, status := said.message, resp.StatusCode
 	switch {
 	case status >= 300 && status < 400:
 		loc := resp.Header.Get("Location")
@@ -96,11 +107,9 @@ func (c *Client) statusError(e Endpoint, resp *http.Response, body []byte) error
 		c.Logout()
 		return withMessage(apperr.New(apperr.LoginRequired, "Please log in: the session is missing or has expired."), msg)
 	case status == http.StatusForbidden:
-		return c.forbidden(e, resp, msg)
+		return c.forbidden(e, resp, said)
 	case status == http.StatusNotFound && e.Resource != "":
 		return withMessage(apperr.New(apperr.NotFound, "%s was not found.", capitalize(e.Resource)), msg)
-	case status == http.StatusNotFound || status == http.StatusMethodNotAllowed || status == http.StatusNotImplemented:
-		return apperr.New(apperr.NotSupported, "This server does not offer %s.", e.Label).WithDetail("status", status)
 	case status == http.StatusConflict:
 		return withMessage(apperr.New(apperr.Conflict, "The server refused %s: it conflicts with what is already there.", e.Label), msg)
 	case status == http.StatusBadRequest || status == http.StatusUnprocessableEntity || status == http.StatusRequestEntityTooLarge:
@@ -112,10 +121,10 @@ func (c *Client) statusError(e Endpoint, resp *http.Response, body []byte) error
 	}
 }
 
-func (c *Client) forbidden(e Endpoint, resp *http.Response, msg string) error {
+func (c *Client) forbidden(e Endpoint, resp *http.Response, said errorBody) *apperr.Error {
 	var err *apperr.Error
-	if msg != "" {
-		err = apperr.New(apperr.AccessDenied, "Access denied: %s", msg)
+	if said.message != "" {
+		err = apperr.New(apperr.AccessDenied, "Access denied: %s", said.message)
 	} else {
 		err = apperr.New(apperr.AccessDenied, "Access denied to %s.", e.Label)
 	}
@@ -128,10 +137,19 @@ func (c *Client) forbidden(e Endpoint, resp *http.Response, msg string) error {
 		c.mu.Unlock()
 		return err
 	}
-	if e.Role != RoleNone {
-		err.WithDetail("role", string(e.Role))
-		if !strings.Contains(err.Message, string(e.Role)) {
-			err.Message += " It needs the " + string(e.Role) + " role."
+	// The table's role is a guess; a role the server names among its
+	// arguments is what it checked (a legacy server guards offline
+	// operations with ROLE_ADMIN, not ROLE_OFFLINE).
+	role := e.Role
+	for _, a := range said.arguments {
+		if strings.HasPrefix(a, "ROLE_") {
+			role = Role(a)
+		}
+	}
+	if role != RoleNone {
+		err.WithDetail("role", string(role))
+		if !strings.Contains(err.Message, string(role)) {
+			err.Message += " It needs the " + string(role) + " role."
 		}
 	}
 	// Which roles the login has, so the user sees whether the role is
@@ -143,7 +161,7 @@ func (c *Client) forbidden(e Endpoint, resp *http.Response, msg string) error {
 		}
 		err.Message += fmt.Sprintf(" You are logged in as %s with the roles: %s.", sess.User, roles)
 		err.WithDetail("roles", sess.Roles)
-		if sess.HasRole(e.Role) {
+		if sess.HasRole(role) {
 			err.Message += " The server refused although the login has the role."
 		}
 	}
@@ -160,30 +178,59 @@ func withMessage(e *apperr.Error, server string) *apperr.Error {
 	return e
 }
 
-// serverMessage digs the human message out of an error body: a JSON object
-// with message, error or errorMessage, or a line of plain text. HTML pages
-// and stack traces are not messages.
-func serverMessage(contentType string, body []byte) string {
+// errorBody is what an error answer says: the human message and, in the
+// {"key": "glsErr.…", "message", "arguments"} body of real servers, the
+// refusal's stable key and the values its message was made of.
+type errorBody struct {
+	message   string
+	key       string
+	arguments []string
+}
+
+// parseErrorBody digs the message out of an error body: a JSON object with
+// message, errorMessage, error or detail, or a line of plain text. HTML
+// pages and stack traces are not messages.
+func parseErrorBody(contentType string, body []byte) errorBody {
 	text := strings.TrimSpace(string(body))
 	if text == "" {
-		return ""
+		return errorBody{}
 	}
 	if text[0] == '{' {
-		var m map[string]any
+		var m map[string]json.RawMessage
 		if json.Unmarshal(body, &m) != nil {
-			return ""
+			return errorBody{}
 		}
+		var out errorBody
 		for _, k := range []string{"message", "errorMessage", "error", "detail"} {
-			if s, ok := m[k].(string); ok && strings.TrimSpace(s) != "" {
-				return truncate(firstLine(s), 300)
+			var s string
+			if json.Unmarshal(m[k], &s) == nil && strings.TrimSpace(s) != "" {
+				out.message = truncate(firstLine(s), 300)
+				break
 			}
 		}
-		return ""
+		if json.Unmarshal(m["key"], &out.key) == nil && out.key != "" {
+			out.arguments = arguments(m["arguments"])
+		}
+		return out
 	}
 	if text[0] == '<' || strings.Contains(contentType, "html") {
-		return ""
+		return errorBody{}
 	}
-	return truncate(firstLine(text), 300)
+	return errorBody{message: truncate(firstLine(text), 300)}
+}
+
+// arguments reads an error body's arguments as text: strings as they are,
+// anything else (numbers, objects) as its JSON.
+func arguments(raw json.RawMessage) []string {
+	var list []json.RawMessage
+	_ = json.Unmarshal(raw, &list)
+	out := make([]string, len(list))
+	for i, a := range list {
+		if json.Unmarshal(a, &out[i]) != nil {
+			out[i] = string(a)
+		}
+	}
+	return out
 }
 
 // isWebPage tells whether an answer is HTML rather than the API's JSON.

@@ -3,6 +3,7 @@ package fne
 import (
 	"context"
 	"errors"
+	"io"
 	"net"
 	"net/http/httptest"
 	"strconv"
@@ -40,6 +41,21 @@ type env struct {
 	srv    *httptest.Server
 	client *Client
 	clock  *clock
+	// base is the path of the instance base on srv.
+	base string
+}
+
+// eachDialect runs test once per server dialect, as parallel subtests named
+// after the dialect: the tests below the client's API hold for every
+// release a server may be of.
+func eachDialect(t *testing.T, test func(t *testing.T, d simulator.Dialect)) {
+	t.Helper()
+	for _, d := range simulator.Dialects {
+		t.Run(string(d), func(t *testing.T) {
+			t.Parallel()
+			test(t, d)
+		})
+	}
 }
 
 func target(t testing.TB, srv *httptest.Server) Target {
@@ -53,7 +69,8 @@ func target(t testing.TB, srv *httptest.Server) Target {
 }
 
 // newEnv starts a simulator with opts (security off unless set) and a client
-// with short retry waits.
+// with short retry waits. A CLS is served over TLS and addressed as a CLS,
+// by its instance ID, with its certificate pinned.
 func newEnv(t *testing.T, opts simulator.Options, tune ...func(*Options)) *env {
 	t.Helper()
 	c := newClock()
@@ -64,13 +81,46 @@ func newEnv(t *testing.T, opts simulator.Options, tune ...func(*Options)) *env {
 		opts.Security = simulator.SecurityOff
 	}
 	sim := simulator.New(opts)
-	srv := httptest.NewServer(sim)
-	t.Cleanup(srv.Close)
-	o := Options{Target: target(t, srv), RetryBackoff: time.Millisecond, RequestTimeout: 10 * time.Second}
+	e := &env{sim: sim, clock: c, base: "/api/1.0/instances/~"}
+	o := Options{RetryBackoff: time.Millisecond, RequestTimeout: 10 * time.Second}
+	if sim.Dialect() == simulator.DialectCLS {
+		e.srv = httptest.NewTLSServer(sim)
+		e.base = "/api/1.0/instances/" + sim.InstanceID()
+		o.Target = Target{Host: e.srv.Listener.Addr().String(), CLS: true, InstanceID: sim.InstanceID()}
+		o.PinnedFingerprint = Fingerprint(e.srv.Certificate().Raw)
+	} else {
+		e.srv = httptest.NewServer(sim)
+		o.Target = target(t, e.srv)
+	}
+	t.Cleanup(e.srv.Close)
 	for _, f := range tune {
 		f(&o)
 	}
-	return &env{sim: sim, srv: srv, client: New(o), clock: c}
+	e.client = New(o)
+	return e
+}
+
+// get sends a bare GET to e's server, as no client of ours would, and
+// returns the status and body as they came.
+func (e *env) get(t *testing.T, path string) (int, []byte) {
+	t.Helper()
+	resp, err := e.srv.Client().Get(e.srv.URL + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp.StatusCode, body
+}
+
+// clientLike is a new client of e's server with e's options changed by tune.
+func (e *env) clientLike(tune func(*Options)) *Client {
+	o := e.client.opts
+	tune(&o)
+	return New(o)
 }
 
 // loggedIn is newEnv with security on and admin logged in.

@@ -54,7 +54,7 @@ func (c *Client) Partitions(ctx context.Context) ([]Partition, error) {
 // Model returns the text of the active model definition; not_found when none
 // is loaded.
 func (c *Client) Model(ctx context.Context) (string, error) {
-	r, err := c.do(ctx, call{op: OpModel, accept: "text/plain"})
+	r, err := c.do(ctx, call{op: OpModel})
 	if err != nil {
 		return "", err
 	}

@@ -23,7 +23,6 @@ type call struct {
 	params      []string // placeholder name, value, name, value...
 	body        []byte
 	contentType string
-	accept      string
 	// okStatus lists extra statuses that count as success (410 for revoke).
 	okStatus []int
 }
@@ -119,11 +118,7 @@ func (c *Client) attempt(ctx context.Context, e Endpoint, u string, cl call) (re
 	if tok := c.currentToken(); tok != "" {
 		req.SetAuthToken(tok)
 	}
-	if cl.accept != "" {
-		req.SetHeader("Accept", cl.accept)
-	} else {
-		req.SetHeader("Accept", "application/json")
-	}
+	req.SetHeader("Accept", e.Answer.accept())
 	if cl.body != nil {
 		req.SetHeader("Content-Type", cl.contentType).SetBody(cl.body)
 	}
@@ -147,9 +142,19 @@ func (c *Client) attempt(ctx context.Context, e Endpoint, u string, cl call) (re
 			}
 			return reply{}, ctx.Err() == nil && retryable(err), lost(err)
 		}
+		why := unexpectedAnswer(e, raw.Header.Get("Content-Type"), body)
+		c.observe(e, status, raw.Header.Get("Content-Type"), body, why != "")
+		if why != "" {
+			return reply{}, false, c.notOffered(ctx, e, status, why, errorBody{})
+		}
 		return reply{status: status, header: raw.Header, body: body}, false, nil
 	}
 	body, _ := io.ReadAll(io.LimitReader(raw.Body, maxErrorBody))
+	lacking := lacks(e, status, raw.Header.Get("Content-Type"), body)
+	c.observe(e, status, raw.Header.Get("Content-Type"), body, lacking)
+	if lacking {
+		return reply{}, false, c.notOffered(ctx, e, status, "", parseErrorBody(raw.Header.Get("Content-Type"), body))
+	}
 	transient := status == http.StatusBadGateway || status == http.StatusServiceUnavailable || status == http.StatusGatewayTimeout
 	err = c.statusError(e, raw, body)
 	if status == http.StatusGatewayTimeout && e.Method != http.MethodGet {

@@ -1,23 +1,33 @@
 // Package modeldef reads, checks, formats and previews FlexNet Embedded model
 // definitions: the text that defines a server's named license pools
-// (partitions) and the rules that send clients to them.
+// (written "partition" in the language) and the rules that send clients to
+// them.
 //
-// The grammar is the one the server documents:
+// The grammar is the vendor's (see MODEL-GRAMMAR.md in the project's shared
+// notes): lowercase keywords, quoted names, a flat condition of terms joined
+// by and/or, and a rule body of optional parts in a fixed order.
 //
 //	model "NAME" {
-//	    partitions {
+//	    partitions {                          // optional
 //	        partition "P" {
-//	            "FEATURE" VERSION AMOUNT
+//	            "FEATURE" 1.0 10              // or 60%, or remainder
+//	            "OTHER" 2.0 5 vendor string matches "V"
 //	        }
 //	    }
-//	    on MATCHER {
-//	        use "P", "default"
-//	        accept
+//	    on hostid("A/ETHERNET") and not hostname("b") {
+//	        use "P", "default"                // optional
+//	        without requested features {      // optional
+//	            all from "P"                  // or feature specs
+//	        }
+//	        accept                            // or deny, continue; optional
 //	    }
 //	}
 //
-// Validate is the entry point for an editor or an upload: it reports every
-// problem it can find at once, each with a line and a column.
+// Validate is the entry point for an editor, an upload or a script: it
+// reports every problem it can find at once, each with a line and a column.
+// An error is what the server's grammar or its documented rules refuse;
+// everything else that deserves attention is a warning, which never blocks
+// an upload.
 package modeldef
 
 // Pos is a place in the source: 1-based line, and 1-based column counted in
@@ -30,41 +40,48 @@ type Pos struct {
 // Model is a parsed model definition. Positions point at the name strings,
 // which is where a diagnostic about a name belongs.
 type Model struct {
-	Name       string
-	Pos        Pos
-	Partitions []Partition
+	Name string
+	Pos  Pos
+	// PoolsBlock tells whether the model has a partitions block, which is
+	// optional and may be empty; PoolsPos is its keyword.
+	PoolsBlock bool
+	PoolsPos   Pos
+	Pools      []Pool
 	Rules      []Rule
 }
 
-// Partition is a named license pool and the features it takes.
-type Partition struct {
+// Pool is a named license pool and the features it takes.
+type Pool struct {
 	Name     string
 	Pos      Pos
-	Features []Feature
+	Features []FeatureSpec
 }
 
-// Feature is one line of a partition: a feature name and version, and how
-// much of it the pool takes.
-type Feature struct {
+// FeatureSpec names a feature and how much of it a pool takes (or, in a
+// rule's without-requested-features clause, how much the server hands out).
+type FeatureSpec struct {
 	Name string
-	// Version is kept as written (digits separated by dots) so that the
+	// Version is INT or INT.INT as written, without spaces, so that the
 	// formatter gives it back unchanged and "3.2" is matched as the server
 	// lists it.
 	Version string
 	Amount  Amount
-	Pos     Pos
+	// Vendor is the vendor string the feature must match, when HasVendor.
+	Vendor    string
+	HasVendor bool
+	Pos       Pos
 }
 
-// AmountKind says how a partition's share of a feature is written.
+// AmountKind says how a pool's share of a feature is written.
 type AmountKind string
 
 const (
 	Count     AmountKind = "count"     // an exact number of licenses
 	Percent   AmountKind = "percent"   // a share of the feature's total count
-	Remainder AmountKind = "remainder" // what the other partitions leave
+	Remainder AmountKind = "remainder" // what the pools before leave
 )
 
-// Amount is a partition's share of a feature. Value is the count or the
+// Amount is a pool's share of a feature. Value is the count or the
 // percentage; it is 0 for Remainder.
 type Amount struct {
 	Kind  AmountKind
@@ -78,44 +95,76 @@ type Action string
 const (
 	Accept Action = "accept"
 	Deny   Action = "deny"
+	// Continue adds the rule's pools and goes on to the later rules.
+	Continue Action = "continue"
 )
 
-// Rule sends the clients its matcher selects to the pools it uses. Rules are
-// evaluated in order; the first that matches decides.
+// Rule sends the clients its condition selects to the pools it uses. Every
+// part of the body is optional: `on any() {}` parses.
 type Rule struct {
-	Matcher Expr
-	Use     []string
+	Pos  Pos // the "on" keyword
+	Cond Cond
+	Use  []string
 	// UsePos[i] is where Use[i] is written, so that an unknown pool is
 	// reported on its own name.
 	UsePos []Pos
-	// Action is empty when the rule has neither accept nor deny; Validate
-	// reports that.
-	Action Action
-	Pos    Pos // the "on" keyword
+	// Server is the without-requested-features clause, nil without one.
+	Server    *ServerSpec
+	Action    Action // "" when the rule has none
+	ActionPos Pos
 }
 
-// Expr is a matcher expression: a *Matcher, *Not or *Binary. A parsed rule
-// never holds a nil Expr.
-type Expr interface{ isExpr() }
+// ServerSpec is `without requested features { ... }`: what the server hands
+// out to a client that names no features. Either AllFrom lists pools whose
+// whole content is handed out, or Features lists the features.
+type ServerSpec struct {
+	Pos        Pos // the "without" keyword
+	AllFrom    []string
+	AllFromPos []Pos
+	Features   []FeatureSpec
+}
 
-// MatcherKind names one of the server's matcher functions.
-type MatcherKind string
+// Cond is a rule's condition: terms joined by and/or. The grammar is flat
+// (no parentheses) and the server's precedence is not documented, so the
+// operators are kept in order, as written: len(Ops) == len(Terms)-1.
+type Cond struct {
+	Terms []Term
+	Ops   []Op
+}
+
+// Op joins two terms.
+type Op string
 
 const (
-	HostID     MatcherKind = "hostid"
-	HostName   MatcherKind = "hostname"
-	HostType   MatcherKind = "hosttype"
-	Dictionary MatcherKind = "dictionary"
-	Any        MatcherKind = "any"
+	And Op = "and"
+	Or  Op = "or"
 )
 
-// Matcher is a call such as hostid("7A7A77AAA77A/ETHERNET").
-type Matcher struct {
-	Kind MatcherKind
-	Args []Arg
+// Term is one condition, negated when Not.
+type Term struct {
+	Not  bool
+	Atom Atom
 }
 
-// Arg is one argument of a matcher. For hostid, hostname and hosttype only
+// AtomKind names one of the server's condition functions.
+type AtomKind string
+
+const (
+	HostID     AtomKind = "hostid"
+	HostName   AtomKind = "hostname"
+	HostType   AtomKind = "hosttype"
+	Dictionary AtomKind = "dictionary"
+	Any        AtomKind = "any"
+)
+
+// Atom is a call such as hostid("7A7A77AAA77A/ETHERNET").
+type Atom struct {
+	Kind AtomKind
+	Args []Arg
+	Pos  Pos
+}
+
+// Arg is one argument of an atom. For hostid, hostname and hosttype only
 // Value is set; a hostid value keeps its "/TYPE" suffix as written. For
 // dictionary, Key is set and either Value or AnyValue (written *).
 type Arg struct {
@@ -124,29 +173,3 @@ type Arg struct {
 	AnyValue bool
 	Pos      Pos
 }
-
-// Not negates its operand.
-type Not struct {
-	X Expr
-}
-
-// Op is a binary boolean operator.
-type Op string
-
-const (
-	And Op = "AND"
-	Or  Op = "OR"
-)
-
-// Binary combines two expressions with AND or OR. Parentheses are not kept:
-// the tree's shape is what they meant, and Format writes back the ones it
-// needs.
-type Binary struct {
-	Op Op
-	X  Expr
-	Y  Expr
-}
-
-func (*Matcher) isExpr() {}
-func (*Not) isExpr()     {}
-func (*Binary) isExpr()  {}

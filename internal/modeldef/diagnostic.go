@@ -26,6 +26,19 @@ type Diagnostic struct {
 	EndColumn int      `json:"endColumn"`
 	Severity  Severity `json:"severity"`
 	Message   string   `json:"message"`
+	// Fix, when set, is the one edit that corrects the problem, for an
+	// editor to offer as one click.
+	Fix *Fix `json:"fix,omitempty"`
+}
+
+// Fix replaces the text of one line from Column up to EndColumn (exclusive,
+// in runes) with Text.
+type Fix struct {
+	Label     string `json:"label"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndColumn int    `json:"endColumn"`
+	Text      string `json:"text"`
 }
 
 // String gives the diagnostic as a user reads it in a list:
@@ -35,6 +48,12 @@ func (d Diagnostic) String() string {
 		return fmt.Sprintf("line %d, column %d: warning: %s", d.Line, d.Column, d.Message)
 	}
 	return fmt.Sprintf("line %d, column %d: %s", d.Line, d.Column, d.Message)
+}
+
+// Short gives the diagnostic as compilers print it after a file name:
+// `4:12: error: expected a version such as 3.2, found "abc"`.
+func (d Diagnostic) Short() string {
+	return fmt.Sprintf("%d:%d: %s: %s", d.Line, d.Column, d.Severity, d.Message)
 }
 
 // HasErrors reports whether any diagnostic is an error (warnings do not
@@ -67,6 +86,11 @@ type reporter struct {
 }
 
 func (r *reporter) errorAt(pos Pos, end int, format string, args ...any) {
+	r.fixable(pos, end, nil, format, args...)
+}
+
+// fixable reports an error that fix corrects (nil: no fix).
+func (r *reporter) fixable(pos Pos, end int, fix *Fix, format string, args ...any) {
 	if r.errLines[pos.Line] {
 		return
 	}
@@ -84,7 +108,7 @@ func (r *reporter) errorAt(pos Pos, end int, format string, args ...any) {
 	r.errLines[pos.Line] = true
 	r.errors++
 	r.diags = append(r.diags, Diagnostic{Line: pos.Line, Column: pos.Column, EndColumn: end,
-		Severity: SeverityError, Message: fmt.Sprintf(format, args...)})
+		Severity: SeverityError, Message: fmt.Sprintf(format, args...), Fix: fix})
 }
 
 func (r *reporter) warnAt(pos Pos, end int, format string, args ...any) {

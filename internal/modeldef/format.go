@@ -7,33 +7,39 @@ import (
 )
 
 // Format writes a model in canonical form: four-space indentation, one
-// feature per line, the partitions block first and the rules after it,
-// operators spelled AND, OR and NOT with only the parentheses the tree
-// needs. Comments are not part of the Model, so they are dropped; a user
+// feature per line, the partitions block (when the model has one) before
+// the rules, lowercase operators, and every part of a rule body on its own
+// line. Comments are not part of the Model, so they are dropped; a user
 // who wants to keep them should format a copy. Parse(Format(m)) gives back
 // m apart from positions.
 func Format(m *Model) []byte {
 	var b bytes.Buffer
 	b.WriteString("model " + quote(m.Name) + " {\n")
-	b.WriteString("    partitions {\n")
-	for _, part := range m.Partitions {
-		b.WriteString("        partition " + quote(part.Name) + " {\n")
-		for _, f := range part.Features {
-			b.WriteString("            " + quote(f.Name) + " " + f.Version + " " + f.Amount.String() + "\n")
-		}
-		b.WriteString("        }\n")
-	}
-	b.WriteString("    }\n")
-	for _, r := range m.Rules {
-		b.WriteString("    on ")
-		writeExpr(&b, r.Matcher, 0)
-		b.WriteString(" {\n")
-		if len(r.Use) > 0 {
-			pools := make([]string, len(r.Use))
-			for i, u := range r.Use {
-				pools[i] = quote(u)
+	if m.PoolsBlock {
+		b.WriteString("    partitions {\n")
+		for _, pool := range m.Pools {
+			b.WriteString("        partition " + quote(pool.Name) + " {\n")
+			for _, f := range pool.Features {
+				b.WriteString("            " + f.String() + "\n")
 			}
-			b.WriteString("        use " + strings.Join(pools, ", ") + "\n")
+			b.WriteString("        }\n")
+		}
+		b.WriteString("    }\n")
+	}
+	for _, r := range m.Rules {
+		b.WriteString("    on " + r.Cond.String() + " {\n")
+		if len(r.Use) > 0 {
+			b.WriteString("        use " + quoteAll(r.Use) + "\n")
+		}
+		if s := r.Server; s != nil {
+			b.WriteString("        without requested features {\n")
+			if len(s.AllFrom) > 0 {
+				b.WriteString("            all from " + quoteAll(s.AllFrom) + "\n")
+			}
+			for _, f := range s.Features {
+				b.WriteString("            " + f.String() + "\n")
+			}
+			b.WriteString("        }\n")
 		}
 		if r.Action != "" {
 			b.WriteString("        " + string(r.Action) + "\n")
@@ -42,6 +48,16 @@ func Format(m *Model) []byte {
 	}
 	b.WriteString("}\n")
 	return b.Bytes()
+}
+
+// String writes the feature spec as the model spells it:
+// "F" 1.0 10 vendor string matches "V".
+func (f FeatureSpec) String() string {
+	s := quote(f.Name) + " " + f.Version + " " + f.Amount.String()
+	if f.HasVendor {
+		s += " vendor string matches " + quote(f.Vendor)
+	}
+	return s
 }
 
 // String writes the amount as the model (and the server's "requested"
@@ -56,6 +72,46 @@ func (a Amount) String() string {
 	return strconv.FormatInt(a.Value, 10)
 }
 
+// String writes the condition with lowercase operators, in the order
+// written (the grammar has no grouping).
+func (c Cond) String() string {
+	var b strings.Builder
+	for i, t := range c.Terms {
+		if i > 0 {
+			b.WriteString(" " + string(c.Ops[i-1]) + " ")
+		}
+		if t.Not {
+			b.WriteString("not ")
+		}
+		b.WriteString(t.Atom.String())
+	}
+	return b.String()
+}
+
+// String writes the atom: hostid("A/ETHERNET", "B"), dictionary("k": *).
+func (a Atom) String() string {
+	args := make([]string, len(a.Args))
+	for i, arg := range a.Args {
+		switch {
+		case a.Kind != Dictionary:
+			args[i] = quote(arg.Value)
+		case arg.AnyValue:
+			args[i] = quote(arg.Key) + ": *"
+		default:
+			args[i] = quote(arg.Key) + ": " + quote(arg.Value)
+		}
+	}
+	return string(a.Kind) + "(" + strings.Join(args, ", ") + ")"
+}
+
+func quoteAll(names []string) string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = quote(n)
+	}
+	return strings.Join(out, ", ")
+}
+
 // quote escapes only what the grammar escapes, so that every other
 // character (including non-UTF-8 bytes) reads back unchanged.
 func quote(s string) string {
@@ -63,52 +119,3 @@ func quote(s string) string {
 }
 
 var escaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`)
-
-// Binding strengths; a child binding more loosely than its context needs
-// parentheses.
-const (
-	precOr = iota + 1
-	precAnd
-	precNot
-)
-
-func writeExpr(b *bytes.Buffer, e Expr, context int) {
-	switch e := e.(type) {
-	case *Binary:
-		prec := precOr
-		if e.Op == And {
-			prec = precAnd
-		}
-		paren := prec < context
-		if paren {
-			b.WriteByte('(')
-		}
-		writeExpr(b, e.X, prec)
-		b.WriteString(" " + string(e.Op) + " ")
-		// The parser groups to the left, so a right operand of the same
-		// strength keeps its parentheses.
-		writeExpr(b, e.Y, prec+1)
-		if paren {
-			b.WriteByte(')')
-		}
-	case *Not:
-		b.WriteString("NOT ")
-		writeExpr(b, e.X, precNot)
-	case *Matcher:
-		b.WriteString(string(e.Kind) + "(")
-		for i, a := range e.Args {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			switch {
-			case e.Kind != Dictionary:
-				b.WriteString(quote(a.Value))
-			case a.AnyValue:
-				b.WriteString(quote(a.Key) + ": *")
-			default:
-				b.WriteString(quote(a.Key) + ": " + quote(a.Value))
-			}
-		}
-		b.WriteByte(')')
-	}
-}

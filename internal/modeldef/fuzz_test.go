@@ -2,22 +2,19 @@ package modeldef
 
 import (
 	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 )
 
 func FuzzValidate(f *testing.F) {
-	files, err := filepath.Glob(filepath.Join("testdata", "*.model"))
-	if err != nil || len(files) == 0 {
-		f.Fatalf("no seed models: %v", err)
-	}
-	for _, name := range files {
-		src, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
+	for _, kind := range []string{"valid", "invalid"} {
+		for _, name := range corpusFiles(f, kind) {
+			src, err := os.ReadFile(name)
+			if err != nil {
+				f.Fatal(err)
+			}
+			f.Add(src)
 		}
-		f.Add(src)
 	}
 	for _, s := range []string{
 		"",
@@ -29,13 +26,14 @@ func FuzzValidate(f *testing.F) {
 		`model "m" { partitions { partition "p" { "F" 1.0`,
 		`model "m" { partitions { partition "p" { "F" 1.0 3 } } on`,
 		`model "m" { partitions { partition "p" { "F" 1.0 3 } } on any(`,
-		`model "m" { partitions { partition "p" { "F" 1.0 3 } } on (((NOT !any() || hostname("a") && dictionary("k": *)) { use "p", accept deny }`,
+		`model "m" { on not ! any() || hostname("a") && dictionary("k": *) { use "p", accept deny }`,
 		`model "m" { partitions { partition "p" { "F" 1.0 3 } } } } } on { { ( ) ) }`,
 		`model "\"\\\x" { /* unterminated`,
-		"model \"m\" { partitions { partition \"p\" { \"F\" 1.0 3 } } on hostid(\"a/ETHERNET\") { use \"p\" accept } }\x00\xff",
-		`model "m" { partitions { partition "p" { "F" 1.0 remainder "F" 1.0 101% "G" 1.0.0.1 -1 } } on dictionary("k" "v") AND { use accept } }`,
+		"model \"m\" { on hostid(\"a/ETHERNET\") { use \"p\" accept } }\x00\xff",
+		`model "m" { partitions { partition "p" { F 1.0 remainder "F" 1.0 101% "G" 1.0.0.1 -1 } } on dictionary("k" "v") AND { use accept } }`,
+		`model "m" { on any() { without requested features { all from } } }`,
+		`model "m" { on any() { without requested features { "F" 1 . 2 3 % vendor string matches } } }`,
 		"“model” ‘m’ { }",
-		model(feature, rule(`NOT any()`, `use "p" accept`)+rule(`any()`, `use "default" accept`)+rule(`hostid("x")`, `use "q" deny`)),
 	} {
 		f.Add([]byte(s))
 	}
@@ -44,6 +42,9 @@ func FuzzValidate(f *testing.F) {
 		for _, d := range diags {
 			if d.Line < 1 || d.Column < 1 || d.EndColumn != 0 && d.EndColumn <= d.Column || d.Message == "" {
 				t.Fatalf("bad diagnostic %+v", d)
+			}
+			if x := d.Fix; x != nil && (x.Line != d.Line || x.Column < 1 || x.EndColumn < x.Column || x.Label == "") {
+				t.Fatalf("bad fix %+v of %+v", x, d)
 			}
 		}
 		if HasErrors(diags) {

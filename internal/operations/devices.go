@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"licenseservermanager/internal/apperr"
 	"licenseservermanager/internal/features"
 	"licenseservermanager/internal/fne"
 	"licenseservermanager/internal/listing"
@@ -61,6 +60,9 @@ type DeviceDetail struct {
 	RequestOperation string            `json:"requestOperation"`
 	DeviceExpiry     string            `json:"deviceExpiry"`
 	Consumed         []ConsumedFeature `json:"consumed"`
+	// ConsumedNote says why Consumed is empty when the server does not
+	// list a device's features.
+	ConsumedNote string `json:"consumedNote"`
 }
 
 // Devices is the Devices view over the last read of the device list.
@@ -146,12 +148,13 @@ func (d *Devices) Get(ctx context.Context, srv DeviceServer, id int64) (DeviceDe
 		return DeviceDetail{}, err
 	}
 	consumed, err := srv.DeviceFeatures(ctx, id)
-	if err != nil && apperr.CodeOf(err) != apperr.NotSupported {
+	note, err := notOffered(err)
+	if err != nil {
 		return DeviceDetail{}, err
 	}
 	out := DeviceDetail{DeviceRow: d.toRow(&rec), HostType: deviceRole(rec.HostType), ServerHostID: rec.ServerHostID.Value,
 		CorrelationID: rec.CorrelationID, Trusted: rec.Trusted, RequestOperation: rec.RequestOperation, DeviceExpiry: rec.Expiry,
-		Consumed: make([]ConsumedFeature, 0, len(consumed))}
+		Consumed: make([]ConsumedFeature, 0, len(consumed)), ConsumedNote: note}
 	for _, f := range consumed {
 		out.Consumed = append(out.Consumed, ConsumedFeature{Feature: f.Name, Version: f.Version, Count: int64(f.ServedCount), Expiry: f.Expiry})
 	}

@@ -2,7 +2,6 @@ package operations
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"licenseservermanager/internal/apperr"
@@ -14,6 +13,7 @@ import (
 type Diagnostics struct {
 	ProfileName     string               `json:"profileName"`
 	URL             string               `json:"url"`
+	ServerType      settings.ServerType  `json:"serverType"`
 	Reachable       bool                 `json:"reachable"`
 	Problem         string               `json:"problem"`
 	Version         string               `json:"version"`
@@ -23,20 +23,17 @@ type Diagnostics struct {
 	Roles           []string             `json:"roles"`
 	Certificate     *fne.CertificateInfo `json:"certificate"`
 	Endpoints       []fne.ProbeResult    `json:"endpoints"`
-	CheckedAt       string               `json:"checkedAt"`
-}
-
-// notProbed are GETs that change server state.
-var notProbed = map[fne.Op]string{
-	fne.OpCapabilityRequest: "Not probed: it makes the server generate a capability request.",
+	// Traits are the dialect's differences the answers showed.
+	Traits    []string `json:"traits"`
+	CheckedAt string   `json:"checkedAt"`
 }
 
 // Diagnose checks the server of profile p through cl: its certificate,
 // its health (asked through health, which remembers the answer), the login,
-// and each GET endpoint of the API table. A server that cannot be reached
-// is reported in Problem, not as an error.
+// and each GET endpoint of the API table (fne.Client.ProbeAll). A server
+// that cannot be reached is reported in Problem, not as an error.
 func Diagnose(ctx context.Context, cl *fne.Client, p settings.Profile, health func(context.Context) (fne.Health, error)) Diagnostics {
-	d := Diagnostics{ProfileName: p.Name, URL: cl.RootURL(), CheckedAt: time.Now().UTC().Format(time.RFC3339), Roles: []string{}, Endpoints: []fne.ProbeResult{}}
+	d := Diagnostics{ProfileName: p.Name, URL: cl.RootURL(), ServerType: p.ServerType, CheckedAt: time.Now().UTC().Format(time.RFC3339), Roles: []string{}, Endpoints: []fne.ProbeResult{}, Traits: []string{}}
 	if p.HTTPS || p.ServerType == settings.ServerCLS {
 		port := p.Port
 		if p.ServerType == settings.ServerCLS {
@@ -55,19 +52,7 @@ func Diagnose(ctx context.Context, cl *fne.Client, p settings.Profile, health fu
 	if s, ok := cl.Session(); ok {
 		d.LoggedInAs, d.Roles = s.User, append(d.Roles, s.Roles...)
 	}
-	for _, e := range fne.Endpoints {
-		if e.Method != "GET" {
-			continue
-		}
-		switch reason, skip := notProbed[e.Op]; {
-		case skip:
-			d.Endpoints = append(d.Endpoints, fne.ProbeResult{Op: e.Op, Label: e.Label, Path: e.Path, Evidence: e.Evidence, Outcome: fne.ProbeSkipped, Message: reason})
-		case strings.Contains(e.Path, "{"):
-			d.Endpoints = append(d.Endpoints, fne.ProbeResult{Op: e.Op, Label: e.Label, Path: e.Path, Evidence: e.Evidence, Outcome: fne.ProbeSkipped,
-				Message: "Not probed: it needs a record ID; it is used when you open a record."})
-		default:
-			d.Endpoints = append(d.Endpoints, cl.Probe(ctx, e.Op))
-		}
-	}
+	d.Endpoints = cl.ProbeAll(ctx)
+	d.Traits = Traits(d)
 	return d
 }

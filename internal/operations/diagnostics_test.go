@@ -9,7 +9,7 @@ import (
 	"licenseservermanager/internal/simulator/simtest"
 )
 
-func TestDiagnosticsProbesEveryGET(t *testing.T) {
+func TestDiagnosticsListEveryEndpoint(t *testing.T) {
 	sim := simulator.New(simulator.Options{Version: "2025.10.0"})
 	host, port := simtest.Serve(t, sim)
 	cl := fneClient(host, port)
@@ -20,14 +20,8 @@ func TestDiagnosticsProbesEveryGET(t *testing.T) {
 	if !d.Reachable || d.Version != "2025.10.0" || !d.SecurityEnabled || d.LoggedInAs != "reader" || d.Certificate != nil || d.ProfileName != "Lab" {
 		t.Fatalf("summary: %+v", d)
 	}
-	gets := 0
-	for _, ep := range fne.Endpoints {
-		if ep.Method == "GET" {
-			gets++
-		}
-	}
-	if len(d.Endpoints) != gets {
-		t.Fatalf("%d results for %d GET endpoints", len(d.Endpoints), gets)
+	if len(d.Endpoints) != len(fne.Endpoints) {
+		t.Fatalf("%d results for %d endpoints", len(d.Endpoints), len(fne.Endpoints))
 	}
 	outcome := map[fne.Op]fne.ProbeOutcome{}
 	for _, r := range d.Endpoints {
@@ -36,6 +30,7 @@ func TestDiagnosticsProbesEveryGET(t *testing.T) {
 	for op, w := range map[fne.Op]fne.ProbeOutcome{
 		fne.OpHealth: fne.ProbeSupported, fne.OpFeatures: fne.ProbeSupported, fne.OpClients: fne.ProbeSupported,
 		fne.OpFeatureSummaries: fne.ProbeNotSupported, fne.OpFeature: fne.ProbeSkipped, fne.OpCapabilityRequest: fne.ProbeSkipped,
+		fne.OpAuthorize: fne.ProbeSupported, fne.OpSync: fne.ProbeSkipped,
 	} {
 		if outcome[op] != w {
 			t.Errorf("%s: %s, want %s", op, outcome[op], w)

@@ -55,6 +55,10 @@ func (f *fakeServer) store(g reservations.Group) reservations.Group {
 	f.nextID++
 	g = g.Normalize()
 	g.ID = f.nextID
+	if g.Name == "" {
+		// Like the simulator, the server names a group sent without one.
+		g.Name = fmt.Sprint("Group ", g.ID)
+	}
 	for i := range g.Reservations {
 		f.nextID++
 		g.Reservations[i].ID = f.nextID

@@ -102,6 +102,9 @@ type FeatureDetail struct {
 	Permanent     bool              `json:"permanent"`
 	ExpiringSoon  bool              `json:"expiringSoon"`
 	ServedDevices []ServedDeviceRow `json:"servedDevices"`
+	// ServedNote says why ServedDevices is empty when the server does not
+	// list the devices a feature serves.
+	ServedNote string `json:"servedNote"`
 }
 
 // Features is the Features view: the Details and Summary lists of the
@@ -308,13 +311,14 @@ func (f *Features) Feature(ctx context.Context, srv FeatureDetailServer, id int6
 		return FeatureDetail{}, err
 	}
 	served, err := srv.FeatureClients(ctx, id)
-	if err != nil && apperr.CodeOf(err) != apperr.NotSupported {
+	note, err := notOffered(err)
+	if err != nil {
 		return FeatureDetail{}, err
 	}
 	r := f.toRow(&rec)
 	d := FeatureDetail{ID: r.ID, Feature: r.Feature, Version: r.Version, StartDate: r.StartDate, TotalCount: r.Count,
 		Available: r.Available, Used: r.Used, Reserved: int64(rec.Reserved), Uncounted: r.Uncounted, VendorString: r.VendorString,
-		Expiry: r.Expiry, Permanent: r.Permanent, ExpiringSoon: r.ExpiringSoon, ServedDevices: make([]ServedDeviceRow, 0, len(served))}
+		Expiry: r.Expiry, Permanent: r.Permanent, ExpiringSoon: r.ExpiringSoon, ServedDevices: make([]ServedDeviceRow, 0, len(served)), ServedNote: note}
 	for _, sd := range served {
 		d.ServedDevices = append(d.ServedDevices, ServedDeviceRow{
 			DeviceID: sd.Client.HostID.Value, IDType: sd.Client.HostID.Type, DeviceType: deviceRole(sd.Client.HostType),

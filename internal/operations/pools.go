@@ -53,6 +53,9 @@ type ModelCheck struct {
 	ModelName   string                    `json:"modelName"`
 	Diagnostics []modeldef.Diagnostic     `json:"diagnostics"`
 	Preview     []modeldef.PoolAllocation `json:"preview"`
+	// PreviewNote says why there is no preview of a valid model: the
+	// server's feature list could not be read.
+	PreviewNote string `json:"previewNote"`
 }
 
 // Models is the Named License Pools view: the pools, the model definition,
@@ -116,7 +119,7 @@ func Model(ctx context.Context, srv ModelServer) (ModelView, error) {
 func stockOf(list []fne.Feature) []features.Stock {
 	out := make([]features.Stock, len(list))
 	for i, f := range list {
-		out[i] = features.Stock{Name: f.Name, Version: f.Version, Count: int64(f.Count), Uncounted: f.Uncounted}
+		out[i] = features.Stock{Name: f.Name, Version: f.Version, Count: int64(f.Count), Uncounted: f.Uncounted, VendorString: f.VendorString}
 	}
 	return out
 }
@@ -155,6 +158,7 @@ func (m *Models) Check(ctx context.Context, srv FeatureServer, text string, refr
 	}
 	l, err := m.stock.read(ctx, srv, refresh, loadStock(srv))
 	if err != nil {
+		out.PreviewNote = "No pool preview: " + apperr.From(err).Message
 		return out
 	}
 	model, _ := modeldef.Parse([]byte(text))
@@ -166,6 +170,9 @@ func (m *Models) Check(ctx context.Context, srv FeatureServer, text string, refr
 // model. An invalid model never reaches the server; neither does one while
 // reservation groups exist, since the two cannot coexist.
 func (m *Models) Upload(ctx context.Context, srv ModelServer, text string) (ModelCheck, error) {
+	// The byte order mark an editor may add is not part of the model, and
+	// a server's lexer would refuse it.
+	text = modeldef.WithoutBOM(text)
 	progress.Report(ctx, progress.Step{Message: "Checking the model definition", Done: 0, Total: 3})
 	check := m.Check(ctx, srv, text, false)
 	if !check.Valid {

@@ -36,7 +36,10 @@ type HostIDOption struct {
 
 // PropertiesView is the License Server Properties view.
 type PropertiesView struct {
-	HostIDs        []HostIDOption  `json:"hostIds"`
+	HostIDs []HostIDOption `json:"hostIds"`
+	// HostIDsNote says why HostIDs is empty when the server does not list
+	// its host IDs.
+	HostIDsNote    string          `json:"hostIdsNote"`
 	SelectedHostID string          `json:"selectedHostId"`
 	ServerVersion  string          `json:"serverVersion"`
 	DeviceUUID     string          `json:"deviceUuid"`
@@ -78,10 +81,11 @@ func Properties(ctx context.Context, srv PropertiesServer, cls bool) (Properties
 		return PropertiesView{}, err
 	}
 	ids, err := srv.HostIDs(ctx)
-	if err != nil && apperr.CodeOf(err) != apperr.NotSupported {
+	note, err := notOffered(err)
+	if err != nil {
 		return PropertiesView{}, err
 	}
-	v := PropertiesView{ServerVersion: h.Version, Status: serverStatus(h), Levels: policy.Levels(), HostIDs: make([]HostIDOption, 0, len(ids)), Sections: []PolicySection{}}
+	v := PropertiesView{ServerVersion: h.Version, Status: serverStatus(h), Levels: policy.Levels(), HostIDs: make([]HostIDOption, 0, len(ids)), HostIDsNote: note, Sections: []PolicySection{}}
 	if cls {
 		v.ReadOnly, v.ReadOnlyReason = true, clsReadOnly
 	}

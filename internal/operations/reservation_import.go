@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"fmt"
 	"maps"
 	"slices"
 	"sync"
@@ -24,9 +25,11 @@ type ImportPreviewResult struct {
 	Cancelled bool                       `json:"cancelled"`
 }
 
-// GroupMessage says why a group was skipped, failed or not sent.
-// OriginalJSON is set when a replaced group could be neither replaced nor
-// restored.
+// GroupMessage says why a group was skipped, failed or not sent, or what
+// name the server gave a group the file did not name. Group is the group's
+// name or, for a group without one, its label (see
+// reservations.ImportGroup.Label). OriginalJSON is set when a replaced
+// group could be neither replaced nor restored.
 type GroupMessage struct {
 	Group        string `json:"group"`
 	Message      string `json:"message"`
@@ -42,9 +45,12 @@ type ImportReport struct {
 	Replaced      int            `json:"replaced"`
 	Skipped       int            `json:"skipped"`
 	SkippedGroups []GroupMessage `json:"skippedGroups"`
-	Failed        []GroupMessage `json:"failed"`
-	NotSent       []GroupMessage `json:"notSent"`
-	Stopped       *Stopped       `json:"stopped"`
+	// Named lists the imported groups the file gave no name, each with the
+	// name the server gave it.
+	Named   []GroupMessage `json:"named"`
+	Failed  []GroupMessage `json:"failed"`
+	NotSent []GroupMessage `json:"notSent"`
+	Stopped *Stopped       `json:"stopped"`
 	// Replace is the choice the import runs with: groups whose names exist
 	// on the server are replaced, or kept and their namesakes skipped.
 	Replace bool `json:"replace"`
@@ -89,7 +95,7 @@ func (r *Reservations) PreviewImport(ctx context.Context, srv ReservationServer,
 	out := ImportPreviewResult{Preview: reservations.Import(data, existing), Token: token, FileName: fileName}
 	r.imports.mu.Lock()
 	r.imports.last = &importRun{preview: out, done: map[int]bool{},
-		report: ImportReport{SkippedGroups: []GroupMessage{}, Failed: []GroupMessage{}, NotSent: []GroupMessage{}}}
+		report: ImportReport{SkippedGroups: []GroupMessage{}, Named: []GroupMessage{}, Failed: []GroupMessage{}, NotSent: []GroupMessage{}}}
 	r.imports.mu.Unlock()
 	return out, nil
 }
@@ -142,18 +148,19 @@ func (r *Reservations) ApplyImport(ctx context.Context, srv ReservationServer, t
 	}
 	rep := run.report
 	rep.Replace = replace
-	rep.SkippedGroups, rep.Failed = slices.Clone(rep.SkippedGroups), slices.Clone(rep.Failed)
+	rep.SkippedGroups, rep.Named, rep.Failed = slices.Clone(rep.SkippedGroups), slices.Clone(rep.Named), slices.Clone(rep.Failed)
 	rep.NotSent, rep.Stopped = []GroupMessage{}, nil
 	done := maps.Clone(run.done)
 	b := newBatch(ctx, len(todo), "groups")
 	defer r.list.invalidate()
 	for _, a := range todo {
 		g := groups[a.Index].Group
-		if !b.next(g.Name) {
-			rep.NotSent = append(rep.NotSent, GroupMessage{Group: g.Name, Message: b.notSent()})
+		if !b.next(a.Label) {
+			rep.NotSent = append(rep.NotSent, GroupMessage{Group: a.Label, Message: b.notSent()})
 			continue
 		}
-		m, touched, err := r.importOne(ctx, srv, a, g, byID[a.Replaces])
+		step, err := r.importOne(ctx, srv, a, g, byID[a.Replaces])
+		m, touched := step.failed, step.touched
 		switch {
 		case m == nil:
 			done[a.Index] = true
@@ -161,6 +168,9 @@ func (r *Reservations) ApplyImport(ctx context.Context, srv ReservationServer, t
 				rep.Imported++
 			} else {
 				rep.Replaced++
+			}
+			if g.Name == "" {
+				rep.Named = append(rep.Named, GroupMessage{Group: a.Label, Message: fmt.Sprintf("The server named it %q.", step.stored)})
 			}
 			b.end(err)
 		case touched:
@@ -180,7 +190,7 @@ func (r *Reservations) ApplyImport(ctx context.Context, srv ReservationServer, t
 			// and apply again, which starts where the import stands.
 			return ImportReport{}, err
 		case b.stop != nil && notDone(err):
-			rep.NotSent = append(rep.NotSent, GroupMessage{Group: g.Name, Message: b.notSent()})
+			rep.NotSent = append(rep.NotSent, GroupMessage{Group: a.Label, Message: b.notSent()})
 		default:
 			done[a.Index] = true
 			rep.Failed = append(rep.Failed, *m)
@@ -190,7 +200,7 @@ func (r *Reservations) ApplyImport(ctx context.Context, srv ReservationServer, t
 		if a.Action == reservations.ActionSkip && !done[a.Index] {
 			done[a.Index] = true
 			rep.Skipped++
-			rep.SkippedGroups = append(rep.SkippedGroups, GroupMessage{Group: a.Name, Message: a.Reason})
+			rep.SkippedGroups = append(rep.SkippedGroups, GroupMessage{Group: a.Label, Message: a.Reason})
 		}
 	}
 	b.finish()
@@ -199,35 +209,44 @@ func (r *Reservations) ApplyImport(ctx context.Context, srv ReservationServer, t
 	return rep, nil
 }
 
-// importOne carries out one create or replace of an import plan. It
-// returns nil when the group went through, else the failure to report,
-// with the error that ends the batch, if any; touched says the server's
-// groups may have changed on the way (a lost answer, a delete).
-func (r *Reservations) importOne(ctx context.Context, srv ReservationServer, a reservations.GroupAction, g, orig reservations.Group) (*GroupMessage, bool, error) {
+// importStep is what one create or replace of an import did: failed is
+// nil when the group went through, and then stored is the name the server
+// gave it; touched says the server's groups may have changed on the way (a
+// lost answer, a delete).
+type importStep struct {
+	failed  *GroupMessage
+	touched bool
+	stored  string
+}
+
+// importOne carries out one create or replace of an import plan, with the
+// error that ends the batch, if any. Failures name the group by a.Label.
+func (r *Reservations) importOne(ctx context.Context, srv ReservationServer, a reservations.GroupAction, g, orig reservations.Group) (importStep, error) {
+	fail := func(msg string) *GroupMessage { return &GroupMessage{Group: a.Label, Message: msg} }
 	if a.Action == reservations.ActionCreate {
-		_, err := srv.AddReservationGroup(ctx, g)
+		stored, err := srv.AddReservationGroup(ctx, g)
 		switch {
 		case unknown(err):
 			res := created(ctx, srv, g, err)
 			if res.OK {
-				return nil, true, err
+				return importStep{touched: true, stored: res.Group}, err
 			}
-			return &GroupMessage{Group: g.Name, Message: res.Message}, res.Unknown, err
+			return importStep{failed: fail(res.Message), touched: res.Unknown}, err
 		case err != nil:
-			return &GroupMessage{Group: g.Name, Message: apperr.From(err).Message}, false, err
+			return importStep{failed: fail(apperr.From(err).Message)}, err
 		}
-		return nil, false, nil
+		return importStep{stored: stored.Name}, nil
 	}
 	rp, err := replaceGroup(ctx, srv, r.shelf, orig, g)
 	switch {
 	case err != nil:
-		return &GroupMessage{Group: g.Name, Message: apperr.From(err).Message}, false, err
+		return importStep{failed: fail(apperr.From(err).Message)}, err
 	case rp.outcome == OutcomeReplaced:
-		return nil, true, rp.stop
+		return importStep{touched: true, stored: rp.stored.Name}, rp.stop
 	}
-	m := &GroupMessage{Group: g.Name, Message: rp.message}
+	m := fail(rp.message)
 	if rp.outcome.mayBeLost() {
 		m.OriginalJSON, m.KeptIn = rp.definition, rp.kept
 	}
-	return m, rp.outcome != OutcomeUnchanged, rp.stop
+	return importStep{failed: m, touched: rp.outcome != OutcomeUnchanged}, rp.stop
 }

@@ -1,12 +1,14 @@
 package operations
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"licenseservermanager/internal/apperr"
 	"licenseservermanager/internal/reservations"
+	"licenseservermanager/internal/simulator"
 )
 
 // importOutcome is a report reduced to its counts and the groups of each line.
@@ -144,5 +146,82 @@ func TestImportOfAnUnknownPreview(t *testing.T) {
 	srv.model = true
 	if _, err := view.ApplyImport(ctx, srv, token, false); apperr.CodeOf(err) != apperr.Conflict || len(srv.log) != 0 {
 		t.Fatalf("model active: %v, sent %v", err, srv.log)
+	}
+}
+
+// unnamed builds a group without a name, which the server names.
+func unnamed(host string) reservations.Group {
+	g := group("", host, 1)
+	g.Name = ""
+	return g
+}
+
+// named lists a report's Named entries as "label: message".
+func named(rep ImportReport) string {
+	var out []string
+	for _, m := range rep.Named {
+		out = append(out, m.Group+": "+m.Message)
+	}
+	return strings.Join(out, "; ")
+}
+
+func TestImportGroupsWithoutNames(t *testing.T) {
+	// Y is on the server and reserves H-Y. Of the file's groups without a
+	// name, none clashes by name with Y or with each other; the third
+	// reserves H-Y and is skipped by the host rule.
+	for _, replace := range []bool{false, true} {
+		srv := newFake(group("Y", "H-Y", 1))
+		view := newView(t)
+		p, err := view.PreviewImport(ctx, srv, "groups.json", reservations.Export([]reservations.Group{unnamed("H-1"), unnamed("H-2"), unnamed("H-Y"), group("X", "H-X", 1)}))
+		if err != nil || len(p.Preview.Errors)+len(p.Preview.Warnings) != 0 {
+			t.Fatalf("preview %+v %v", p.Preview, err)
+		}
+		var labels []string
+		for _, a := range p.Preview.Keep.Actions {
+			labels = append(labels, a.Label)
+		}
+		if strings.Join(labels, ",") != "unnamed group (line 2),unnamed group (line 19),unnamed group (line 36),X" {
+			t.Fatalf("labels %v", labels)
+		}
+		rep, err := view.ApplyImport(ctx, srv, p.Token, replace)
+		if err != nil || importOutcome(rep) != "imported 3; replaced 0; skipped unnamed group (line 36); failed ; not sent " {
+			t.Fatalf("replace=%v: report %q %v", replace, importOutcome(rep), err)
+		}
+		if !strings.Contains(rep.SkippedGroups[0].Message, `host ID H-Y/STRING is already reserved in group "Y" on the server`) {
+			t.Fatalf("skipped %+v", rep.SkippedGroups)
+		}
+		if got := named(rep); got != `unnamed group (line 2): The server named it "Group 104".; unnamed group (line 19): The server named it "Group 107".` {
+			t.Fatalf("named %q", got)
+		}
+		if srv.names() != "Y,Group 104,Group 107,X" || srv.hostOn("Group 107") != "H-2" {
+			t.Fatalf("server holds %q", srv.names())
+		}
+		if sent := strings.Join(srv.log, ";"); sent != "add ;add ;add X" {
+			t.Fatalf("sent %q", sent)
+		}
+	}
+}
+
+func TestImportWithoutANameOnTheSimulator(t *testing.T) {
+	// The client leaves the empty name out; the server names the group.
+	_, cl := admin(t, simulator.Options{})
+	view := newView(t)
+	file := []byte(`{"name": "", "reservations": [{"hostId": {"value": "kiosk-9", "type": "STRING"},
+  "reservationEntries": [{"featureName": "3D_RENDERING", "featureVersion": "1.0", "featureCount": "1"}]}]}`)
+	pv, err := view.PreviewImport(ctx, cl, "kiosk.json", file)
+	if err != nil || len(pv.Preview.Errors) != 0 || pv.Preview.Keep.Actions[0].Label != "unnamed group (line 1)" {
+		t.Fatalf("preview %+v %v", pv.Preview, err)
+	}
+	rep, err := view.ApplyImport(ctx, cl, pv.Token, false)
+	if err != nil || rep.Imported != 1 || len(rep.Named) != 1 || !strings.HasPrefix(rep.Named[0].Message, `The server named it "Group `) {
+		t.Fatalf("apply %+v %v", rep, err)
+	}
+	groups, err := cl.ReservationGroups(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(groups, func(g reservations.Group) bool { return g.Reservations[0].HostID.Value == "kiosk-9" })
+	if i < 0 || rep.Named[0].Message != `The server named it "`+groups[i].Name+`".` {
+		t.Fatalf("the server holds %+v, the report says %q", groups, rep.Named[0].Message)
 	}
 }

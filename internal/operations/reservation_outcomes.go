@@ -19,9 +19,9 @@ const (
 	unreadable // the server could not be asked again
 )
 
-// recheck reads the server's groups again and looks for the group named
-// name (as the server compares names) or, when id is not 0, with that ID.
-func recheck(ctx context.Context, srv ReservationServer, name string, id int64) (lookup, reservations.Group) {
+// recheck reads the server's groups again and looks for the one that
+// matches.
+func recheck(ctx context.Context, srv ReservationServer, match func(reservations.Group) bool) (lookup, reservations.Group) {
 	ctx, cancel := recheckContext(ctx)
 	defer cancel()
 	groups, err := srv.ReservationGroups(ctx)
@@ -29,19 +29,26 @@ func recheck(ctx context.Context, srv ReservationServer, name string, id int64) 
 		return unreadable, reservations.Group{}
 	}
 	for _, g := range groups {
-		if id != 0 && g.ID == id || id == 0 && reservations.SameName(g.Name, name) {
+		if match(g) {
 			return present, g
 		}
 	}
 	return absent, reservations.Group{}
 }
 
+// withID matches the server's group id.
+func withID(id int64) func(reservations.Group) bool {
+	return func(g reservations.Group) bool { return g.ID == id }
+}
+
 // created finds out whether a group whose creation lost its answer is on
-// the server: the result of Submit and of an import's create.
+// the server: the result of Submit and of an import's create. A group sent
+// without a name is found by its host IDs (see Group.StoredAs), and the
+// result names it as the server does.
 func created(ctx context.Context, srv ReservationServer, g reservations.Group, err error) GroupResult {
-	switch found, stored := recheck(ctx, srv, g.Name, 0); found {
+	switch found, stored := recheck(ctx, srv, g.StoredAs); found {
 	case present:
-		return GroupResult{Group: g.Name, ID: stored.ID, OK: true, Message: "The server's answer was lost, but it has the group: it was created."}
+		return GroupResult{Group: cmp.Or(g.Name, stored.Name), ID: stored.ID, OK: true, Message: "The server's answer was lost, but it has the group: it was created."}
 	case absent:
 		return GroupResult{Group: g.Name, Code: apperr.OutcomeUnknown, Message: "The server's answer was lost, and it does not have the group: it was not created."}
 	}
@@ -51,7 +58,7 @@ func created(ctx context.Context, srv ReservationServer, g reservations.Group, e
 
 // deleted finds out whether a group whose deletion lost its answer is gone.
 func deleted(ctx context.Context, srv ReservationServer, name string, id int64, err error) GroupResult {
-	switch found, _ := recheck(ctx, srv, name, id); found {
+	switch found, _ := recheck(ctx, srv, withID(id)); found {
 	case absent:
 		return GroupResult{Group: name, ID: id, OK: true, Message: "The server's answer was lost, but the group is gone: it was deleted."}
 	case present:
@@ -129,7 +136,7 @@ func replaceSteps(ctx context.Context, srv ReservationServer, orig, next reserva
 			return replacement{}, err
 		}
 		lost = err
-		switch found, _ := recheck(ctx, srv, orig.Name, orig.ID); found {
+		switch found, _ := recheck(ctx, srv, withID(orig.ID)); found {
 		case present:
 			return replacement{outcome: OutcomeUnchanged, stored: orig, stop: err,
 				message: fmt.Sprintf("The answer to deleting %q was lost, and the server still has it: nothing was changed.", orig.Name)}, nil
@@ -146,7 +153,7 @@ func replaceSteps(ctx context.Context, srv ReservationServer, orig, next reserva
 		// Before the original is created again, the server is asked what
 		// it holds: the new version may be there, and a restore then
 		// would be refused or, after a rename, leave both.
-		switch found, there := recheck(ctx, srv, next.Name, 0); found {
+		switch found, there := recheck(ctx, srv, next.StoredAs); found {
 		case present:
 			return replacement{outcome: OutcomeReplaced, stored: there, stop: err,
 				message: fmt.Sprintf("The answer was lost, but the server has the new version: group %q was replaced.", there.Name)}, nil
@@ -166,7 +173,7 @@ func replaceSteps(ctx context.Context, srv ReservationServer, orig, next reserva
 	back, rerr := srv.AddReservationGroup(rctx, orig.WithoutIDs())
 	if unknown(rerr) {
 		lost = cmp.Or(lost, rerr)
-		switch found, there := recheck(ctx, srv, orig.Name, 0); found {
+		switch found, there := recheck(ctx, srv, orig.StoredAs); found {
 		case present:
 			back, rerr = there, nil
 		case unreadable:

@@ -260,3 +260,61 @@ func TestNothingIsDeletedWhenTheDefinitionCannotBeKept(t *testing.T) {
 		t.Fatalf("%v, sent %v", err, srv.log)
 	}
 }
+
+func TestImportWithoutANameWhenAnAnswerIsLost(t *testing.T) {
+	// On the server: Y. In the file: two groups without a name, each sent
+	// as change 1 and 2; after a lost answer the server is asked again, and
+	// a group it named is found by its host IDs.
+	tests := []struct {
+		name     string
+		trouble  trouble
+		report   string
+		named    string
+		onServer string
+		again    string // what the second run sends
+	}{
+		{"the answer is lost after the group was created", trouble{lose: []int{1}},
+			"imported 1; replaced 0; skipped ; failed ; not sent unnamed group (line 19)", `unnamed group (line 2): The server named it "Group 104".`,
+			"Y,Group 104", "add "},
+		{"the answer is lost before the group was created", trouble{fail: map[int]error{1: errLost}},
+			"imported 0; replaced 0; skipped ; failed ; not sent unnamed group (line 2)+unnamed group (line 19)", "",
+			"Y", "add ;add "},
+		{"the answer is lost and the server is gone", trouble{lose: []int{1}, down: 1},
+			"imported 0; replaced 0; skipped ; failed unnamed group (line 2); not sent unnamed group (line 19)", "",
+			"Y,Group 104", "add "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := newFake(group("Y", "H-Y", 1))
+			view := newView(t)
+			token := preview(t, view, srv, unnamed("H-1"), unnamed("H-2"))
+			tt.trouble.on(srv)
+			rep, err := view.ApplyImport(ctx, srv, token, false)
+			if err != nil || importOutcome(rep) != tt.report || named(rep) != tt.named || srv.names() != tt.onServer || rep.Stopped == nil {
+				t.Fatalf("report %q, named %q, server %q, %v\n  want %q, named %q, server %q", importOutcome(rep), named(rep), srv.names(), err, tt.report, tt.named, tt.onServer)
+			}
+			srv.downAfter = 0
+			before := len(srv.log)
+			again, err := view.ApplyImport(ctx, srv, token, false)
+			if err != nil || again.Stopped != nil || len(again.NotSent) != 0 {
+				t.Fatalf("second run %q %v", importOutcome(again), err)
+			}
+			if sent := strings.Join(srv.log[before:], ";"); sent != tt.again {
+				t.Fatalf("the second run sent %q, want %q", sent, tt.again)
+			}
+			// No host of the file is reserved twice: nothing was sent again
+			// that the server already had.
+			for _, host := range []string{"H-1", "H-2"} {
+				n := 0
+				for _, g := range srv.groups {
+					if g.Reservations[0].HostID.Value == host {
+						n++
+					}
+				}
+				if n != 1 {
+					t.Fatalf("%s is in %d groups on the server (%q)", host, n, srv.names())
+				}
+			}
+		})
+	}
+}

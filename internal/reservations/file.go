@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -14,17 +16,37 @@ import (
 )
 
 // ImportGroup is one group read from an import file. Location is where it
-// sits in the file ("groups[1]", or "" when the file holds one group);
-// Valid is false when the file gives it any error, and then it is skipped.
+// sits in the file ("groups[1]", or "" when the file holds one group) and
+// Line the line it starts on; Valid is false when the file gives it any
+// error, and then it is skipped.
 type ImportGroup struct {
 	Group    Group  `json:"group"`
 	Location string `json:"location"`
+	Line     int    `json:"line"`
 	Valid    bool   `json:"valid"`
 }
 
+// Label names the group to the user: its name or, for a group the server
+// is to name, where it starts in the file.
+func (ig ImportGroup) Label() string {
+	if ig.Group.Name != "" {
+		return ig.Group.Name
+	}
+	return fmt.Sprintf("unnamed group (line %d)", ig.Line)
+}
+
+// mention refers to the group in a message about another place.
+func (ig ImportGroup) mention() string {
+	if ig.Group.Name != "" {
+		return fmt.Sprintf("group %q (line %d)", ig.Group.Name, ig.Line)
+	}
+	return fmt.Sprintf("the unnamed group at line %d", ig.Line)
+}
+
 // ImportPreview is what an import file holds and what importing it would
-// do: every problem with its location, and a plan for each choice the user
-// has about groups whose names exist on the server.
+// do: every problem with its place in the file (in the file's order), and
+// a plan for each choice the user has about groups whose names exist on
+// the server.
 type ImportPreview struct {
 	Groups           []ImportGroup `json:"groups"`
 	GroupCount       int           `json:"groupCount"`
@@ -38,15 +60,18 @@ type ImportPreview struct {
 	Replace ImportPlan `json:"replace"`
 }
 
-// fileWide is the location of a problem with the file as a whole.
-const fileWide = "file"
-
-// Import reads an import file, which holds one group (an object) or an
-// array of groups in the format Export writes, and plans importing it onto
-// a server that holds existing. It reports every problem it finds rather
-// than the first: JSON syntax errors by line and column, wrong or missing
-// values by their path, unknown fields as warnings, names and host IDs
-// used twice in the file, and conflicts with the server's groups.
+// Import reads an import file and plans importing it onto a server that
+// holds existing. The file holds one group (an object, the format the
+// server's documentation gives) or an array of groups (what the server
+// lists and Export writes); IDs in it, as a server's list has them, are
+// ignored, and counts and IDs may be numbers or numeric text, as servers
+// of older releases write them. It reports every problem rather than the
+// first: errors for what the server refuses (JSON syntax, a missing or
+// wrong value, a count that is not a positive whole number, a version not
+// in a.b form, a name or a host ID used twice), warnings for what it may
+// read differently than meant (unknown fields, a version written as a
+// number, an empty name), and conflicts with the server's groups in the
+// plans.
 func Import(data []byte, existing []Group) ImportPreview {
 	p := parse(data)
 	p.Keep = Plan(p.Groups, existing, false)
@@ -54,14 +79,19 @@ func Import(data []byte, existing []Group) ImportPreview {
 	return p
 }
 
-// parser collects problems while reading. bad holds the locations already
-// reported, so that a value that could not be read is not reported again
-// as missing or wrong; fail marks the groups (by index) with errors.
+// parser collects problems while reading. pos holds where each value of
+// the file starts, by location, so that a problem found later (by
+// Validate, or between groups) points into the file; bad holds the
+// locations already reported, so that a value that could not be read is
+// not reported again as missing or wrong; fail marks the groups (by
+// index) with errors.
 type parser struct {
-	out  ImportPreview
-	bad  map[string]bool
-	cur  int
-	fail map[int]bool
+	lines *lines
+	out   ImportPreview
+	pos   map[string]int
+	bad   map[string]bool
+	cur   int
+	fail  map[int]bool
 }
 
 // reported tells whether at, or a value that contains it, has an error.
@@ -70,43 +100,45 @@ func (ps *parser) reported(at string) bool {
 		if ps.bad[at] {
 			return true
 		}
-		i := strings.LastIndexAny(at, ".[")
-		if i <= 0 {
+		if at == "" {
 			return false
 		}
-		at = at[:i]
+		at = parent(at)
 	}
 }
 
+// parent is the location of the value that contains at.
+func parent(at string) string {
+	if i := strings.LastIndexAny(at, ".["); i > 0 {
+		return at[:i]
+	}
+	return ""
+}
+
+// offset is where at starts in the file: a value that is missing is
+// pointed at by the object that lacks it.
+func (ps *parser) offset(at string) int {
+	for {
+		if off, ok := ps.pos[at]; ok || at == "" {
+			return off
+		}
+		at = parent(at)
+	}
+}
+
+var bom = []byte("\ufeff")
+
 func parse(data []byte) ImportPreview {
-	ps := &parser{bad: map[string]bool{}, fail: map[int]bool{}, out: ImportPreview{Groups: []ImportGroup{}, Errors: []Problem{}, Warnings: []Problem{}}}
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	root, ok := ps.decode(data)
-	if !ok {
-		return ps.out
+	// A byte-order mark (Notepad writes one) is not part of the JSON, and
+	// editors do not count it as a column.
+	data = bytes.TrimPrefix(data, bom)
+	ps := &parser{lines: newLines(data), pos: map[string]int{}, bad: map[string]bool{}, fail: map[int]bool{},
+		out: ImportPreview{Groups: []ImportGroup{}, Errors: []Problem{}, Warnings: []Problem{}}}
+	if root, ok := ps.decode(data); ok {
+		ps.index(root, "", 0)
+		ps.file(root)
+		ps.crossCheck()
 	}
-	switch v := root.(type) {
-	case map[string]any:
-		ps.group(v, "")
-	case []any:
-		if len(v) == 0 {
-			ps.warn(fileWide, "The file holds no reservation groups.")
-		}
-		for i, el := range v {
-			at := fmt.Sprintf("groups[%d]", i)
-			obj, isObj := el.(map[string]any)
-			if !isObj {
-				ps.cur = len(ps.out.Groups)
-				ps.out.Groups = append(ps.out.Groups, ImportGroup{Group: Group{Reservations: []Reservation{}}, Location: at})
-				ps.err(at, "A reservation group must be an object with name and reservations, not %s.", kind(el))
-				continue
-			}
-			ps.group(obj, at)
-		}
-	default:
-		ps.err(fileWide, "The file must hold a reservation group (an object) or a list of groups (an array), not %s.", kind(root))
-	}
-	ps.crossCheck()
 	for i := range ps.out.Groups {
 		g := &ps.out.Groups[i]
 		g.Valid = !ps.fail[i]
@@ -116,60 +148,96 @@ func parse(data []byte) ImportPreview {
 		}
 	}
 	ps.out.GroupCount = len(ps.out.Groups)
+	inFileOrder(ps.out.Errors)
+	inFileOrder(ps.out.Warnings)
 	return ps.out
 }
 
-// decode reads the whole file as one JSON value, keeping numbers as text so
-// a count is never rounded through a float.
-func (ps *parser) decode(data []byte) (any, bool) {
+func inFileOrder(ps []Problem) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		if ps[i].Line != ps[j].Line {
+			return ps[i].Line < ps[j].Line
+		}
+		return ps[i].Column < ps[j].Column
+	})
+}
+
+// decode checks that data is one JSON value and reads it as a tree.
+func (ps *parser) decode(data []byte) (*node, bool) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		ps.err(fileWide, "The file is empty.")
+		ps.errAt(0, "", "The file is empty.")
 		return nil, false
 	}
 	if !utf8.Valid(data) {
-		ps.err(fileWide, "The file is not UTF-8 text; save it as UTF-8 JSON.")
+		ps.errAt(firstInvalidUTF8(data), "", "The file is not UTF-8 text; save it as UTF-8 JSON.")
 		return nil, false
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var root any
-	if err := dec.Decode(&root); err != nil {
+	var raw json.RawMessage
+	if err := dec.Decode(&raw); err != nil {
 		var syn *json.SyntaxError
 		switch {
 		case errors.As(err, &syn):
-			ps.err(position(data, syn.Offset), "The file is not valid JSON: %s.", syn.Error())
+			// Offset counts the bytes read up to and including the bad one.
+			ps.errAt(int(syn.Offset)-1, "", "The file is not valid JSON: %s.", syn.Error())
 		case errors.Is(err, io.ErrUnexpectedEOF):
-			ps.err(position(data, int64(len(data))), "The file ends before its JSON is complete.")
+			ps.errAt(len(bytes.TrimRight(data, " \t\r\n")), "", "The file ends before its JSON is complete.")
 		default:
-			ps.err(fileWide, "The file is not valid JSON: %v.", err)
+			ps.errAt(0, "", "The file is not valid JSON: %v.", err)
 		}
 		return nil, false
 	}
 	if rest := bytes.TrimLeft(data[dec.InputOffset():], " \t\r\n"); len(rest) > 0 {
-		ps.err(position(data, int64(len(data)-len(rest)+1)), "Unexpected content after the JSON value.")
+		ps.errAt(len(data)-len(rest), "", "Unexpected content after the JSON value.")
 		return nil, false
 	}
-	return root, true
+	return readTree(data), true
 }
 
-// position names the line and column of the byte at offset (1-based, as
-// json.SyntaxError counts it), columns in characters.
-func position(data []byte, offset int64) string {
-	offset = min(max(offset, 1), int64(len(data)))
-	before := data[:offset-1]
-	line := bytes.Count(before, []byte("\n")) + 1
-	col := utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
-	return fmt.Sprintf("line %d, column %d", line, col)
+// indexDepth is how deep the format nests values (an array of groups, its
+// reservations, their entries, an entry's fields); nothing deeper is
+// about a value the format has, and its paths would grow with the depth.
+const indexDepth = 7
+
+// index records where the values of the tree start, down to indexDepth.
+// The elements of a top-level array are groups[i], as the messages name
+// them.
+func (ps *parser) index(n *node, at string, depth int) {
+	ps.pos[at] = n.off
+	if depth == indexDepth {
+		return
+	}
+	for i, el := range n.elems {
+		if at == "" {
+			ps.index(el, fmt.Sprintf("groups[%d]", i), depth+1)
+		} else {
+			ps.index(el, fmt.Sprintf("%s[%d]", at, i), depth+1)
+		}
+	}
+	for _, m := range n.members {
+		ps.index(m.val, join(at, m.key), depth+1)
+	}
 }
 
-func (ps *parser) err(at, format string, args ...any) {
+func (ps *parser) problem(off int, at, format string, args []any) Problem {
+	line, col := ps.lines.at(off)
+	return Problem{Location: at, Line: line, Column: col, Message: fmt.Sprintf(format, args...)}
+}
+
+// errAt reports an error of the value at (off is where it starts).
+func (ps *parser) errAt(off int, at, format string, args ...any) {
 	ps.bad[at] = true
 	ps.fail[ps.cur] = true
-	ps.out.Errors = append(ps.out.Errors, Problem{Location: at, Message: fmt.Sprintf(format, args...)})
+	ps.out.Errors = append(ps.out.Errors, ps.problem(off, at, format, args))
 }
 
-func (ps *parser) warn(at, format string, args ...any) {
-	ps.out.Warnings = append(ps.out.Warnings, Problem{Location: at, Message: fmt.Sprintf(format, args...)})
+func (ps *parser) warnAt(off int, at, format string, args ...any) {
+	ps.out.Warnings = append(ps.out.Warnings, ps.problem(off, at, format, args))
+}
+
+// err reports an error of the value at, pointed at where it is.
+func (ps *parser) err(at, format string, args ...any) {
+	ps.errAt(ps.offset(at), at, format, args...)
 }
 
 func join(at, field string) string {
@@ -179,158 +247,251 @@ func join(at, field string) string {
 	return at + "." + field
 }
 
-// fields reads obj's known fields in the file's format; every other field
-// is a warning, since the server would not store it.
-func (ps *parser) fields(obj map[string]any, at string, known ...string) {
-	var unknown []string
-	for k := range obj {
-		if !slices.Contains(known, k) {
-			unknown = append(unknown, k)
+func (ps *parser) file(root *node) {
+	switch root.kind {
+	case kindObject:
+		ps.group(root, "")
+	case kindArray:
+		if len(root.elems) == 0 {
+			ps.warnAt(root.off, "", "The file holds no reservation groups.")
 		}
-	}
-	sort.Strings(unknown)
-	for _, k := range unknown {
-		ps.warn(join(at, k), "Unknown field %q is ignored.", k)
+		for i, el := range root.elems {
+			at := fmt.Sprintf("groups[%d]", i)
+			if el.kind != kindObject {
+				ps.cur = len(ps.out.Groups)
+				ps.out.Groups = append(ps.out.Groups, ImportGroup{Group: Group{Reservations: []Reservation{}}, Location: at, Line: ps.lines.line(el.off)})
+				ps.errAt(el.off, at, "A reservation group must be an object with reservations, not %s.", el.describe())
+				continue
+			}
+			ps.group(el, at)
+		}
+	default:
+		ps.errAt(root.off, "", "The file must hold a reservation group (an object) or a list of groups (an array), not %s.", root.describe())
 	}
 }
 
-func (ps *parser) group(obj map[string]any, at string) {
+// fields warns about obj's fields that the format does not have, since
+// the server would not store them, and about a field written twice.
+func (ps *parser) fields(obj *node, at string, known ...string) {
+	seen := map[string]bool{}
+	for _, m := range obj.members {
+		switch {
+		case seen[m.key]:
+			ps.warnAt(m.off, join(at, m.key), "Field %q is written twice; the last one counts.", m.key)
+		case !slices.Contains(known, m.key):
+			ps.warnAt(m.off, join(at, m.key), "Unknown field %q is ignored.", m.key)
+		}
+		seen[m.key] = true
+	}
+}
+
+func (ps *parser) group(obj *node, at string) {
 	ps.cur = len(ps.out.Groups)
 	ps.fields(obj, at, "id", "name", "reservations")
-	g := Group{Name: ps.text(obj, at, "name"), Reservations: []Reservation{}}
+	ps.id(obj, at)
+	g := Group{Name: ps.name(obj, at), Reservations: []Reservation{}}
 	// An element that is not an object keeps its place (empty), so that
 	// the locations Validate reports stay those of the file.
 	for i, el := range ps.list(obj, at, "reservations") {
 		rat := fmt.Sprintf("%s[%d]", join(at, "reservations"), i)
 		r := Reservation{Entries: []Entry{}}
-		if o, ok := ps.object(el, rat, "reservation"); ok {
-			r = ps.reservation(o, rat)
+		if ps.object(el, rat, "reservation") {
+			r = ps.reservation(el, rat)
 		}
 		g.Reservations = append(g.Reservations, r)
 	}
-	ps.out.Groups = append(ps.out.Groups, ImportGroup{Group: g.Normalize(), Location: at})
+	ps.out.Groups = append(ps.out.Groups, ImportGroup{Group: g.Normalize(), Location: at, Line: ps.lines.line(obj.off)})
 	for _, p := range Validate(g) {
 		if loc := join(at, p.Location); !ps.reported(loc) {
 			ps.err(loc, "%s", p.Message)
 		}
 	}
+	for _, p := range repeatedEntries(g) {
+		loc := join(at, p.Location)
+		ps.warnAt(ps.offset(loc), loc, "%s", p.Message)
+	}
 }
 
-func (ps *parser) reservation(obj map[string]any, at string) Reservation {
+// name reads a group's optional name. The server's documentation says only
+// that the name may be omitted; a name that is empty (or null, or blank)
+// names nothing, so it is read as omitted and left out of what is sent,
+// with a warning, since a server might refuse it as it is written.
+func (ps *parser) name(obj *node, at string) string {
+	m := obj.get("name")
+	switch {
+	case m == nil:
+		return ""
+	case m.val.kind == kindNull:
+		ps.warnAt(m.val.off, join(at, "name"), "A null name counts as no name: the server will name this group.")
+		return ""
+	case m.val.kind == kindString && strings.TrimSpace(m.val.text) == "":
+		ps.warnAt(m.val.off, join(at, "name"), "An empty name counts as no name: the server will name this group.")
+		return ""
+	}
+	return ps.text(obj, at, "name")
+}
+
+// id checks an ID the file carries (a server's list has them). IDs are the
+// server's to give, so none is imported, and one that is not a whole
+// number is only a warning.
+func (ps *parser) id(obj *node, at string) {
+	m := obj.get("id")
+	if m == nil || m.val.kind == kindNull {
+		return
+	}
+	v := m.val
+	switch {
+	case v.kind == kindNumber && wholeNumber.MatchString(v.text):
+	case v.kind == kindString && wholeNumber.MatchString(strings.TrimSpace(v.text)):
+	case v.kind == kindString:
+		ps.warnAt(v.off, join(at, "id"), "The id %q is not a number; it is ignored, as ids are not imported.", v.text)
+	case v.kind == kindNumber:
+		ps.warnAt(v.off, join(at, "id"), "The id %s is not a whole number; it is ignored, as ids are not imported.", v.text)
+	default:
+		ps.warnAt(v.off, join(at, "id"), "The id is %s, not a number; it is ignored, as ids are not imported.", v.describe())
+	}
+}
+
+func (ps *parser) reservation(obj *node, at string) Reservation {
 	ps.fields(obj, at, "id", "hostId", "reservationEntries")
+	ps.id(obj, at)
 	r := Reservation{Entries: []Entry{}}
 	hat := join(at, "hostId")
-	switch h := obj["hostId"].(type) {
-	case nil:
-		ps.err(hat, "The reservation has no hostId {value, type}.")
-	case map[string]any:
-		ps.fields(h, hat, "value", "type")
-		r.HostID = HostID{Value: ps.text(h, hat, "value"), Type: ps.text(h, hat, "type")}
+	switch m := obj.get("hostId"); {
+	case m == nil:
+		ps.errAt(obj.off, hat, "The reservation has no hostId {value, type}.")
+	case m.val.kind == kindNull:
+		ps.errAt(m.val.off, hat, "The reservation has no hostId {value, type}.")
+	case m.val.kind == kindObject:
+		ps.fields(m.val, hat, "value", "type")
+		r.HostID = HostID{Value: ps.text(m.val, hat, "value"), Type: ps.hostType(m.val, hat)}
 	default:
-		ps.err(hat, "hostId must be an object {value, type}, not %s.", kind(h))
+		ps.errAt(m.val.off, hat, "hostId must be an object {value, type}, not %s.", m.val.describe())
 	}
-	lat := join(at, "reservationEntries")
 	for i, el := range ps.list(obj, at, "reservationEntries") {
-		eat := fmt.Sprintf("%s[%d]", lat, i)
+		eat := fmt.Sprintf("%s[%d]", join(at, "reservationEntries"), i)
 		var e Entry
-		if o, ok := ps.object(el, eat, "reservation entry"); ok {
-			e = ps.entry(o, eat)
+		if ps.object(el, eat, "reservation entry") {
+			e = ps.entry(el, eat)
 		}
 		r.Entries = append(r.Entries, e)
 	}
 	return r
 }
 
-func (ps *parser) entry(obj map[string]any, at string) Entry {
+// hostType reads a host ID type; one of the known types in another case
+// is read as the server writes it, with a warning.
+func (ps *parser) hostType(obj *node, at string) string {
+	t := ps.text(obj, at, "type")
+	if up := strings.ToUpper(strings.TrimSpace(t)); up != t && CheckHostType(up) == "" {
+		ps.warnAt(ps.offset(join(at, "type")), join(at, "type"), "The host ID type %q is read as %q.", t, up)
+	}
+	return t
+}
+
+func (ps *parser) entry(obj *node, at string) Entry {
 	ps.fields(obj, at, "id", "featureName", "featureVersion", "featureCount")
-	e := Entry{FeatureName: ps.text(obj, at, "featureName")}
-	vat := join(at, "featureVersion")
-	switch v := obj["featureVersion"].(type) {
-	case json.Number:
-		// A version written as a number (3.0) means what its text says.
-		e.FeatureVersion = v.String()
-		ps.warn(vat, "The version is written as a number; it is read as %q.", e.FeatureVersion)
-	default:
-		e.FeatureVersion = ps.text(obj, at, "featureVersion")
+	ps.id(obj, at)
+	return Entry{
+		FeatureName:    ps.text(obj, at, "featureName"),
+		FeatureVersion: ps.text(obj, at, "featureVersion"),
+		FeatureCount:   ps.count(obj, at),
 	}
+}
+
+var (
+	// wholeNumber is a whole number as JSON and servers write it.
+	wholeNumber = regexp.MustCompile(`^-?[0-9]+$`)
+	// jsonNumber is any number as JSON writes it.
+	jsonNumber = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$`)
+)
+
+// maxExactCount is the largest whole number a count written with a
+// fraction or an exponent (2.0, 1e3) can be read as without rounding.
+const maxExactCount = 1 << 53
+
+// count reads an entry's count: a number, or a number written as text as
+// servers of older releases write it.
+func (ps *parser) count(obj *node, at string) int64 {
 	cat := join(at, "featureCount")
-	switch c := obj["featureCount"].(type) {
-	case nil:
+	m := obj.get("featureCount")
+	if m == nil || m.val.kind == kindNull {
 		ps.err(cat, "The count is missing.")
-	case json.Number:
-		e.FeatureCount = ps.integer(c.String(), cat)
-	case string:
-		e.FeatureCount = ps.integer(strings.TrimSpace(c), cat)
-		if !ps.bad[cat] {
-			ps.warn(cat, "The count is written as text; it is read as %d.", e.FeatureCount)
+		return 0
+	}
+	s := strings.TrimSpace(m.val.text)
+	if m.val.kind != kindNumber && m.val.kind != kindString {
+		ps.err(cat, "The count must be a number, not %s.", m.val.describe())
+		return 0
+	}
+	if wholeNumber.MatchString(s) {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			ps.err(cat, "%s is too large for a count.", s)
 		}
+		return n
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	switch {
+	case !jsonNumber.MatchString(s):
+		ps.err(cat, "%q is not a whole number.", m.val.text)
+	case err != nil || math.Abs(f) > maxExactCount:
+		ps.err(cat, "%s is too large for a count.", s)
+	case f != math.Trunc(f):
+		ps.err(cat, "%s is not a whole number.", s)
 	default:
-		ps.err(cat, "The count must be a number, not %s.", kind(c))
+		ps.warnAt(m.val.off, cat, "The count is written as %s; it is read as %d.", s, int64(f))
+		return int64(f)
 	}
-	return e
+	return 0
 }
 
-func (ps *parser) integer(s, at string) int64 {
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil {
-		ps.err(at, "%q is not a whole number.", s)
-	}
-	return n
-}
-
-// text reads a string field; a missing one is left to Validate to report.
-func (ps *parser) text(obj map[string]any, at, field string) string {
-	switch v := obj[field].(type) {
-	case nil:
+// text reads a text field; a missing one is left to Validate to report.
+// A number is read as written, with a warning: a Java server may take it
+// as its text, but the format has text there.
+func (ps *parser) text(obj *node, at, field string) string {
+	m := obj.get(field)
+	if m == nil {
 		return ""
-	case string:
-		return v
+	}
+	switch v := m.val; v.kind {
+	case kindNull:
+		return ""
+	case kindString:
+		return v.text
+	case kindNumber:
+		ps.warnAt(v.off, join(at, field), "%s is written as a number; it is read as %q.", field, v.text)
+		return v.text
 	default:
-		ps.err(join(at, field), "%s must be text, not %s.", field, kind(v))
+		ps.errAt(v.off, join(at, field), "%s must be text, not %s.", field, v.describe())
 		return ""
 	}
 }
 
 // list reads an array field; a missing one is left to Validate to report.
-func (ps *parser) list(obj map[string]any, at, field string) []any {
-	switch v := obj[field].(type) {
-	case nil:
-		return nil
-	case []any:
-		return v
-	default:
-		ps.err(join(at, field), "%s must be a list, not %s.", field, kind(v))
+func (ps *parser) list(obj *node, at, field string) []*node {
+	m := obj.get(field)
+	if m == nil || m.val.kind == kindNull {
 		return nil
 	}
+	if m.val.kind != kindArray {
+		ps.errAt(m.val.off, join(at, field), "%s must be a list, not %s.", field, m.val.describe())
+		return nil
+	}
+	return m.val.elems
 }
 
-func (ps *parser) object(v any, at, what string) (map[string]any, bool) {
-	obj, ok := v.(map[string]any)
-	if !ok {
-		ps.err(at, "A %s must be an object, not %s.", what, kind(v))
+func (ps *parser) object(v *node, at, what string) bool {
+	if v.kind != kindObject {
+		ps.errAt(v.off, at, "A %s must be an object, not %s.", what, v.describe())
+		return false
 	}
-	return obj, ok
-}
-
-// kind names a JSON value's type for a message.
-func kind(v any) string {
-	switch v.(type) {
-	case nil:
-		return "null"
-	case string:
-		return "text"
-	case json.Number:
-		return "a number"
-	case bool:
-		return "true/false"
-	case []any:
-		return "a list"
-	}
-	return "an object"
+	return true
 }
 
 // crossCheck finds what is wrong only between groups of the file: a name
-// or a host ID used twice. The later use is the error.
+// or a host ID used twice. The later use is the error. Groups without a
+// name never clash: the server gives each its own.
 func (ps *parser) crossCheck() {
 	names := map[string]int{}
 	hosts := map[HostID]int{}
@@ -339,7 +500,7 @@ func (ps *parser) crossCheck() {
 		g := ig.Group
 		if k := nameKey(g.Name); k != "" {
 			if first, dup := names[k]; dup {
-				ps.err(join(ig.Location, "name"), "%q is also the name of %s; group names must be unique.", g.Name, ps.out.Groups[first].Location)
+				ps.err(join(ig.Location, "name"), "%q is also the name of the group at line %d; group names must be unique.", g.Name, ps.out.Groups[first].Line)
 			} else {
 				names[k] = i
 			}
@@ -350,7 +511,7 @@ func (ps *parser) crossCheck() {
 			}
 			if first, dup := hosts[r.HostID]; dup && first != i {
 				ps.err(fmt.Sprintf("%s[%d].hostId", join(ig.Location, "reservations"), j),
-					"Host ID %s is also reserved in %s (%q); a host ID can be reserved in only one group.", r.HostID, ps.out.Groups[first].Location, ps.out.Groups[first].Group.Name)
+					"Host ID %s is also reserved in %s; a host ID can be reserved in only one group.", r.HostID, ps.out.Groups[first].mention())
 			} else if !dup {
 				hosts[r.HostID] = i
 			}

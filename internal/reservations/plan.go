@@ -11,11 +11,14 @@ const (
 	ActionSkip    Action = "skip"
 )
 
-// GroupAction is the plan for one group of the file. Replaces is the ID of
-// the server's group of the same name that a replace deletes first.
+// GroupAction is the plan for one group of the file. Name is "" for a
+// group the server is to name; Label names every group to the user (see
+// ImportGroup.Label). Replaces is the ID of the server's group of the same
+// name that a replace deletes first.
 type GroupAction struct {
 	Index    int    `json:"index"`
 	Name     string `json:"name"`
+	Label    string `json:"label"`
 	Action   Action `json:"action"`
 	Reason   string `json:"reason"`
 	Replaces int64  `json:"replaces"`
@@ -36,7 +39,8 @@ type ImportPlan struct {
 
 // Plan decides what importing groups onto a server holding existing does.
 // A group with errors is skipped. A group whose name exists on the server
-// is skipped, or replaced when replace is set. A group is also skipped
+// is skipped, or replaced when replace is set; a group without a name is
+// always created, since the server names it. A group is also skipped
 // when one of its host IDs is reserved in a server group that is still
 // there when the group is sent. Replacements are sent first, in file
 // order, then new groups, in file order: that is the order to carry the
@@ -49,8 +53,9 @@ func Plan(groups []ImportGroup, existing []Group, replace bool) ImportPlan {
 	}
 	acts := make([]GroupAction, len(groups))
 	for i, ig := range groups {
-		a := GroupAction{Index: i, Name: ig.Group.Name, Action: ActionCreate}
+		a := GroupAction{Index: i, Name: ig.Group.Name, Label: ig.Label(), Action: ActionCreate}
 		si, exists := onServer[nameKey(ig.Group.Name)]
+		exists = exists && ig.Group.Name != ""
 		switch {
 		case !ig.Valid:
 			a.Action, a.Reason = ActionSkip, "It has errors (see the list of problems)."
@@ -63,13 +68,34 @@ func Plan(groups []ImportGroup, existing []Group, replace bool) ImportPlan {
 	}
 	// Skipping a replacement keeps its server group, whose hosts may then
 	// block another group: repeat until nothing changes.
+	owners := map[HostID]Group{}
+	for _, g := range existing {
+		for _, r := range g.Reservations {
+			owners[r.HostID.Normalize()] = g
+		}
+	}
+	replacedBy := map[int64]int{} // a server group's ID → the action replacing it
+	for j, a := range acts {
+		if a.Action == ActionReplace {
+			replacedBy[a.Replaces] = j
+		}
+	}
 	for changed := true; changed; {
 		changed = false
 		for i := range acts {
 			if acts[i].Action == ActionSkip {
 				continue
 			}
-			if reason := hostConflict(groups[i], existing, freedFor(acts, i)); reason != "" {
+			// Deleted when group i is sent: the replacements sent before
+			// it, and its own.
+			freed := func(id int64) bool {
+				j, ok := replacedBy[id]
+				return ok && (acts[i].Action == ActionCreate || j <= i)
+			}
+			if reason := hostConflict(groups[i], owners, freed); reason != "" {
+				if acts[i].Action == ActionReplace {
+					delete(replacedBy, acts[i].Replaces)
+				}
 				acts[i].Action, acts[i].Reason, acts[i].Replaces = ActionSkip, reason, 0
 				changed = true
 			}
@@ -89,31 +115,13 @@ func Plan(groups []ImportGroup, existing []Group, replace bool) ImportPlan {
 	return p
 }
 
-// freedFor is the set of server groups (by ID) already deleted when group
-// i is sent: the replacements sent before it, and its own.
-func freedFor(acts []GroupAction, i int) map[int64]bool {
-	freed := map[int64]bool{}
-	for j, a := range acts {
-		if a.Action == ActionReplace && (acts[i].Action == ActionCreate || j <= i) {
-			freed[a.Replaces] = true
-		}
-	}
-	return freed
-}
-
-// hostConflict names the first host ID of ig that a server group other
-// than the freed ones reserves, or returns "".
-func hostConflict(ig ImportGroup, existing []Group, freed map[int64]bool) string {
-	var kept []Group
-	for _, g := range existing {
-		if !freed[g.ID] {
-			kept = append(kept, g)
-		}
-	}
-	owners := hostOwners(kept)
+// hostConflict names the first host ID of ig that a server group reserves
+// (owners maps host IDs to the server's groups) unless that group is freed
+// by then, or returns "".
+func hostConflict(ig ImportGroup, owners map[HostID]Group, freed func(id int64) bool) string {
 	for j, r := range ig.Group.Reservations {
-		if other, ok := owners[r.HostID.Normalize()]; ok {
-			return fmt.Sprintf("%s[%d].hostId: host ID %s is already reserved in group %q on the server.", join(ig.Location, "reservations"), j, r.HostID, other)
+		if other, ok := owners[r.HostID.Normalize()]; ok && !freed(other.ID) {
+			return fmt.Sprintf("%s[%d].hostId: host ID %s is already reserved in group %q on the server.", join(ig.Location, "reservations"), j, r.HostID, other.Name)
 		}
 	}
 	return ""

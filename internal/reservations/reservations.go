@@ -29,12 +29,14 @@ type Reservation struct {
 	Entries []Entry `json:"reservationEntries"`
 }
 
-// Group is a named set of reservations, created whole and never edited.
-// ID is 0 for a group not yet on the server. The JSON form is the
-// import/export file format (IDs left out when 0).
+// Group is a set of reservations, created whole and never edited. ID is 0
+// for a group not yet on the server. Name is "" for a group the server is
+// to name: the format's name is optional, and the server generates one
+// when it is omitted, so an empty name is left out rather than sent. The
+// JSON form is the import/export file format (IDs left out when 0).
 type Group struct {
 	ID           int64         `json:"id,omitempty"`
-	Name         string        `json:"name"`
+	Name         string        `json:"name,omitempty"`
 	Reservations []Reservation `json:"reservations"`
 }
 
@@ -90,6 +92,26 @@ func nameKey(name string) string { return strings.ToLower(strings.TrimSpace(name
 
 // SameName tells whether two group names name the same group on a server.
 func SameName(a, b string) bool { return nameKey(a) == nameKey(b) }
+
+// StoredAs tells whether stored, a group read from the server, is g after
+// the server stored it: the group of the same name or, when g has no name
+// (the server chose one), the group that holds every host ID of g. A host
+// ID is in one group only, so that group can be no other.
+func (g Group) StoredAs(stored Group) bool {
+	if strings.TrimSpace(g.Name) != "" {
+		return SameName(g.Name, stored.Name)
+	}
+	if len(g.Reservations) == 0 {
+		return false
+	}
+	have := hostOwners([]Group{stored})
+	for _, r := range g.Reservations {
+		if _, ok := have[r.HostID.Normalize()]; !ok {
+			return false
+		}
+	}
+	return true
+}
 
 // hostOwners maps each host ID reserved in groups to its group's name.
 func hostOwners(groups []Group) map[HostID]string {

@@ -9,9 +9,14 @@ import (
 )
 
 // Problem is one thing wrong with a group or a file, at a location such as
-// "reservations[0].reservationEntries[2].featureVersion".
+// "reservations[0].reservationEntries[2].featureVersion" ("" for the file
+// as a whole). Problems of a file also carry the line and column (from 1,
+// columns in characters) of the value or key they are about; Validate's
+// have none (0), as a group in memory has no place.
 type Problem struct {
 	Location string `json:"location"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
 	Message  string `json:"message"`
 }
 
@@ -19,7 +24,9 @@ type Problem struct {
 // in a reservation, so "3" and "6.1.3" are refused here first.
 var versionForm = regexp.MustCompile(`^\d+\.\d+$`)
 
-// CheckGroupName returns why name cannot name a group, or "".
+// CheckGroupName returns why name cannot name a group on the Add page, or
+// "". The server names a group posted without a name, but the Add page
+// forms groups by their names, so there a name is required.
 func CheckGroupName(name string) string {
 	if strings.TrimSpace(name) == "" {
 		return "A group name is required."
@@ -91,14 +98,13 @@ func versionKey(v string) string {
 type featureKey struct{ name, version string }
 
 // Validate checks g by the server's rules and returns every problem, with
-// locations relative to the group ("name", "reservations[1].hostId.type").
-// Host IDs are compared as the server stores them (see Normalize).
+// locations relative to the group ("reservations[1].hostId.type"): what the
+// server refuses, so that a group with a problem is not sent. A group
+// without a name is valid: the server names it. Host IDs are compared as
+// the server stores them (see Normalize).
 func Validate(g Group) []Problem {
 	var out []Problem
 	add := func(at, msg string) { out = append(out, Problem{Location: at, Message: msg}) }
-	if m := CheckGroupName(g.Name); m != "" {
-		add("name", m)
-	}
 	if len(g.Reservations) == 0 {
 		add("reservations", "The group has no reservations.")
 	}
@@ -123,25 +129,38 @@ func Validate(g Group) []Problem {
 		if len(r.Entries) == 0 {
 			add(at+".reservationEntries", "The reservation reserves no feature.")
 		}
-		seen := map[featureKey]int{}
 		for j, e := range r.Entries {
 			eat := fmt.Sprintf("%s.reservationEntries[%d]", at, j)
-			mn, mver := CheckFeatureName(e.FeatureName), CheckVersion(e.FeatureVersion)
-			if mn != "" {
-				add(eat+".featureName", mn)
+			if m := CheckFeatureName(e.FeatureName); m != "" {
+				add(eat+".featureName", m)
 			}
-			if mver != "" {
-				add(eat+".featureVersion", mver)
+			if m := CheckVersion(e.FeatureVersion); m != "" {
+				add(eat+".featureVersion", m)
 			}
 			if m := CheckCount(e.FeatureCount); m != "" {
 				add(eat+".featureCount", m)
 			}
-			if mn != "" || mver != "" {
+		}
+	}
+	return out
+}
+
+// repeatedEntries finds entries that reserve a feature and version the same
+// host already reserves in g, at locations as Validate's. The server's
+// rules do not say whether it refuses them or adds their counts, so they
+// are worth a warning, not a refusal.
+func repeatedEntries(g Group) []Problem {
+	var out []Problem
+	for i, r := range g.Reservations {
+		seen := map[featureKey]int{}
+		for j, e := range r.Entries {
+			if CheckFeatureName(e.FeatureName) != "" || CheckVersion(e.FeatureVersion) != "" {
 				continue
 			}
 			k := featureKey{strings.TrimSpace(e.FeatureName), versionKey(e.FeatureVersion)}
 			if first, dup := seen[k]; dup {
-				add(eat, fmt.Sprintf("%s %s is already reserved for this host by reservationEntries[%d].", k.name, strings.TrimSpace(e.FeatureVersion), first))
+				out = append(out, Problem{Location: fmt.Sprintf("reservations[%d].reservationEntries[%d]", i, j),
+					Message: fmt.Sprintf("%s %s is already reserved for this host by reservationEntries[%d]; make them one entry to be sure what the server reserves.", k.name, strings.TrimSpace(e.FeatureVersion), first)})
 				continue
 			}
 			seen[k] = j

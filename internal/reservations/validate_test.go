@@ -72,7 +72,8 @@ func TestValidate(t *testing.T) {
 			res("7A7A77AAA77A", "ETHERNET", entry("3D_Rendering", "3.0", 1), entry("Export_to_CSV", "4.8", 2)),
 			res("joe", "USER", entry("Cloud_Render_Minutes", "1.0", 3)),
 		}}, nil},
-		{"empty", Group{}, []string{"name: required", "reservations: no reservations"}},
+		{"empty", Group{}, []string{"reservations: no reservations"}},
+		{"no name: the server names it", Group{Reservations: []Reservation{res("H1", "STRING", entry("A", "1.0", 1))}}, nil},
 		{"bad fields", Group{Name: "G", Reservations: []Reservation{
 			res("", "MAC", entry("", "3", 0)),
 			res("H1", "STRING"),
@@ -88,21 +89,47 @@ func TestValidate(t *testing.T) {
 			res("Joe", "USER", entry("A", "1.0", 1)),
 			res("JOE", "user", entry("B", "1.0", 1)),
 		}}, []string{"reservations[1].hostId: JOE/USER already has reservations[0]"}},
-		{"same feature and version twice", Group{Name: "G", Reservations: []Reservation{
-			res("H1", "STRING", entry("A", "1.0", 1), entry("A", "2.0", 1), entry("A", "01.00", 2)),
-		}}, []string{"reservations[0].reservationEntries[2]: A 01.00 is already reserved for this host by reservationEntries[0]"}},
+		{"same feature and version twice is for the server to judge", Group{Name: "G", Reservations: []Reservation{
+			res("H1", "STRING", entry("A", "1.0", 1), entry("A", "01.00", 2)),
+		}}, nil},
 	}
 	for _, tt := range tests {
-		got := Validate(tt.g)
-		if len(got) != len(tt.want) {
-			t.Errorf("%s: got %d problems %+v, want %d", tt.name, len(got), got, len(tt.want))
-			continue
-		}
-		for i, w := range tt.want {
-			loc, words, _ := strings.Cut(w, ": ")
-			if got[i].Location != loc || !strings.Contains(got[i].Message, words) {
-				t.Errorf("%s: problem %d is %+v, want %s", tt.name, i, got[i], w)
-			}
+		checkValidate(t, tt.name, Validate(tt.g), tt.want)
+	}
+}
+
+func TestRepeatedEntries(t *testing.T) {
+	tests := []struct {
+		name string
+		g    Group
+		want []string
+	}{
+		{"same feature, versions that compare equal", Group{Reservations: []Reservation{
+			res("H1", "STRING", entry("A", "1.0", 1), entry("A", "2.0", 1), entry("A", "01.00", 2)),
+		}}, []string{"reservations[0].reservationEntries[2]: A 01.00 is already reserved for this host by reservationEntries[0]"}},
+		{"same feature for two hosts", Group{Reservations: []Reservation{
+			res("H1", "STRING", entry("A", "1.0", 1)), res("H2", "STRING", entry("A", "1.0", 1)),
+		}}, nil},
+		{"an invalid version is Validate's", Group{Reservations: []Reservation{
+			res("H1", "STRING", entry("A", "1", 1), entry("A", "1", 1)),
+		}}, nil},
+	}
+	for _, tt := range tests {
+		checkValidate(t, tt.name, repeatedEntries(tt.g), tt.want)
+	}
+}
+
+// checkValidate compares problems with want, "location: words of the message".
+func checkValidate(t *testing.T, name string, got []Problem, want []string) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Errorf("%s: got %d problems %+v, want %d", name, len(got), got, len(want))
+		return
+	}
+	for i, w := range want {
+		loc, words, _ := strings.Cut(w, ": ")
+		if got[i].Location != loc || !strings.Contains(got[i].Message, words) {
+			t.Errorf("%s: problem %d is %+v, want %s", name, i, got[i], w)
 		}
 	}
 }

@@ -5,8 +5,8 @@ import (
 	"crypto/rand"
 	"crypto/sha512"
 	"encoding/base64"
-	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 	"time"
@@ -18,6 +18,10 @@ const (
 	AdminPassword  = "Admin123!"
 	ReaderUser     = "reader"
 	ReaderPassword = "Reader123!"
+	// ProducerUser is the account servers create for the producer at
+	// start-up (FNE-API.md, Dialects): the producer role and reads.
+	ProducerUser     = "producer"
+	ProducerPassword = "Producer123!"
 )
 
 // HeaderPasswordChangeRequired marks answers for a user who must change the
@@ -31,11 +35,26 @@ type user struct {
 	mustChange bool
 }
 
-func defaultUsers(firstLogin bool) map[string]*user {
-	return map[string]*user{
-		AdminUser:  {password: AdminPassword, roles: []string{roleAdmin, roleDropClient, roleRead, roleReservations, roleOffline}, mustChange: firstLogin},
-		ReaderUser: {password: ReaderPassword, roles: []string{roleRead}},
+// defaultUsers are the demo accounts. ROLE_OFFLINE came with newer
+// releases: a legacy server grants offline operations to ROLE_ADMIN.
+func defaultUsers(firstLogin bool, d Dialect) map[string]*user {
+	admin := []string{roleAdmin, roleDropClient, roleRead, roleReservations}
+	if d != DialectLegacy {
+		admin = append(admin, roleOffline)
 	}
+	return map[string]*user{
+		AdminUser:    {password: AdminPassword, roles: admin, mustChange: firstLogin},
+		ReaderUser:   {password: ReaderPassword, roles: []string{roleRead}},
+		ProducerUser: {password: ProducerPassword, roles: []string{roleProducer, roleRead}},
+	}
+}
+
+// neededRole is the role rt needs on this server.
+func (s *Server) neededRole(rt Route) string {
+	if rt.Role == roleOffline && s.opts.Dialect == DialectLegacy {
+		return roleAdmin
+	}
+	return rt.Role
 }
 
 // claims are the JWT claims a real server puts in its tokens.
@@ -63,14 +82,21 @@ var jwtHeader = base64.RawURLEncoding.EncodeToString([]byte(`{"typ":"JWT","alg":
 func (s *Server) issueToken(name string, u *user) (string, time.Time) {
 	now := s.now()
 	exp := now.Add(s.opts.TokenLifetime)
-	xsrf := make([]byte, 16)
-	_, _ = rand.Read(xsrf)
 	body, _ := json.Marshal(claims{
 		Sub: name, Iss: s.opts.InstanceID, Iat: now.Unix(), Exp: exp.Unix(),
-		Roles: strings.Join(u.roles, ","), XSRFToken: hex.EncodeToString(xsrf),
+		Roles: strings.Join(u.roles, ","), XSRFToken: newUUID(),
 	})
 	unsigned := jwtHeader + "." + base64.RawURLEncoding.EncodeToString(body)
 	return unsigned + "." + s.sign(unsigned), exp
+}
+
+// newUUID is a random (version 4) UUID, as servers put in xsrfToken.
+func newUUID() string {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b)
+	b[6] = b[6]&0x0f | 0x40 // version 4
+	b[8] = b[8]&0x3f | 0x80 // RFC 4122 variant
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:])
 }
 
 func (s *Server) sign(unsigned string) string {
@@ -79,27 +105,33 @@ func (s *Server) sign(unsigned string) string {
 	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
 }
 
-const (
-	msgTokenInvalid = "The token is not valid; log in again."
-	msgTokenExpired = "The token has expired; log in again."
+// tokenRefusal is why a token was refused: the failure and its message.
+type tokenRefusal struct {
+	failure
+	msg string
+}
+
+var (
+	tokenInvalid = &tokenRefusal{failTokenInvalid, "The token is not valid; log in again."}
+	tokenExpired = &tokenRefusal{failTokenExpired, "The token has expired; log in again."}
 )
 
 // verifyToken checks the signature and expiry of a bearer token; on failure
-// it returns the message for the 401.
-func (s *Server) verifyToken(tok string) (claims, string) {
+// it returns what the 401 says.
+func (s *Server) verifyToken(tok string) (claims, *tokenRefusal) {
 	parts := strings.Split(tok, ".")
 	if len(parts) != 3 || !hmac.Equal([]byte(s.sign(parts[0]+"."+parts[1])), []byte(parts[2])) {
-		return claims{}, msgTokenInvalid
+		return claims{}, tokenInvalid
 	}
 	raw, err := base64.RawURLEncoding.DecodeString(parts[1])
 	var c claims
 	if err != nil || json.Unmarshal(raw, &c) != nil {
-		return claims{}, msgTokenInvalid
+		return claims{}, tokenInvalid
 	}
 	if s.now().Unix() >= c.Exp {
-		return claims{}, msgTokenExpired
+		return claims{}, tokenExpired
 	}
-	return c, ""
+	return c, nil
 }
 
 // bearer returns the request's token and whether it sent an Authorization
@@ -116,7 +148,8 @@ func bearer(r *http.Request) (string, bool) {
 // authorized applies the security mode and roles to a request, answering
 // 401 or 403 itself when it is refused.
 func (s *Server) authorized(w http.ResponseWriter, r *http.Request, rt Route) bool {
-	if rt.Role == "" || s.opts.Security == SecurityOff {
+	role := s.neededRole(rt)
+	if role == "" || s.opts.Security == SecurityOff {
 		return true
 	}
 	tok, present := bearer(r)
@@ -124,12 +157,12 @@ func (s *Server) authorized(w http.ResponseWriter, r *http.Request, rt Route) bo
 		if s.opts.Security == SecurityAnonymous && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
 			return true
 		}
-		writeError(w, http.StatusUnauthorized, "Log in first: administrative security is enabled on this server.")
+		s.fail(w, failLoginRequired, "Log in first: administrative security is enabled on this server.")
 		return false
 	}
-	c, msg := s.verifyToken(tok)
-	if msg != "" {
-		writeError(w, http.StatusUnauthorized, msg)
+	c, refused := s.verifyToken(tok)
+	if refused != nil {
+		s.fail(w, refused.failure, refused.msg)
 		return false
 	}
 	s.mu.RLock()
@@ -137,16 +170,16 @@ func (s *Server) authorized(w http.ResponseWriter, r *http.Request, rt Route) bo
 	mustChange := u != nil && u.mustChange
 	s.mu.RUnlock()
 	if u == nil {
-		writeError(w, http.StatusUnauthorized, "The token's user no longer exists; log in again.")
+		s.fail(w, failTokenInvalid, "The token's user no longer exists; log in again.", c.Sub)
 		return false
 	}
 	if mustChange {
 		w.Header().Set(HeaderPasswordChangeRequired, "true")
-		writeError(w, http.StatusForbidden, "The password of "+c.Sub+" must be changed before anything else.")
+		s.fail(w, failPasswordChange, "The password of "+c.Sub+" must be changed before anything else.", c.Sub)
 		return false
 	}
-	if !c.hasRole(rt.Role) {
-		writeError(w, http.StatusForbidden, "User "+c.Sub+" lacks the "+rt.Role+" role needed here.")
+	if !c.hasRole(role) {
+		s.fail(w, failAccessDenied, "User "+c.Sub+" lacks the "+role+" role needed here.", c.Sub, role)
 		return false
 	}
 	return true

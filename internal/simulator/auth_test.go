@@ -14,7 +14,7 @@ func login(t *testing.T, s *Server, user, password string) (string, *httptest.Re
 	t.Helper()
 	rec := httptest.NewRecorder()
 	body := `{"user":"` + user + `","password":"` + password + `"}`
-	s.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/api/1.0/instances/~/authorize", strings.NewReader(body)))
+	s.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/api/1.0/instances/"+s.InstanceID()+"/authorize", strings.NewReader(body)))
 	var ar wireAuthorize
 	_ = json.Unmarshal(rec.Body.Bytes(), &ar)
 	return ar.Token, rec

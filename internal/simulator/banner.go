@@ -19,6 +19,7 @@ func Banner(r *Running) string {
 	fmt.Fprintf(&b, "  URL:          %s\n", r.URL)
 	fmt.Fprintf(&b, "  Admin base:   %s\n", base)
 	fmt.Fprintf(&b, "  Instance ID:  %s\n", r.InstanceID())
+	fmt.Fprintf(&b, "  Dialect:      %s\n", r.opts.Dialect)
 	fmt.Fprintf(&b, "  Dataset:      %s\n", r.opts.Dataset)
 	switch r.opts.Security {
 	case SecurityOff:
@@ -29,7 +30,8 @@ func Banner(r *Running) string {
 		fmt.Fprintf(&b, "  Security:     on (log in to do anything)\n")
 	}
 	if r.opts.Security != SecurityOff {
-		fmt.Fprintf(&b, "  Users:        %s / %s (all roles), %s / %s (read only)\n", AdminUser, AdminPassword, ReaderUser, ReaderPassword)
+		fmt.Fprintf(&b, "  Users:        %s / %s (all roles), %s / %s (read only), %s / %s (producer)\n",
+			AdminUser, AdminPassword, ReaderUser, ReaderPassword, ProducerUser, ProducerPassword)
 		if r.opts.FirstLogin {
 			fmt.Fprintf(&b, "                %s must change the password at first login\n", AdminUser)
 		}

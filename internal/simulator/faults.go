@@ -202,7 +202,7 @@ func (s *Server) applyFaults(w http.ResponseWriter, r *http.Request, rt *route, 
 			dropConnection(w)
 			return true, nil
 		case f.expired:
-			writeError(w, http.StatusUnauthorized, "The session has expired; log in again.")
+			s.fail(w, failTokenExpired, "The session has expired; log in again.")
 			return true, nil
 		case f.Redirect != "":
 			status := f.RedirectStatus
@@ -230,7 +230,7 @@ func (s *Server) applyFaults(w http.ResponseWriter, r *http.Request, rt *route, 
 			writeBody(w, status, "text/html; charset=utf-8", []byte("<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1><p>The proxy server received an invalid response from an upstream server.</p></body></html>\n"))
 			return true, nil
 		case f.Status != 0:
-			writeError(w, f.Status, "Injected fault: status "+strconv.Itoa(f.Status)+".")
+			s.fail(w, failInjected.withStatus(f.Status), "Injected fault: status "+strconv.Itoa(f.Status)+".", strconv.Itoa(f.Status))
 			return true, nil
 		case f.Malformed:
 			writeBody(w, http.StatusOK, "application/json", []byte(`{"features": [{"id": 1, "featureName": "trunc`))

@@ -15,20 +15,20 @@ func (s *Server) activations(w http.ResponseWriter, r *http.Request, _ params) {
 	var body struct {
 		Activations []wireActivation `json:"activations"`
 	}
-	if !readJSON(w, r, &body) {
+	if !s.readJSON(w, r, &body) {
 		return
 	}
 	if len(body.Activations) == 0 {
-		writeError(w, http.StatusBadRequest, "The request lists no activation ID.")
+		s.fail(w, failInvalidActivation, "The request lists no activation ID.")
 		return
 	}
 	for _, a := range body.Activations {
 		if strings.TrimSpace(a.ActivationID) == "" {
-			writeError(w, http.StatusBadRequest, "An activation ID is empty.")
+			s.fail(w, failInvalidActivation, "An activation ID is empty.")
 			return
 		}
 		if a.Count <= 0 {
-			writeError(w, http.StatusBadRequest, fmt.Sprintf("The count of %s must be above zero.", a.ActivationID))
+			s.fail(w, failInvalidActivation, fmt.Sprintf("The count of %s must be above zero.", a.ActivationID), a.ActivationID)
 			return
 		}
 	}
@@ -43,7 +43,7 @@ func (s *Server) activations(w http.ResponseWriter, r *http.Request, _ params) {
 		}
 		out = append(out, res)
 	}
-	writeJSON(w, http.StatusOK, out)
+	s.writeJSON(w, http.StatusOK, out)
 }
 
 // activate sets the held count of an activation ID, returning a success

@@ -14,7 +14,7 @@ func (s *Server) configuration(w http.ResponseWriter, r *http.Request, _ params)
 	for i, st := range s.st.settings {
 		out[i] = st.wireSetting
 	}
-	writeJSON(w, http.StatusOK, out)
+	s.writeJSON(w, http.StatusOK, out)
 }
 
 // updateConfiguration applies the changed settings all or nothing:
@@ -22,11 +22,11 @@ func (s *Server) configuration(w http.ResponseWriter, r *http.Request, _ params)
 // ones and bad values are refused (400), and a CLS refuses every change.
 func (s *Server) updateConfiguration(w http.ResponseWriter, r *http.Request, _ params) {
 	var changed map[string]json.RawMessage
-	if !readJSON(w, r, &changed) {
+	if !s.readJSON(w, r, &changed) {
 		return
 	}
 	if s.opts.CLS {
-		writeError(w, http.StatusForbidden, "The policies of a Cloud License Server are read-only.")
+		s.fail(w, failReadOnly, "The policies of a Cloud License Server are read-only.")
 		return
 	}
 	s.mu.Lock()
@@ -41,18 +41,18 @@ func (s *Server) updateConfiguration(w http.ResponseWriter, r *http.Request, _ p
 		st := s.st.setting(n)
 		switch {
 		case st == nil:
-			writeError(w, http.StatusBadRequest, "There is no policy setting named "+n+".")
+			s.fail(w, failInvalidValue, "There is no policy setting named "+n+".", n)
 			return
 		case st.locked:
-			writeError(w, http.StatusForbidden, n+" is set by the producer; changing it needs the "+roleProducer+" role.")
+			s.fail(w, failAccessDenied, n+" is set by the producer; changing it needs the "+roleProducer+" role.", n, roleProducer)
 			return
 		case st.readOnly:
-			writeError(w, http.StatusBadRequest, n+" is read-only.")
+			s.fail(w, failReadOnly.withStatus(http.StatusBadRequest), n+" is read-only.", n)
 			return
 		}
 		v := rawValue(changed[n])
 		if msg := checkValue(st.kind, v); msg != "" {
-			writeError(w, http.StatusBadRequest, n+" "+msg+".")
+			s.fail(w, failInvalidValue, n+" "+msg+".", n, v)
 			return
 		}
 		values[st] = v

@@ -16,7 +16,7 @@ func (s *Server) lookupDevice(w http.ResponseWriter, p params) *wireClient {
 	if d := s.st.deviceByID[id]; err == nil && d != nil {
 		return d
 	}
-	writeError(w, http.StatusNotFound, "There is no device with ID "+p["id"]+".")
+	s.fail(w, failNotFound, "There is no device with ID "+p["id"]+".", p["id"])
 	return nil
 }
 
@@ -24,7 +24,7 @@ func (s *Server) client(w http.ResponseWriter, r *http.Request, p params) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if d := s.lookupDevice(w, p); d != nil {
-		writeJSON(w, http.StatusOK, d)
+		s.writeJSON(w, http.StatusOK, d)
 	}
 }
 
@@ -39,7 +39,7 @@ func (s *Server) clientFeatures(w http.ResponseWriter, r *http.Request, p params
 	for _, sv := range s.st.servesOf[d.ID] {
 		out = append(out, wireClientFeature{wireFeature: *s.st.featureByID[sv.featureID], ServedCount: sv.useCount, UsageKind: sv.kind})
 	}
-	writeJSON(w, http.StatusOK, out)
+	s.writeJSON(w, http.StatusOK, out)
 }
 
 func (s *Server) deleteClient(w http.ResponseWriter, r *http.Request, p params) {

@@ -17,7 +17,7 @@ func (s *Server) lookupFeature(w http.ResponseWriter, p params) *wireFeature {
 	if f := s.st.featureByID[id]; err == nil && f != nil {
 		return f
 	}
-	writeError(w, http.StatusNotFound, "There is no feature with ID "+p["id"]+".")
+	s.fail(w, failNotFound, "There is no feature with ID "+p["id"]+".", p["id"])
 	return nil
 }
 
@@ -25,7 +25,7 @@ func (s *Server) feature(w http.ResponseWriter, r *http.Request, p params) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if f := s.lookupFeature(w, p); f != nil {
-		writeJSON(w, http.StatusOK, f)
+		s.writeJSON(w, http.StatusOK, f)
 	}
 }
 
@@ -43,7 +43,7 @@ func (s *Server) featureClients(w http.ResponseWriter, r *http.Request, p params
 			Client: *s.st.deviceByID[sv.deviceID],
 		})
 	}
-	writeJSON(w, http.StatusOK, out)
+	s.writeJSON(w, http.StatusOK, out)
 }
 
 // featureSummaries sums the records per feature name and version, in the
@@ -75,7 +75,7 @@ func (s *Server) featureSummaries(w http.ResponseWriter, r *http.Request, _ para
 			sum.LastExpiry = f.Expiry
 		}
 	}
-	writeJSON(w, http.StatusOK, out)
+	s.writeJSON(w, http.StatusOK, out)
 }
 
 // expiryBefore orders expiry dates with "permanent" last.

@@ -3,6 +3,7 @@ package simulator
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -14,27 +15,30 @@ func (s *Server) reservationGroups(w http.ResponseWriter, r *http.Request, _ par
 	defer s.mu.RUnlock()
 	out := make([]*wireGroup, len(s.st.groups))
 	copy(out, s.st.groups)
-	writeJSON(w, http.StatusOK, out)
+	s.writeJSON(w, http.StatusOK, out)
 }
 
 // addReservationGroup stores a new group. Any error rejects the whole group,
 // and reservations cannot be added while a model definition is active.
 func (s *Server) addReservationGroup(w http.ResponseWriter, r *http.Request, _ params) {
 	var g wireGroup
-	if !readJSON(w, r, &g) {
+	if !s.readJSON(w, r, &g) {
 		return
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.st.model != nil {
-		writeError(w, http.StatusConflict, "Reservations cannot be added while a model definition (named license pools) is active; delete the model definition first.")
+		s.fail(w, failPoolsOrReservation, "Reservations cannot be added while a model definition (named license pools) is active; delete the model definition first.")
 		return
 	}
 	if msg := s.st.checkGroup(&g); msg != "" {
-		writeError(w, http.StatusBadRequest, "The reservation group was rejected: "+msg)
+		s.fail(w, failInvalidReservation, "The reservation group was rejected: "+msg, g.Name)
 		return
 	}
 	g.ID = s.st.newID()
+	if g.Name == "" {
+		g.Name = s.st.generatedGroupName(g.ID)
+	}
 	for i := range g.Reservations {
 		res := &g.Reservations[i]
 		res.ID = s.st.newID()
@@ -45,19 +49,17 @@ func (s *Server) addReservationGroup(w http.ResponseWriter, r *http.Request, _ p
 	s.st.groups = append(s.st.groups, &g)
 	s.st.recomputeReserved()
 	s.st.touch()
-	writeJSON(w, http.StatusCreated, g)
+	s.writeJSON(w, http.StatusCreated, g)
 }
 
 // checkGroup applies the documented reservation rules and normalises USER
-// host IDs to upper case; it returns the first problem found.
+// host IDs to upper case; it returns the first problem found. A group
+// without a name is valid: the server names it.
 func (st *state) checkGroup(g *wireGroup) string {
 	g.Name = strings.TrimSpace(g.Name)
-	if g.Name == "" {
-		return "the group needs a name."
-	}
 	taken := map[string]string{} // type/value → group name
 	for _, other := range st.groups {
-		if strings.EqualFold(other.Name, g.Name) {
+		if g.Name != "" && strings.EqualFold(other.Name, g.Name) {
 			return fmt.Sprintf("a reservation group named %q already exists.", other.Name)
 		}
 		for _, res := range other.Reservations {
@@ -107,6 +109,19 @@ func (st *state) checkGroup(g *wireGroup) string {
 	return ""
 }
 
+// generatedGroupName names a group posted without a name. The vendor's
+// documentation says only that the server then generates one; the form
+// "Group <ID>" is assumed, after the names the guide's own screenshot of
+// the Reservations view shows ("Group 45"). A group the user already
+// named so keeps its name: the new one gets a number more.
+func (st *state) generatedGroupName(id int64) string {
+	name := fmt.Sprintf("Group %d", id)
+	for n := 2; slices.ContainsFunc(st.groups, func(g *wireGroup) bool { return strings.EqualFold(g.Name, name) }); n++ {
+		name = fmt.Sprintf("Group %d (%d)", id, n)
+	}
+	return name
+}
+
 func validVersion(v string) bool {
 	_, _, ok := splitVersion(v)
 	return ok
@@ -127,5 +142,5 @@ func (s *Server) deleteReservationGroup(w http.ResponseWriter, r *http.Request, 
 			return
 		}
 	}
-	writeError(w, http.StatusNotFound, "There is no reservation group with ID "+p["id"]+".")
+	s.fail(w, failNotFound, "There is no reservation group with ID "+p["id"]+".", p["id"])
 }

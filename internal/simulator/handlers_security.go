@@ -1,6 +1,9 @@
 package simulator
 
-import "net/http"
+import (
+	"fmt"
+	"net/http"
+)
 
 type wireHealth struct {
 	LLS wireLLS `json:"LLS"`
@@ -27,7 +30,7 @@ func (s *Server) health(w http.ResponseWriter, r *http.Request, _ params) {
 	if s.opts.Security == SecurityOff {
 		sec = "disabled"
 	}
-	writeJSON(w, http.StatusOK, wireHealth{LLS: wireLLS{
+	s.writeJSON(w, http.StatusOK, wireHealth{LLS: wireLLS{
 		Version:               s.opts.Version,
 		BuildDate:             "2025-10-14T08:12:40Z",
 		BuildVersion:          "301877",
@@ -47,7 +50,7 @@ func (s *Server) health(w http.ResponseWriter, r *http.Request, _ params) {
 func (s *Server) hostIDs(w http.ResponseWriter, r *http.Request, _ params) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	writeJSON(w, http.StatusOK, struct {
+	s.writeJSON(w, http.StatusOK, struct {
 		HostIDs []wireServerHostID `json:"hostids"`
 	}{s.st.hostIDs})
 }
@@ -67,7 +70,7 @@ func (s *Server) authorize(w http.ResponseWriter, r *http.Request, _ params) {
 		User     string `json:"user"`
 		Password string `json:"password"`
 	}
-	if !readJSON(w, r, &body) {
+	if !s.readJSON(w, r, &body) {
 		return
 	}
 	s.mu.RLock()
@@ -76,14 +79,16 @@ func (s *Server) authorize(w http.ResponseWriter, r *http.Request, _ params) {
 	mustChange := ok && u.mustChange
 	s.mu.RUnlock()
 	if !ok {
-		writeError(w, http.StatusUnauthorized, "Invalid user name or password.")
+		// The wording of a real server's refusal (FNE-API.md, Error bodies).
+		s.fail(w, failUserAuthFailed, fmt.Sprintf("Authorization attempt at uri=%s failed for user %s (invalid user name or password).", r.URL.Path, body.User),
+			r.URL.Path, body.User)
 		return
 	}
 	tok, exp := s.issueToken(body.User, u)
 	if mustChange {
 		w.Header().Set(HeaderPasswordChangeRequired, "true")
 	}
-	writeJSON(w, http.StatusOK, wireAuthorize{
+	s.writeJSON(w, http.StatusOK, wireAuthorize{
 		Expires:                exp.UTC().Format("2006-01-02T15:04:05.000Z"),
 		Token:                  tok,
 		PasswordChangeRequired: mustChange,
@@ -97,14 +102,14 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request, p params
 		Current *string `json:"currentPassword"`
 		New     string  `json:"newPassword"`
 	}
-	if !readJSON(w, r, &body) {
+	if !s.readJSON(w, r, &body) {
 		return
 	}
 	var caller *claims
 	if tok, present := bearer(r); present {
-		c, msg := s.verifyToken(tok)
-		if msg != "" {
-			writeError(w, http.StatusUnauthorized, msg)
+		c, refused := s.verifyToken(tok)
+		if refused != nil {
+			s.fail(w, refused.failure, refused.msg)
 			return
 		}
 		caller = &c
@@ -114,31 +119,31 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request, p params
 	name := p["user"]
 	u := s.users[name]
 	if u == nil {
-		writeError(w, http.StatusNotFound, "There is no user named "+name+".")
+		s.fail(w, failNotFound, "There is no user named "+name+".", name)
 		return
 	}
 	switch {
 	case body.Current != nil:
 		if *body.Current != u.password {
-			writeError(w, http.StatusBadRequest, "The current password is not correct.")
+			s.fail(w, failInvalidPassword, "The current password is not correct.")
 			return
 		}
 	case u.mustChange:
-		writeError(w, http.StatusBadRequest, "Enter the current password: it is needed on a first login.")
+		s.fail(w, failInvalidPassword, "Enter the current password: it is needed on a first login.")
 		return
 	case caller == nil:
-		writeError(w, http.StatusBadRequest, "Enter the current password, or log in as an administrator.")
+		s.fail(w, failInvalidPassword, "Enter the current password, or log in as an administrator.")
 		return
 	case !caller.hasRole(roleAdmin) || s.users[caller.Sub] != nil && s.users[caller.Sub].mustChange:
-		writeError(w, http.StatusForbidden, "Changing a password without the current one needs the "+roleAdmin+" role.")
+		s.fail(w, failAccessDenied, "Changing a password without the current one needs the "+roleAdmin+" role.", roleAdmin)
 		return
 	}
 	if msg := checkPassword(body.New); msg != "" {
-		writeError(w, http.StatusBadRequest, msg)
+		s.fail(w, failInvalidPassword, msg)
 		return
 	}
 	if body.New == u.password {
-		writeError(w, http.StatusBadRequest, "The new password must differ from the current one.")
+		s.fail(w, failInvalidPassword, "The new password must differ from the current one.")
 		return
 	}
 	u.password, u.mustChange = body.New, false

@@ -15,17 +15,17 @@ import (
 func (s *Server) uploadRestKey(w http.ResponseWriter, r *http.Request, _ params) {
 	der, err := io.ReadAll(io.LimitReader(r.Body, 64<<10))
 	if err != nil {
-		writeError(w, http.StatusBadRequest, "The key could not be read.")
+		s.fail(w, failInvalidKey, "The key could not be read.")
 		return
 	}
 	if msg := checkRSAKey(der); msg != "" {
-		writeError(w, http.StatusBadRequest, msg)
+		s.fail(w, failInvalidKey, msg)
 		return
 	}
 	s.mu.Lock()
 	s.st.restKey = der
 	s.mu.Unlock()
-	writeJSON(w, http.StatusOK, struct {
+	s.writeJSON(w, http.StatusOK, struct {
 		PublicKey string `json:"publicKey"`
 	}{base64.StdEncoding.EncodeToString(der)})
 }
@@ -60,5 +60,5 @@ func (s *Server) revokeRestKey(w http.ResponseWriter, r *http.Request, _ params)
 	s.mu.Lock()
 	s.st.restKey = nil
 	s.mu.Unlock()
-	writeError(w, http.StatusGone, "The client key has been revoked.")
+	s.fail(w, failKeyRevoked, "The client key has been revoked.")
 }

@@ -28,6 +28,9 @@ type Running struct {
 // It refuses non-loopback addresses unless allowRemote is set, because the
 // simulator has well-known demo credentials.
 func Listen(addr string, opts Options, allowRemote bool) (*Running, error) {
+	if err := opts.check(); err != nil {
+		return nil, err
+	}
 	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
 		return nil, err
@@ -39,7 +42,8 @@ func Listen(addr string, opts Options, allowRemote bool) (*Running, error) {
 		}
 	}
 	var cert *selfSigned
-	if opts.TLS {
+	// A Cloud License Server always speaks HTTPS, and clients address it so.
+	if opts.TLS || opts.CLS || opts.Dialect == DialectCLS {
 		if cert, err = newSelfSigned(); err != nil {
 			return nil, err
 		}

@@ -126,11 +126,11 @@ func (s *Server) capabilityRequest(w http.ResponseWriter, r *http.Request, _ par
 // activationRequest makes an offline request for an activation ID.
 func (s *Server) activationRequest(w http.ResponseWriter, r *http.Request, _ params) {
 	var a wireActivation
-	if !readJSON(w, r, &a) {
+	if !s.readJSON(w, r, &a) {
 		return
 	}
 	if strings.TrimSpace(a.ActivationID) == "" || a.Count <= 0 {
-		writeError(w, http.StatusBadRequest, "An activation request needs an activation ID and a count above zero.")
+		s.fail(w, failInvalidActivation, "An activation request needs an activation ID and a count above zero.")
 		return
 	}
 	s.mu.Lock()
@@ -181,11 +181,11 @@ func (s *Server) MakeCapabilityResponse(request []byte) ([]byte, error) {
 func (s *Server) capabilityResponse(w http.ResponseWriter, r *http.Request, _ params) {
 	body, err := io.ReadAll(io.LimitReader(r.Body, maxOfflineFile+1))
 	if err != nil {
-		writeError(w, http.StatusBadRequest, "The file could not be read.")
+		s.fail(w, failInvalidResponse, "The file could not be read.")
 		return
 	}
 	if len(body) > maxOfflineFile {
-		writeError(w, http.StatusBadRequest, "The file is too large to be a capability response.")
+		s.fail(w, failInvalidResponse, "The file is too large to be a capability response.")
 		return
 	}
 	f, msg := parseFile(body)
@@ -199,12 +199,12 @@ func (s *Server) capabilityResponse(w http.ResponseWriter, r *http.Request, _ pa
 		msg = "The response is damaged: its signature does not match its content."
 	}
 	if msg != "" {
-		writeError(w, http.StatusBadRequest, msg)
+		s.fail(w, failInvalidResponse, msg)
 		return
 	}
 	var p offlinePayload
 	if err := json.Unmarshal(f.payload, &p); err != nil {
-		writeError(w, http.StatusBadRequest, "The response is damaged: its content cannot be read.")
+		s.fail(w, failInvalidResponse, "The response is damaged: its content cannot be read.")
 		return
 	}
 	s.mu.Lock()
@@ -212,22 +212,22 @@ func (s *Server) capabilityResponse(w http.ResponseWriter, r *http.Request, _ pa
 	id := hex.EncodeToString(f.nonce)
 	switch {
 	case !s.st.issued[p.Request]:
-		writeError(w, http.StatusBadRequest, "This response does not answer a request made by this server.")
+		s.fail(w, failInvalidResponse, "This response does not answer a request made by this server.")
 		return
 	case s.st.loaded[id]:
-		writeError(w, http.StatusConflict, "This response has already been loaded.")
+		s.fail(w, failResponseLoaded, "This response has already been loaded.")
 		return
 	}
 	confirm := false
 	if p.ActivationID != "" {
 		if _, fail := s.st.activate(s, p.ActivationID, p.Count); fail != "" {
-			writeError(w, http.StatusBadRequest, fail)
+			s.fail(w, failInvalidResponse, fail)
 			return
 		}
 		confirm = true
 	}
 	s.st.loaded[id] = true
-	writeJSON(w, http.StatusOK, struct {
+	s.writeJSON(w, http.StatusOK, struct {
 		ConfirmationRequestNeeded bool `json:"confirmationRequestNeeded"`
 	}{confirm})
 }

@@ -1,125 +1,94 @@
 package simulator
 
 import (
-	"strconv"
-	"strings"
+	"licenseservermanager/internal/features"
+	"licenseservermanager/internal/modeldef"
 )
 
-// partitionList derives the license pools from the active model: each named
-// pool takes its amounts of the matching records (name and version), the
-// default pool keeps the rest. Without a model there is only the default
-// pool.
+// partitionList derives the license pools from the active model with
+// modeldef.Allocate, the same division the app previews, so that the
+// preview and the pools after an upload agree. Without a model there is
+// only the default pool.
 func (st *state) partitionList() wirePartitions {
 	lastModified := st.modelLoaded.UnixMilli()
 	if st.model == nil {
 		lastModified = 0
 	}
-	type group struct {
-		records []*wireFeature
-		total   int64
-		left    int64
-		usedAll int64
-		usedOut int64
+	type key struct{ name, version, vendor string }
+	first := map[key]*wireFeature{}
+	used := map[key]int64{}
+	stock := make([]features.Stock, 0, len(st.features))
+	for _, f := range st.features {
+		k := key{f.FeatureName, f.FeatureVersion, f.VendorString}
+		if first[k] == nil {
+			first[k] = f
+		}
+		used[k] += f.Used
+		stock = append(stock, features.Stock{Name: f.FeatureName, Version: f.FeatureVersion, Count: f.FeatureCount, Uncounted: f.Uncounted, VendorString: f.VendorString})
 	}
-	groups := map[string]*group{}
-	key := func(name, version string) string { return name + "\x00" + version }
+	model := &modeldef.Model{}
 	if st.model != nil {
-		for _, part := range st.model.Partitions {
-			for _, e := range part.Entries {
-				groups[key(e.Feature, e.Version)] = &group{}
-			}
-		}
-		for _, f := range st.features {
-			if g := groups[key(f.FeatureName, f.FeatureVersion)]; g != nil {
-				g.records = append(g.records, f)
-				g.total += f.FeatureCount
-				g.usedAll += f.Used
-			}
-		}
-		for _, g := range groups {
-			g.left = g.total
-		}
+		model = st.model.parsed
 	}
 
 	sliceID := int64(0)
-	newSlice := func(f *wireFeature, count, used int64, requested string) wireSlice {
+	// slice is a pool's share of a feature. Its use is taken from the
+	// feature's clients in pool order, the default pool keeping the rest.
+	slice := func(fa modeldef.FeatureAllocation, f *wireFeature, requested string, rest bool) wireSlice {
 		sliceID++
+		k := key{f.FeatureName, f.FeatureVersion, f.VendorString}
+		n := min(fa.Count, used[k])
+		if rest {
+			n = used[k]
+		}
+		used[k] -= n
 		return wireSlice{
 			ID: sliceID,
 			Feature: wireSliceFeature{
 				ID: f.ID, Type: f.Type, FeatureName: f.FeatureName, FeatureVersion: f.FeatureVersion,
 				Expiry: f.Expiry, FeatureCount: f.FeatureCount, Used: f.Used,
 			},
-			Slice: count, Used: used, ComputedCount: count, Requested: requested,
-			Uncounted: f.Uncounted, Status: "NORMAL",
+			Slice: fa.Count, Used: n, ComputedCount: fa.Count, Requested: requested,
+			Uncounted: fa.Uncounted, Status: "NORMAL",
 		}
 	}
 
 	var named []wirePartition
-	if st.model != nil {
-		// Exact counts first, then percentages, then "remainder": the order
-		// modeldef.Allocate documents, so the app's pool preview matches.
-		amounts := map[*modelEntry]int64{}
-		passOf := func(amount string) int {
-			switch {
-			case amount == "remainder":
-				return 2
-			case strings.HasSuffix(amount, "%"):
-				return 1
+	var def wirePartition
+	for i, pa := range modeldef.Allocate(model, stock) {
+		if pa.Default {
+			def = wirePartition{ID: 1, Name: modeldef.DefaultPool, LastModified: lastModified, Default: true, ActiveFeatureSlices: []wireSlice{}}
+			for _, fa := range pa.Features {
+				def.ActiveFeatureSlices = append(def.ActiveFeatureSlices, slice(fa, first[key{fa.Name, fa.Version, fa.Vendor}], "remainder", true))
 			}
-			return 0
-		}
-		for pass := 0; pass < 3; pass++ {
-			for pi := range st.model.Partitions {
-				for ei := range st.model.Partitions[pi].Entries {
-					e := &st.model.Partitions[pi].Entries[ei]
-					g := groups[key(e.Feature, e.Version)]
-					if passOf(e.Amount) != pass {
-						continue
-					}
-					var n int64
-					switch {
-					case pass == 2:
-						n = g.left
-					case strings.HasSuffix(e.Amount, "%"):
-						pct, _ := strconv.ParseInt(strings.TrimSuffix(e.Amount, "%"), 10, 64)
-						n = g.total * pct / 100
-					default:
-						n, _ = strconv.ParseInt(e.Amount, 10, 64)
-					}
-					n = min(n, g.left)
-					g.left -= n
-					amounts[e] = n
-				}
-			}
-		}
-		for pi, part := range st.model.Partitions {
-			wp := wirePartition{ID: int64(pi + 2), Name: part.Name, LastModified: lastModified, ActiveFeatureSlices: []wireSlice{}}
-			for ei := range part.Entries {
-				e := &st.model.Partitions[pi].Entries[ei]
-				g := groups[key(e.Feature, e.Version)]
-				if len(g.records) == 0 {
-					continue
-				}
-				n := amounts[e]
-				used := min(n, g.usedAll-g.usedOut)
-				g.usedOut += used
-				wp.ActiveFeatureSlices = append(wp.ActiveFeatureSlices, newSlice(g.records[0], n, used, e.Amount))
-			}
-			named = append(named, wp)
-		}
-	}
-
-	def := wirePartition{ID: 1, Name: "default", LastModified: lastModified, Default: true, ActiveFeatureSlices: []wireSlice{}}
-	for _, f := range st.features {
-		g := groups[key(f.FeatureName, f.FeatureVersion)]
-		if g == nil {
-			def.ActiveFeatureSlices = append(def.ActiveFeatureSlices, newSlice(f, f.FeatureCount, f.Used, "remainder"))
 			continue
 		}
-		if f == g.records[0] {
-			def.ActiveFeatureSlices = append(def.ActiveFeatureSlices, newSlice(f, g.left, g.usedAll-g.usedOut, "remainder"))
+		wp := wirePartition{ID: int64(i + 2), Name: pa.Pool, LastModified: lastModified, ActiveFeatureSlices: []wireSlice{}}
+		for _, fa := range pa.Features {
+			// A pool shows the records it drew on; a feature the server
+			// lacks has none to show.
+			f := recordFor(st.features, fa)
+			if f == nil {
+				continue
+			}
+			wp.ActiveFeatureSlices = append(wp.ActiveFeatureSlices, slice(fa, f, fa.Requested, false))
 		}
+		named = append(named, wp)
 	}
 	return wirePartitions{Partitions: append([]wirePartition{def}, named...)}
+}
+
+// recordFor is the first record a pool's entry draws on: its own version
+// if the server has it, else the lowest higher one.
+func recordFor(records []*wireFeature, fa modeldef.FeatureAllocation) *wireFeature {
+	var best *wireFeature
+	for _, f := range records {
+		if f.FeatureName != fa.Name || fa.Vendor != "" && f.VendorString != fa.Vendor || features.CompareVersions(f.FeatureVersion, fa.Version) < 0 {
+			continue
+		}
+		if best == nil || features.CompareVersions(f.FeatureVersion, best.FeatureVersion) < 0 {
+			best = f
+		}
+	}
+	return best
 }

@@ -36,6 +36,9 @@ const (
 
 var routes = buildRoutes([]route{
 	{Route{"health", "GET", true, "/health", ""}, nil, (*Server).health},
+	{Route{"ping", "GET", true, "/instances/ping", ""}, nil, (*Server).ping},
+	{Route{"legacyClients", "GET", true, "/clients", roleRead}, nil, (*Server).clients},
+	{Route{"instance", "GET", false, "", roleRead}, nil, (*Server).instance},
 	{Route{"instanceHealth", "GET", false, "/health", ""}, nil, (*Server).health},
 	{Route{"hostids", "GET", true, "/hostids", roleRead}, nil, (*Server).hostIDs},
 	{Route{"authorize", "POST", false, "/authorize", ""}, nil, (*Server).authorize},
@@ -96,34 +99,36 @@ func splitPath(p string) []string {
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rest, ok := strings.CutPrefix(r.URL.Path, "/api/1.0/")
 	if !ok {
-		writeError(w, http.StatusNotFound, "No such endpoint.")
+		s.fail(w, failNotFound, "No such endpoint.")
 		return
 	}
-	root := true
-	if inst, ok := strings.CutPrefix(rest, "instances/"); ok {
+	root, segs := true, splitPath(rest)
+	rt, p, allowed, removed := s.match(root, segs, r.Method)
+	// {root}/api/1.0/instances/ping is a root endpoint, not an instance.
+	if inst, ok := strings.CutPrefix(rest, "instances/"); ok && rt == nil && allowed == "" && !removed {
 		id, sub, _ := strings.Cut(inst, "/")
 		switch {
 		case id == "~" && s.opts.CLS:
-			writeError(w, http.StatusNotFound, "A Cloud License Server is addressed by its instance ID, not by \"~\".")
+			s.fail(w, failUnknownInstance, "A Cloud License Server is addressed by its instance ID, not by \"~\".", id)
 			return
 		case id != "~" && id != s.opts.InstanceID:
-			writeError(w, http.StatusNotFound, "Unknown instance ID "+id+".")
+			s.fail(w, failUnknownInstance, "Unknown instance ID "+id+".", id)
 			return
 		}
-		root, rest = false, sub
+		rest, root, segs = sub, false, splitPath(sub)
+		rt, p, allowed, removed = s.match(root, segs, r.Method)
 	}
-	rt, p, allowed := match(root, splitPath(rest), r.Method)
 	if rt == nil {
+		if removed {
+			unmapped(w, allowed)
+			return
+		}
 		if allowed != "" {
 			w.Header().Set("Allow", allowed)
-			writeError(w, http.StatusMethodNotAllowed, "Method "+r.Method+" is not allowed here.")
+			s.fail(w, failMethodNotAllowed, "Method "+r.Method+" is not allowed here.", r.Method)
 			return
 		}
-		writeError(w, http.StatusNotFound, "No such endpoint.")
-		return
-	}
-	if !s.offers(rt.Op) {
-		writeError(w, http.StatusNotFound, "No such endpoint.")
+		s.fail(w, failNotFound, "No such endpoint.")
 		return
 	}
 	answered, later := s.applyFaults(w, r, rt, rest)
@@ -143,34 +148,66 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // offers tells whether this kind of server has the operation at all:
-// feature summaries have only been seen on a CLS.
+// feature summaries and the liveness ping have only been seen on a CLS, the
+// server-level device list only on local servers.
 func (s *Server) offers(op string) bool {
-	return op != "featureSummaries" || s.opts.CLS
+	switch op {
+	case "featureSummaries", "ping":
+		return s.opts.CLS
+	case "legacyClients":
+		return !s.opts.CLS
+	}
+	return true
 }
 
-// match finds the route for a path; when only the method differs it
-// returns the allowed methods instead.
-func match(root bool, segs []string, method string) (*route, params, string) {
+// unmapped answers a request for a removed operation as the web container
+// of a release without it does: its own 404 page, or 405 when the path
+// has other methods, never the license server's JSON error.
+func unmapped(w http.ResponseWriter, allowed string) {
+	status, title := http.StatusNotFound, "404 Not Found"
+	if allowed != "" {
+		w.Header().Set("Allow", allowed)
+		status, title = http.StatusMethodNotAllowed, "405 Method Not Allowed"
+	}
+	writeBody(w, status, "text/html; charset=utf-8", []byte("<!DOCTYPE html>\n<html><head><title>"+title+"</title></head><body><h1>"+title+"</h1></body></html>\n"))
+}
+
+// match finds the route for a path among those the server offers; when
+// only the method differs it returns the allowed methods instead, and
+// removed when the route is one Options.Without took away.
+func (s *Server) match(root bool, segs []string, method string) (rt *route, p params, allowed string, removed bool) {
 	if method == http.MethodHead {
 		method = http.MethodGet
 	}
-	var allowed []string
+	var methods []string
 	for i := range routes {
-		rt := &routes[i]
-		if rt.Root != root || len(rt.segs) != len(segs) {
+		r := &routes[i]
+		if r.Root != root || len(r.segs) != len(segs) {
 			continue
 		}
-		p, ok := matchSegs(rt.segs, segs)
+		p, ok := matchSegs(r.segs, segs)
 		if !ok {
 			continue
 		}
-		if rt.Method != method {
-			allowed = append(allowed, rt.Method)
+		if s.lacks(r.Op) {
+			removed = removed || r.Method == method
 			continue
 		}
-		return rt, p, ""
+		if !s.offers(r.Op) {
+			continue
+		}
+		if r.Method != method {
+			methods = append(methods, r.Method)
+			continue
+		}
+		if removed {
+			// A removed route listed first owns the path (/features/summaries
+			// before /features/{id}).
+			return nil, nil, strings.Join(methods, ", "), true
+		}
+		return r, p, "", false
 	}
-	return nil, nil, strings.Join(allowed, ", ")
+	return nil, nil, strings.Join(methods, ", "), removed
 }
 
 func matchSegs(pattern, segs []string) (params, bool) {

@@ -7,7 +7,6 @@ import (
 	"crypto/rsa"
 	"crypto/x509"
 	"encoding/pem"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -41,50 +40,6 @@ func TestRoutingByInstance(t *testing.T) {
 	rec := get(t, New(Options{Security: SecurityOff}), "/api/1.0/instances/~/sync")
 	if rec.Code != 405 || rec.Header().Get("Allow") != "POST" {
 		t.Fatalf("GET /sync: %d allow %q", rec.Code, rec.Header().Get("Allow"))
-	}
-}
-
-func TestCheckModel(t *testing.T) {
-	example, err := os.ReadFile("testdata/example.model")
-	if err != nil {
-		t.Fatal(err)
-	}
-	def, err := checkModel(string(example))
-	if err != nil {
-		t.Fatalf("example.model: %v", err)
-	}
-	if def.Name != "engineering-split" || len(def.Partitions) != 2 || def.Partitions[0].Entries[0].Amount != "60%" {
-		t.Fatalf("parsed %+v", def)
-	}
-	ok := `model "m" { partitions { partition "p" { "F" 1.0 3 } } }`
-	bad := []struct{ name, text, want string }{
-		{"no model keyword", `mode "m" { partitions { } }`, `expected "model"`},
-		{"reserved model name", `model "default" { partitions { partition "p" { "F" 1.0 3 } } }`, "reserved"},
-		{"reserved pool name", `model "m" { partitions { partition "default" { "F" 1.0 3 } } }`, "reserved"},
-		{"no partitions block", `model "m" { on any() { use "default" accept } }`, `"partitions"`},
-		{"no partition", `model "m" { partitions { } }`, "no partition"},
-		{"bad version", `model "m" { partitions { partition "p" { "F" 1.x 3 } } }`, "version"},
-		{"bad amount", `model "m" { partitions { partition "p" { "F" 1.0 lots } } }`, "amount"},
-		{"percent above 100", `model "m" { partitions { partition "p" { "F" 1.0 120% } } }`, "amount"},
-		{"missing close", strings.TrimSuffix(ok, "}"), "missing"},
-		{"unbalanced paren", `model "m" { partitions { partition "p" { "F" 1.0 3 } } on any( { use "p" accept } }`, "unbalanced"},
-		{"unknown pool", `model "m" { partitions { partition "p" { "F" 1.0 3 } } on any() { use "q" accept } }`, `"q" is not defined`},
-		{"rule without on", `model "m" { partitions { partition "p" { "F" 1.0 3 } } accept }`, "expected a rule"},
-		{"unterminated string", `model "m { }`, "unterminated"},
-		{"trailing text", ok + ` extra`, "after the end"},
-		{"duplicate pool", `model "m" { partitions { partition "p" { "F" 1.0 3 } partition "p" { "F" 1.0 3 } } }`, "twice"},
-	}
-	if _, err := checkModel(ok); err != nil {
-		t.Fatalf("minimal model: %v", err)
-	}
-	for _, tt := range bad {
-		_, err := checkModel(tt.text)
-		if err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("%s: got %v, want an error containing %q", tt.name, err, tt.want)
-		}
-	}
-	if _, err := checkModel(`model "m" {` + "\n" + `  partitions { partition "p" { "F" x.y 3 } } }`); err == nil || !strings.HasPrefix(err.Error(), "2:") {
-		t.Errorf("errors must carry line:column, got %v", err)
 	}
 }
 

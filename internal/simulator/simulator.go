@@ -6,7 +6,9 @@ package simulator
 
 import (
 	"crypto/rand"
+	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -29,6 +31,29 @@ const (
 	DatasetLarge = "large" // 100,000 feature records and 50,000 devices, for benchmarks
 )
 
+// Dialect is how a server of some release speaks the API (FNE-API.md,
+// Dialects): the same endpoints, with differences a client must absorb.
+type Dialect string
+
+const (
+	// DialectCurrent is a local server of a current release.
+	DialectCurrent Dialect = "current"
+	// DialectLegacy is a 2018-era local server: every number in a JSON body
+	// is a string, feature records have no product columns, there are no
+	// feature summaries and no ROLE_OFFLINE, and bodies are indented.
+	DialectLegacy Dialect = "legacy"
+	// DialectCLS is a Cloud License Server: addressed by its instance ID
+	// only, read-only policies, feature summaries and a liveness ping.
+	DialectCLS Dialect = "cls"
+)
+
+// Dialects lists every dialect, in the order tests run them.
+var Dialects = []Dialect{DialectCurrent, DialectLegacy, DialectCLS}
+
+// legacyVersion is what a legacy server reports when no version is given:
+// a release before the product columns (2024.10).
+const legacyVersion = "2018.11.0"
+
 // Options configures a simulated server.
 type Options struct {
 	Security   Security
@@ -36,10 +61,14 @@ type Options struct {
 	Version    string // server version reported by health; 2025.10.0 when empty
 	Now        func() time.Time
 
-	// CLS makes the server behave as a Cloud License Server: "~" is refused
-	// in paths, policies are read-only and feature summaries are offered.
+	// Dialect picks the release the server behaves as (DialectCurrent when
+	// empty).
+	Dialect Dialect
+	// CLS is the older spelling of Dialect: DialectCLS; New sets it from
+	// the dialect, so either may be given.
 	CLS bool
-	// TLS makes Listen serve HTTPS with a fresh self-signed certificate.
+	// TLS makes Listen serve HTTPS with a fresh self-signed certificate; a
+	// CLS always does.
 	TLS bool
 	// TokenLifetime is how long a login token lasts; one day when zero.
 	TokenLifetime time.Duration
@@ -50,6 +79,10 @@ type Options struct {
 	Dataset string
 	// Seed makes the generated data differ between servers; 1 when zero.
 	Seed int64
+	// Without names operations (route ops, as in Routes) the server does
+	// not have, as an older or stripped-down release: a path no route is
+	// left at answers 404, one whose other methods remain 405.
+	Without []string
 }
 
 // Server is the simulated license server; it is an http.Handler.
@@ -65,6 +98,7 @@ type Server struct {
 	faultMu  sync.Mutex
 	faults   []*activeFault
 	requests map[string]int
+	without  []string // Options.Without and what Remove added
 
 	cacheMu sync.Mutex
 	cache   map[string]cachedBody
@@ -78,7 +112,18 @@ func New(opts Options) *Server {
 	if opts.InstanceID == "" {
 		opts.InstanceID = "QX7K2M9PLT4R"
 	}
-	if opts.Version == "" {
+	if opts.CLS && opts.Dialect == "" {
+		opts.Dialect = DialectCLS
+	}
+	if opts.Dialect == "" {
+		opts.Dialect = DialectCurrent
+	}
+	opts.CLS = opts.Dialect == DialectCLS
+	switch {
+	case opts.Version != "":
+	case opts.Dialect == DialectLegacy:
+		opts.Version = legacyVersion
+	default:
 		opts.Version = "2025.10.0"
 	}
 	if opts.Now == nil {
@@ -98,9 +143,10 @@ func New(opts Options) *Server {
 	s := &Server{
 		opts:          opts,
 		key:           key,
-		productFields: versionAtLeast(opts.Version, 2024, 10),
-		users:         defaultUsers(opts.FirstLogin),
+		productFields: versionAtLeast(opts.Version, 2024, 10) && opts.Dialect != DialectLegacy,
+		users:         defaultUsers(opts.FirstLogin, opts.Dialect),
 		requests:      map[string]int{},
+		without:       slices.Clone(opts.Without),
 		cache:         map[string]cachedBody{},
 	}
 	s.st = s.seed()
@@ -112,6 +158,53 @@ func (s *Server) InstanceID() string { return s.opts.InstanceID }
 
 // Security is the server's security mode.
 func (s *Server) Security() Security { return s.opts.Security }
+
+// Remove takes operations away while the server runs (Options.Without), as
+// if it were a release without them.
+func (s *Server) Remove(ops ...string) {
+	s.faultMu.Lock()
+	s.without = append(s.without, ops...)
+	s.faultMu.Unlock()
+}
+
+func (s *Server) lacks(op string) bool {
+	s.faultMu.Lock()
+	defer s.faultMu.Unlock()
+	return slices.Contains(s.without, op)
+}
+
+// Version is the release the server reports in its health answer.
+func (s *Server) Version() string { return s.opts.Version }
+
+// Dialect is the release the server behaves as.
+func (s *Server) Dialect() Dialect { return s.opts.Dialect }
+
+// check refuses options that contradict each other or name no dialect;
+// Listen applies it to what a user typed.
+func (o Options) check() error {
+	switch o.Dialect {
+	case "", DialectCurrent, DialectLegacy, DialectCLS:
+	default:
+		return fmt.Errorf("unknown dialect %q: use current, legacy or cls", o.Dialect)
+	}
+	if o.CLS && o.Dialect != "" && o.Dialect != DialectCLS {
+		return fmt.Errorf("a Cloud License Server (cls) cannot also be of dialect %s", o.Dialect)
+	}
+	for _, op := range o.Without {
+		if !slices.ContainsFunc(routes, func(r route) bool { return r.Op == op }) {
+			return fmt.Errorf("unknown operation %q to remove: use one of %s", op, strings.Join(routeOps(), ", "))
+		}
+	}
+	return nil
+}
+
+func routeOps() []string {
+	out := make([]string, len(routes))
+	for i, r := range routes {
+		out[i] = r.Op
+	}
+	return out
+}
 
 // LastSync is when a back-office sync was last requested (zero if never).
 func (s *Server) LastSync() time.Time {

@@ -31,6 +31,8 @@ export const systemApi = {
   about: (): Promise<AboutInfo> => call(SystemService.About),
   diagnostics: (): Promise<Diagnostics> =>
     call(SystemService.Diagnostics).then((d) => ({ ...d, certificate: toCertificateInfo(d.certificate) })),
+  /** Saves the latest diagnostics as a compatibility report; "" when the user cancelled. */
+  saveCompatibilityReport: (): Promise<string> => call(SystemService.SaveCompatibilityReport),
   openLogFolder: (): Promise<void> => call(SystemService.OpenLogFolder),
   /** Shows the folder where reservation groups are kept while a change replaces them. */
   openKeptFolder: (): Promise<void> => call(SystemService.OpenKeptFolder),

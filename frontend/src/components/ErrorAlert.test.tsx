@@ -13,6 +13,19 @@ function show(error: AppError) {
 }
 
 describe('ErrorAlert', () => {
+  it('says an operation the server lacks is not offered, and leads to Diagnostics', () => {
+    const message = 'This server does not offer named license pools (server version 2018.11.0).';
+    const alert = show(new AppError(apperr.Code.NOT_SUPPORTED, message, [], { operation: 'partitions', status: 404 }));
+    expect(alert).toHaveTextContent(`Not offered by this server${message}`);
+    expect(screen.getByRole('link', { name: 'Run diagnostics' })).toHaveAttribute('href', '/about');
+    cleanup();
+    // Without an operation the address is not a license server at all.
+    expect(show(new AppError(apperr.Code.NOT_SUPPORTED, 'http://h:7070 answered but is not a FlexNet license server.'))).toHaveTextContent(
+      'Not a license serverhttp://h:7070 answered',
+    );
+    expect(screen.queryByRole('link')).not.toBeInTheDocument();
+  });
+
   it('names the role a 403 lacked and leads to Login', () => {
     const alert = show(new AppError(apperr.Code.ACCESS_DENIED, 'Access denied to policy settings. It needs the ROLE_ADMIN role.', [], { role: 'ROLE_ADMIN' }));
     expect(alert).toHaveTextContent('Access denied: this needs the ROLE_ADMIN role. Log in as a user who has it.');

@@ -66,6 +66,18 @@ function explain(error: AppError): Explanation {
       return { severity: 'info', title: errorTitle(error.code), text: error.message, action: { label: 'Open Settings', to: routes.settings } };
     case 'redirected':
       return { severity: 'error', title: errorTitle(error.code), text: error.message, action: { label: 'Open Settings', to: routes.settings } };
+    case 'not_supported':
+      // Go names the operation when the server lacks one; without it the
+      // address is no license server at all.
+      if (typeof error.details.operation === 'string') {
+        return {
+          severity: 'info',
+          title: 'Not offered by this server',
+          text: error.message,
+          action: { label: 'Run diagnostics', to: routes.about },
+        };
+      }
+      return { severity: 'error', title: errorTitle(error.code), text: error.message };
     case 'outcome_unknown':
       return {
         severity: 'warning',

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { apperr, AppError, sessionApi, settingsApi, systemApi } from '../../api';
 import { aboutInfo, connectionInfo, diagnostics, FINGERPRINT, sessionState, settingsView } from '../../test/fixtures';
@@ -140,23 +140,67 @@ describe('About view', () => {
         .getAllByRole('row')
         .map((row) => within(row).getAllByRole(row.closest('thead') ? 'columnheader' : 'cell').map((cell) => cell.textContent));
       expect(rows).toEqual([
-        ['Operation', 'Path', 'Evidence', 'Outcome', 'Message'],
-        ['Health check', '/health', 'Observed', 'Supported', '—'],
-        ['Feature summaries', '/features/summaries', 'Observed', 'Not offered', 'This server does not offer feature summaries.'],
+        ['Operation', 'Method', 'Path', 'Evidence', 'Outcome', 'Answer', 'Message'],
+        ['Health check', 'GET', '/health', 'Observed', 'Supported', '200 · application/json', '—'],
+        [
+          'Feature summaries',
+          'GET',
+          '/features/summaries',
+          'Observed',
+          'Not offered',
+          '404 · text/html',
+          'This server does not offer feature summaries (server version 2025.10.0).',
+        ],
         [
           'Offline capability requests',
+          'GET',
           '/capability_request',
           'Assumed',
           'Access denied',
+          '—',
           'Access denied to offline capability requests. It needs the ROLE_OFFLINE role.',
         ],
-        ['Model definitions', '/model', 'Assumed', 'Not found', 'There is no model definition.'],
-        ['Single feature records', '/features/{id}', 'Documented', 'Skipped', 'Not probed: it needs a record ID; it is used when you open a record.'],
-        ['Device list', '/clients', 'Observed', 'Login required', 'Please log in.'],
-        ['Named license pools', '/partitions', 'Assumed', 'Error', 'The server answered 500.'],
+        ['Model definitions', 'GET', '/model', 'Assumed', 'Not found', '—', 'There is no model definition.'],
+        ['Single feature records', 'GET', '/features/{id}', 'Documented', 'Skipped', '—', 'Not probed: it needs a record ID; it is used when you open a record.'],
+        ['Device list', 'GET', '/clients', 'Observed', 'Login required', '—', 'Please log in.'],
+        ['Named license pools', 'GET', '/partitions', 'Assumed', 'Error', '—', 'The server answered 500.'],
+      ]);
+      expect(within(within(diag).getByRole('list', { name: 'Traits of this server' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+        'Counts are sent as JSON numbers.',
+        'No feature summaries: the app adds the feature records up.',
       ]);
       expect(within(diag).getByText('Supported: 1')).toBeInTheDocument();
       expect(within(diag).getByText('Access denied: 1')).toBeInTheDocument();
+    });
+
+    it('saves a compatibility report of the diagnostics shown, and says where', async () => {
+      const user = userEvent.setup();
+      vi.mocked(systemApi.diagnostics).mockResolvedValue(diagnostics());
+      vi.mocked(systemApi.saveCompatibilityReport).mockResolvedValueOnce('/home/ann/compatibility-report.txt').mockResolvedValueOnce('');
+      await renderAbout();
+      const diag = section('Server diagnostics');
+      const save = within(diag).getByRole('button', { name: 'Save compatibility report' });
+      expect(save).toBeDisabled();
+      await user.click(within(diag).getByRole('button', { name: 'Run diagnostics' }));
+      await within(diag).findByRole('table', { name: 'Endpoint results' });
+      await user.click(save);
+      expect(await within(diag).findByRole('alert')).toHaveTextContent('The compatibility report was saved to /home/ann/compatibility-report.txt.');
+      // A cancelled dialog says nothing.
+      await user.click(save);
+      await waitFor(() => expect(within(diag).queryByRole('alert')).not.toBeInTheDocument());
+      expect(systemApi.saveCompatibilityReport).toHaveBeenCalledTimes(2);
+    });
+
+    it('says why the report could not be saved', async () => {
+      const user = userEvent.setup();
+      vi.mocked(systemApi.diagnostics).mockResolvedValue(diagnostics());
+      vi.mocked(systemApi.saveCompatibilityReport).mockRejectedValue(new AppError(apperr.Code.INTERNAL, 'Cannot write /ro/report.txt: read-only file system'));
+      await renderAbout();
+      const diag = section('Server diagnostics');
+      await user.click(within(diag).getByRole('button', { name: 'Run diagnostics' }));
+      await within(diag).findByRole('table', { name: 'Endpoint results' });
+      await user.click(within(diag).getByRole('button', { name: 'Save compatibility report' }));
+      expect(await within(diag).findByText('Cannot write /ro/report.txt: read-only file system')).toBeInTheDocument();
     });
 
     it('says when the server could not be reached', async () => {

@@ -1,4 +1,5 @@
 import PlayArrow from '@mui/icons-material/PlayArrow';
+import SaveAlt from '@mui/icons-material/SaveAlt';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -21,6 +22,8 @@ import { InfoList } from '../../components/InfoList';
 import { Section } from '../../components/Section';
 
 type Run = { kind: 'idle' } | { kind: 'running' } | { kind: 'ready'; value: Diagnostics } | { kind: 'failed'; error: AppError };
+
+type Save = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; path: string } | { kind: 'failed'; error: AppError };
 
 const outcomeLooks: Record<fne.ProbeOutcome, { label: string; color: ChipProps['color'] }> = {
   supported: { label: 'Supported', color: 'success' },
@@ -46,6 +49,13 @@ function operationName(label: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
+/** How an endpoint answered, as "200 · application/json"; a dash when nothing came back. */
+function answerText(a: fne.Observation | undefined): string {
+  if (!a) return '—';
+  const type = a.contentType.split(';')[0]?.trim();
+  return type ? `${a.status} · ${type}` : String(a.status);
+}
+
 function OutcomeChip({ outcome }: { outcome: fne.ProbeOutcome }) {
   const { label, color } = outcomeLooks[outcome];
   return <Chip label={label} color={color} size="small" variant={outcome === fne.ProbeOutcome.SKIPPED ? 'outlined' : 'filled'} />;
@@ -54,11 +64,13 @@ function OutcomeChip({ outcome }: { outcome: fne.ProbeOutcome }) {
 /** Asks the active server for everything the app uses and shows how it answered. */
 export function DiagnosticsSection({ profileId }: { profileId: string }) {
   const [run, setRun] = useState<Run>({ kind: 'idle' });
+  const [save, setSave] = useState<Save>({ kind: 'idle' });
   // Results describe one profile; a switch makes them stale, and a late
   // answer about the previous profile must not show.
   const runSeq = useRef(0);
   useEffect(() => {
     setRun({ kind: 'idle' });
+    setSave({ kind: 'idle' });
     return () => {
       runSeq.current++;
     };
@@ -67,9 +79,19 @@ export function DiagnosticsSection({ profileId }: { profileId: string }) {
   const start = () => {
     const seq = ++runSeq.current;
     setRun({ kind: 'running' });
+    setSave({ kind: 'idle' });
     systemApi.diagnostics().then(
       (value) => seq === runSeq.current && setRun({ kind: 'ready', value }),
       (e: unknown) => seq === runSeq.current && setRun({ kind: 'failed', error: toAppError(e) }),
+    );
+  };
+
+  const saveReport = () => {
+    const seq = runSeq.current;
+    setSave({ kind: 'saving' });
+    systemApi.saveCompatibilityReport().then(
+      (path) => seq === runSeq.current && setSave(path ? { kind: 'saved', path } : { kind: 'idle' }),
+      (e: unknown) => seq === runSeq.current && setSave({ kind: 'failed', error: toAppError(e) }),
     );
   };
 
@@ -77,21 +99,40 @@ export function DiagnosticsSection({ profileId }: { profileId: string }) {
     <Section
       title="Server diagnostics"
       action={
-        <Button
-          variant="outlined"
-          size="small"
-          onClick={start}
-          disabled={run.kind === 'running'}
-          startIcon={run.kind === 'running' ? <CircularProgress size={14} /> : <PlayArrow />}
-        >
-          Run diagnostics
-        </Button>
+        <Stack direction="row" spacing={1}>
+          <Button
+            variant="outlined"
+            size="small"
+            onClick={saveReport}
+            disabled={run.kind !== 'ready' || save.kind === 'saving'}
+            startIcon={save.kind === 'saving' ? <CircularProgress size={14} /> : <SaveAlt />}
+          >
+            Save compatibility report
+          </Button>
+          <Button
+            variant="outlined"
+            size="small"
+            onClick={start}
+            disabled={run.kind === 'running'}
+            startIcon={run.kind === 'running' ? <CircularProgress size={14} /> : <PlayArrow />}
+          >
+            Run diagnostics
+          </Button>
+        </Stack>
       }
     >
       <Typography variant="body2" sx={{ color: 'text.secondary', mb: 2, maxWidth: 820 }}>
         Diagnostics try every read this app uses against the active server and record how it answered, so an administrator can
-        tell where a documented or assumed API path differs on a real server.
+        tell where a documented or assumed API path differs on a real server. The compatibility report holds the server&apos;s
+        version, the traits seen and how each endpoint answered (status, content type and field names), never a value, an
+        address or a password, so it can be sent to the producer.
       </Typography>
+      {save.kind === 'saved' && (
+        <Alert severity="success" sx={{ mb: 2 }} onClose={() => setSave({ kind: 'idle' })}>
+          The compatibility report was saved to <Box component="span" sx={monospace}>{save.path}</Box>.
+        </Alert>
+      )}
+      {save.kind === 'failed' && <ErrorAlert error={save.error} />}
       {run.kind === 'failed' && <ErrorAlert error={run.error} />}
       {run.kind === 'ready' && <Results value={run.value} />}
     </Section>
@@ -140,6 +181,18 @@ function Results({ value: d }: { value: Diagnostics }) {
         !d.reachable && <Alert severity="warning">The endpoints were not probed because the server could not be reached.</Alert>
       ) : (
         <>
+          {d.traits.length > 0 && (
+            <Box>
+              <Typography variant="subtitle2" component="h3" id="diagnostics-traits" sx={{ mb: 0.5 }}>
+                Traits of this server
+              </Typography>
+              <Box component="ul" aria-labelledby="diagnostics-traits" sx={{ m: 0, pl: 3, typography: 'body2' }}>
+                {d.traits.map((t) => (
+                  <li key={t}>{t}</li>
+                ))}
+              </Box>
+            </Box>
+          )}
           <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }} aria-label="Outcome summary">
             {counts.map(({ outcome, count }) => (
               <Chip key={outcome} size="small" variant="outlined" label={`${outcomeLooks[outcome].label}: ${count}`} />
@@ -150,21 +203,25 @@ function Results({ value: d }: { value: Diagnostics }) {
               <TableHead>
                 <TableRow>
                   <TableCell>Operation</TableCell>
+                  <TableCell>Method</TableCell>
                   <TableCell>Path</TableCell>
                   <TableCell>Evidence</TableCell>
                   <TableCell>Outcome</TableCell>
+                  <TableCell>Answer</TableCell>
                   <TableCell>Message</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
                 {d.endpoints.map((e) => (
-                  <TableRow key={`${e.op} ${e.path}`}>
+                  <TableRow key={e.op}>
                     <TableCell>{operationName(e.label)}</TableCell>
+                    <TableCell sx={monospace}>{e.method}</TableCell>
                     <TableCell sx={{ ...monospace, whiteSpace: 'nowrap' }}>{e.path}</TableCell>
                     <TableCell>{evidenceLabels[e.evidence]}</TableCell>
                     <TableCell>
                       <OutcomeChip outcome={e.outcome} />
                     </TableCell>
+                    <TableCell sx={{ ...monospace, whiteSpace: 'nowrap' }}>{answerText(e.answer)}</TableCell>
                     <TableCell sx={{ color: 'text.secondary' }}>{e.message || '—'}</TableCell>
                   </TableRow>
                 ))}

@@ -1,3 +1,4 @@
+import Alert from '@mui/material/Alert';
 import ArrowBack from '@mui/icons-material/ArrowBack';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import Refresh from '@mui/icons-material/Refresh';
@@ -150,7 +151,9 @@ export function DeviceDetails() {
             <Typography variant="body2" sx={{ color: 'text.secondary', mt: -1, mb: 2 }}>
               The features currently served to this device. Expiry is the final expiration date set in the back office.
             </Typography>
-            {detail.kind === 'ready' && consumed ? (
+            {detail.kind === 'ready' && detail.value.consumedNote ? (
+              <Alert severity="info">{detail.value.consumedNote}</Alert>
+            ) : detail.kind === 'ready' && consumed ? (
               <DataTable
                 // A reload brings a new list, which a fresh table pages from its start.
                 key={detail.loads}

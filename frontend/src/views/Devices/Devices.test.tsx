@@ -43,6 +43,7 @@ const renderNode: DeviceDetail = {
   hostType: 'Client',
   serverHostId: '0A1B2C3D4E5F',
   correlationId: 'corr-77',
+  consumedNote: '',
   trusted: true,
   requestOperation: 'REQUEST',
   deviceExpiry: '2026-02-01T00:00:00Z',
@@ -161,6 +162,15 @@ describe('Devices view', { timeout: 20_000 }, () => {
     expect(await screen.findByRole('heading', { name: 'Devices', level: 1 })).toBeInTheDocument();
     expect(screen.getByTestId('where')).toHaveTextContent(list);
     await waitFor(() => expect(devicesApi.list).toHaveBeenCalledWith(query({ page: 2, search: 'render', sortBy: 'alias' }), true, expect.stringMatching(/^list-/)));
+  });
+
+  it('says in place of the consumed features when the server does not list them, and shows the rest', async () => {
+    const note = 'This server does not offer the features of a device (server version 2018.11.0).';
+    vi.mocked(devicesApi.get).mockResolvedValue({ ...renderNode, consumed: [], consumedNote: note });
+    renderDevices('/devices/41');
+    expect(await screen.findByText(note)).toBeInTheDocument();
+    expect(screen.queryByRole('table', { name: 'Consumed features' })).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Device Details: 0A1B2C3D4E01', level: 1 })).toBeInTheDocument();
   });
 
   it('deletes a device record after a confirmation naming it, then shows the list again', async () => {

@@ -14,6 +14,7 @@ configure({ asyncUtilTimeout: 5000 });
 
 const vrMode: FeatureDetail = {
   id: 12,
+  servedNote: '',
   feature: 'VR_MODE',
   version: '1.0',
   startDate: '2023-03-10',
@@ -108,6 +109,15 @@ describe('Feature Details page', { timeout: 20_000 }, () => {
     expect(rows.map((r) => within(r).getAllByRole('cell')[0].textContent)).toEqual(['Controller1', 'Controller0', 'Controller2']);
     expect(within(rows[2]).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Controller2', 'STRING', 'Unknown', '', '2', 'permanent']);
     expect(screen.getByText('Total number of records: 3')).toBeInTheDocument();
+  });
+
+  it('says in place of the served devices when the server does not list them, and shows the rest', async () => {
+    const note = 'This server does not offer the devices served by a feature (server version 2018.11.0).';
+    vi.mocked(featuresApi.feature).mockResolvedValue({ ...vrMode, servedDevices: [], servedNote: note });
+    renderDetails();
+    expect(await screen.findByText(note)).toBeInTheDocument();
+    expect(screen.queryByRole('table', { name: 'Served devices' })).not.toBeInTheDocument();
+    expect(facts()).toContainEqual(['Feature Name', 'VR_MODE']);
   });
 
   it('shows uncounted and permanent features in words', async () => {

@@ -1,3 +1,4 @@
+import Alert from '@mui/material/Alert';
 import ArrowBack from '@mui/icons-material/ArrowBack';
 import Refresh from '@mui/icons-material/Refresh';
 import Box from '@mui/material/Box';
@@ -109,7 +110,9 @@ export function FeatureDetails() {
             <Typography variant="body2" sx={{ color: 'text.secondary', mt: -1, mb: 2 }}>
               The client devices that currently have count of this feature checked out.
             </Typography>
-            {detail.kind === 'ready' && served ? (
+            {detail.kind === 'ready' && detail.value.servedNote ? (
+              <Alert severity="info">{detail.value.servedNote}</Alert>
+            ) : detail.kind === 'ready' && served ? (
               <DataTable
                 // A reload brings a new list, which a fresh table pages from its start.
                 key={detail.loads}

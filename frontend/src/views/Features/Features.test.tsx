@@ -90,6 +90,7 @@ const detailsPage = (rows: FeatureRecord[], more: Partial<FeatureDetailsPage> = 
 
 const detail: FeatureDetail = {
   id: 7,
+  servedNote: '',
   feature: '3D_Rendering',
   version: '3.2',
   startDate: '2025-03-10',

@@ -22,6 +22,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { OperationProgress, useLongOperation } from '../../components/OperationProgress';
 import { Section } from '../../components/Section';
 import { DiagnosticList } from './DiagnosticList';
+import { applyFix } from './fix';
 import { exampleModel } from './example';
 import { ModelEditor, type ModelEditorHandle } from './ModelEditor';
 import { PoolPreview } from './PoolPreview';
@@ -54,7 +55,7 @@ interface Replaced {
   message: string;
 }
 
-const refusedCheck = (diagnostics: ModelDiagnostic[]): ModelCheck => ({ valid: false, modelName: '', diagnostics, preview: [] });
+const refusedCheck = (diagnostics: ModelDiagnostic[]): ModelCheck => ({ valid: false, modelName: '', diagnostics, preview: [], previewNote: '' });
 
 function ServerState({ active, edited, empty }: { active: boolean; edited: boolean; empty: boolean }) {
   if (empty && !active) return null;
@@ -392,7 +393,14 @@ export function ModelTab({ onModelChanged, onShowPools }: { onModelChanged: () =
               The model could not be checked: {checkFailure}
             </Typography>
           )}
-          {diagnostics.length > 0 && <DiagnosticList id={problemsId} diagnostics={diagnostics} onSelect={(d) => editor.current?.revealLine(d.line)} />}
+          {diagnostics.length > 0 && (
+            <DiagnosticList
+              id={problemsId}
+              diagnostics={diagnostics}
+              onSelect={(d) => editor.current?.revealLine(d.line)}
+              onFix={(fix) => edit(applyFix(text, fix))}
+            />
+          )}
         </Stack>
       </Section>
 
@@ -421,7 +429,7 @@ export function ModelTab({ onModelChanged, onShowPools }: { onModelChanged: () =
           <PoolPreview preview={checked.result.preview} />
         ) : checked && !checking ? (
           <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-            The server’s features could not be read, so there is no preview. Refresh to try again.
+            {checked.result.previewNote || 'The server’s features could not be read, so there is no preview.'} Refresh to try again.
           </Typography>
         ) : (
           <Skeleton variant="rounded" height={120} />

@@ -24,6 +24,7 @@ const chip = { display: 'flex', width: 'fit-content', mt: 0.5, height: 20, fontS
 function Problem({ feature }: { feature: FeatureAllocation }) {
   if (feature.missing) return <Chip size="small" color="error" variant="outlined" label="Not on the server" sx={chip} />;
   if (feature.short) return <Chip size="small" color="warning" variant="outlined" label={`Short by ${feature.shortfall}`} sx={chip} />;
+  if (feature.higher) return <Chip size="small" variant="outlined" label="Partly from a higher version" sx={chip} />;
   return null;
 }
 
@@ -57,16 +58,21 @@ function PoolCard({ pool }: { pool: PoolAllocation }) {
             </TableRow>
           </TableHead>
           <TableBody>
-            {pool.features.map((f) => {
+            {pool.features.map((f, i) => {
               const problem = f.missing ? 'error' : f.short ? 'warning' : undefined;
               return (
                 <TableRow
-                  key={`${f.name}\u0000${f.version}`}
+                  key={`${f.name}\u0000${f.version}\u0000${f.vendor}\u0000${i}`}
                   data-problem={problem}
                   sx={problem ? { bgcolor: (t) => alpha(t.palette[problem].main, 0.08) } : undefined}
                 >
                   <TableCell sx={{ overflowWrap: 'anywhere' }}>
                     {f.name}
+                    {f.vendor && (
+                      <Typography variant="caption" component="div" sx={{ color: 'text.secondary' }}>
+                        vendor string {f.vendor}
+                      </Typography>
+                    )}
                     <Problem feature={f} />
                   </TableCell>
                   <TableCell>{f.version}</TableCell>
@@ -105,8 +111,8 @@ export function PoolPreview({ preview }: { preview: readonly PoolAllocation[] })
         </Alert>
       )}
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(340px, 1fr))', alignItems: 'start' }}>
-        {preview.map((p) => (
-          <PoolCard key={`${p.default ? 'default' : 'named'}:${p.pool}`} pool={p} />
+        {preview.map((p, i) => (
+          <PoolCard key={`${p.default ? 'default' : 'named'}:${p.pool}:${i}`} pool={p} />
         ))}
       </Box>
     </>

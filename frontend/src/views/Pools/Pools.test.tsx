@@ -67,14 +67,15 @@ const valid = (overrides: Partial<ModelCheck> = {}): ModelCheck => ({
   valid: true,
   modelName: 'engineering-split',
   diagnostics: [],
+  previewNote: '',
   preview: [
-    { pool: 'engineering', default: false, features: [{ name: '3D_Rendering', version: '3.2', requested: '60%', count: 60, uncounted: false, short: false, shortfall: 0, missing: false }] },
-    { pool: 'default', default: true, features: [{ name: '3D_Rendering', version: '3.2', requested: '', count: 40, uncounted: false, short: false, shortfall: 0, missing: false }] },
+    { pool: 'engineering', default: false, features: [{ name: '3D_Rendering', version: '3.2', vendor: '', requested: '60%', count: 60, uncounted: false, short: false, shortfall: 0, missing: false, higher: false }] },
+    { pool: 'default', default: true, features: [{ name: '3D_Rendering', version: '3.2', vendor: '', requested: '', count: 40, uncounted: false, short: false, shortfall: 0, missing: false, higher: false }] },
   ],
   ...overrides,
 });
 
-const invalid = (diagnostics: ModelDiagnostic[]): ModelCheck => ({ valid: false, modelName: '', diagnostics, preview: [] });
+const invalid = (diagnostics: ModelDiagnostic[]): ModelCheck => ({ valid: false, modelName: '', diagnostics, preview: [], previewNote: '' });
 
 /** Checks the way Go does for the texts of these tests: "ten" is not an amount. */
 const checkLikeGo = (text: string) => Promise.resolve(text.includes(' ten') ? invalid([amountError]) : valid());
@@ -213,6 +214,36 @@ describe('Named License Pools view', () => {
       expect(screen.queryByRole('button', { name: /4:32:/ })).not.toBeInTheDocument();
     });
 
+    it('applies the fix Go offers for a problem, and checks the fixed text', async () => {
+      const user = userEvent.setup();
+      const upper = 'model "m" {\n    on any() AND any() {\n        deny\n    }\n}\n';
+      const fixed = upper.replace('AND', 'and');
+      vi.mocked(poolsApi.check).mockImplementation((text) =>
+        Promise.resolve(
+          text.includes('AND')
+            ? invalid([
+                {
+                  line: 2,
+                  column: 14,
+                  endColumn: 17,
+                  severity: modeldef.Severity.ERROR,
+                  message: 'operators are lowercase: write "and", not "AND"',
+                  fix: { label: 'Write "and"', line: 2, column: 14, endColumn: 17, text: 'and' },
+                },
+              ])
+            : valid(),
+        ),
+      );
+      await renderPools('/pools?tab=model');
+      await screen.findByRole('textbox', { name: 'Model definition' });
+      await replaceText(user, upper);
+      await user.click(await screen.findByRole('button', { name: 'Write "and" (line 2)' }));
+      expect(editor()).toHaveValue(fixed);
+      await waitFor(() => expect(poolsApi.check).toHaveBeenLastCalledWith(fixed, false));
+      await waitFor(() => expect(uploadButton()).toBeEnabled());
+      expect(screen.queryByRole('button', { name: /Write "and"/ })).not.toBeInTheDocument();
+    });
+
     it('uploads the model and refreshes the pools', async () => {
       const user = userEvent.setup();
       vi.mocked(poolsApi.pools).mockResolvedValue(onlyDefault);
@@ -329,6 +360,14 @@ describe('Named License Pools view', () => {
       expect(await screen.findByText(/Only the default license pool exists/)).toBeInTheDocument();
     });
 
+    it('says why a valid model has no preview', async () => {
+      const note = 'No pool preview: This server does not offer a feature list (server version 2018.11.0).';
+      vi.mocked(poolsApi.check).mockResolvedValue(valid({ preview: [], previewNote: note }));
+      await renderPools('/pools?tab=model');
+      expect(await screen.findByText(`${note} Refresh to try again.`)).toBeInTheDocument();
+      expect(screen.queryByRole('table', { name: 'engineering' })).not.toBeInTheDocument();
+    });
+
     it('previews what each pool would receive, pointing out short and missing features', async () => {
       vi.mocked(poolsApi.check).mockResolvedValue(
         valid({
@@ -337,14 +376,15 @@ describe('Named License Pools view', () => {
               pool: 'engineering',
               default: false,
               features: [
-                { name: '3D_Rendering', version: '3.2', requested: '120', count: 100, uncounted: false, short: true, shortfall: 20, missing: false },
-                { name: 'Mesh_Repair', version: '1.5', requested: '5', count: 0, uncounted: false, short: false, shortfall: 0, missing: true },
+                { name: '3D_Rendering', version: '3.2', vendor: '', requested: '120', count: 100, uncounted: false, short: true, shortfall: 20, missing: false, higher: false },
+                { name: 'Mesh_Repair', version: '1.5', vendor: '', requested: '5', count: 0, uncounted: false, short: false, shortfall: 0, missing: true, higher: false },
+                { name: 'Codec', version: '1.0', vendor: 'edition=premium', requested: '4', count: 4, uncounted: false, short: false, shortfall: 0, missing: false, higher: true },
               ],
             },
             {
               pool: 'default',
               default: true,
-              features: [{ name: 'Export_to_CSV', version: '4.8', requested: '', count: 0, uncounted: true, short: false, shortfall: 0, missing: false }],
+              features: [{ name: 'Export_to_CSV', version: '4.8', vendor: '', requested: '', count: 0, uncounted: true, short: false, shortfall: 0, missing: false, higher: false }],
             },
           ],
         }),
@@ -360,6 +400,10 @@ describe('Named License Pools view', () => {
       const missing = within(engineering).getByRole('row', { name: /Mesh_Repair/ });
       expect(missing).toHaveAttribute('data-problem', 'error');
       expect(within(missing).getByText('Not on the server')).toBeInTheDocument();
+      const codec = within(engineering).getByRole('row', { name: /Codec/ });
+      expect(codec).not.toHaveAttribute('data-problem');
+      expect(codec).toHaveTextContent('vendor string edition=premium');
+      expect(within(codec).getByText('Partly from a higher version')).toBeInTheDocument();
 
       const fallback = screen.getByRole('table', { name: 'default' });
       expect(within(fallback).getByRole('cell', { name: 'uncounted' })).toBeInTheDocument();

@@ -7,7 +7,7 @@ const kinds = (spans: Span[]) => spans.filter((s) => s.text.trim()).map((s) => `
 describe('model highlighting', () => {
   it('tells keywords, matchers, strings, numbers, percentages and remainder apart', () => {
     const [partition, amounts, rule] = highlightLines(
-      'partition "eng" {\n  "3D_Rendering" 3.2 60% remainder 10\non hostid("A/ETHERNET") AND NOT any() && !x || y {',
+      'partition "eng" {\n  "3D_Rendering" 3.2 60% remainder 10\non hostid("A/ETHERNET") and not any() && !x || y or z {',
       [],
     );
     expect(kinds(partition)).toEqual(['keyword:partition', 'string:"eng"', 'punctuation:{']);
@@ -18,8 +18,8 @@ describe('model highlighting', () => {
       'punctuation:(',
       'string:"A/ETHERNET"',
       'punctuation:)',
-      'keyword:AND',
-      'keyword:NOT',
+      'operator:and',
+      'operator:not',
       'matcher:any',
       'punctuation:(',
       'punctuation:)',
@@ -28,12 +28,14 @@ describe('model highlighting', () => {
       'text:x',
       'operator:||',
       'text:y',
+      'operator:or',
+      'text:z',
       'punctuation:{',
     ]);
   });
 
   it('matches keywords exactly, as the parser does', () => {
-    expect(kinds(highlightLines('and Model Remainder', [])[0])).toEqual(['text:and', 'text:Model', 'text:Remainder']);
+    expect(kinds(highlightLines('AND Model Remainder continue', [])[0])).toEqual(['text:AND', 'text:Model', 'text:Remainder', 'keyword:continue']);
   });
 
   it('splits comments and unterminated strings by line, and keeps every character', () => {

@@ -34,8 +34,27 @@ export interface LineMark {
   severity: modeldef.Severity;
 }
 
-// Keywords are matched exactly as the Go parser does: "and" is not AND.
-const keywords = new Set(['model', 'partitions', 'partition', 'on', 'use', 'accept', 'deny', 'AND', 'OR', 'NOT']);
+// The keywords of internal/modeldef's lexer, matched exactly as it does:
+// lowercase only, so AND is drawn as the plain word the server refuses.
+const keywords = new Set([
+  'model',
+  'partitions',
+  'partition',
+  'on',
+  'use',
+  'accept',
+  'deny',
+  'continue',
+  'without',
+  'requested',
+  'features',
+  'all',
+  'from',
+  'vendor',
+  'string',
+  'matches',
+]);
+const operators = new Set(['and', 'or', 'not']);
 const matchers = new Set(['hostid', 'hostname', 'hosttype', 'dictionary', 'any']);
 
 // The same token boundaries as internal/modeldef's lexer, so what is drawn as
@@ -47,12 +66,13 @@ const rules: readonly (readonly [TokenKind | 'space' | 'word', RegExp])[] = [
   ['string', /"(?:[^"\\\n]|\\[^\n])*(?:"|\\?(?=\n)|\\?$)/uy],
   ['word', /[\p{L}\p{Nd}_.%-]+/uy],
   ['operator', /&&|\|\||!/uy],
-  ['punctuation', /[{}(),:*]/uy],
+  ['punctuation', /[{}(),:*.%]/uy],
   ['text', /[\s\S]/uy],
 ];
 
 function wordKind(word: string): TokenKind {
   if (keywords.has(word)) return 'keyword';
+  if (operators.has(word)) return 'operator';
   if (matchers.has(word)) return 'matcher';
   if (word === 'remainder') return 'remainder';
   if (/^\d+%$/.test(word)) return 'percent';

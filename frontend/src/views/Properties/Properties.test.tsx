@@ -26,6 +26,7 @@ const setting = (name: string, value: string, kind: PolicySetting['kind'], locke
 
 function properties(overrides: Partial<PropertiesView> = {}): PropertiesView {
   return {
+    hostIdsNote: '',
     hostIds: [
       { type: 'ETHERNET', value: '0A1B2C3D4E5F', setting: '0A1B2C3D4E5F/ETHERNET' },
       { type: 'VM_UUID', value: '4C4C4544-0039', setting: '4C4C4544-0039/VM_UUID' },
@@ -108,6 +109,13 @@ describe('Properties view', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: /License Generation/ }));
     expect(screen.getByRole('button', { name: /License Generation/ })).toHaveAttribute('aria-expanded', 'true');
     expect(input('licensing.renewInterval')).toBeVisible();
+  });
+
+  it('says under the host ID picker when the server does not list its host IDs', async () => {
+    const note = 'This server does not offer its host IDs (server version 2018.11.0).';
+    await renderProperties(properties({ hostIds: [], hostIdsNote: note, selectedHostId: '' }));
+    expect(screen.getByRole('combobox', { name: 'Server Host ID' })).toHaveAccessibleDescription(note);
+    expect(screen.getByText('Server Version').nextElementSibling).toHaveTextContent('2025.10.0');
   });
 
   it('gives each kind of setting its editor, with the description and internal name', async () => {

@@ -298,7 +298,7 @@ export function Properties() {
               onChange={(e) => edit(HOST_ID_SETTING, e.target.value)}
               disabled={view.readOnly || hostOptions.length === 0}
               error={Boolean(serverErrors[HOST_ID_SETTING])}
-              helperText={serverErrors[HOST_ID_SETTING] || (hostDraft !== undefined ? 'Changed' : undefined)}
+              helperText={serverErrors[HOST_ID_SETTING] || (hostDraft !== undefined ? 'Changed' : view.hostIdsNote || undefined)}
               fullWidth
               size="small"
               slotProps={{ select: { renderValue: (v) => <Box component="span" sx={monospace}>{String(v)}</Box> } }}

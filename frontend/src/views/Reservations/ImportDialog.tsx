@@ -18,16 +18,37 @@ import {
   stoppedError,
   toAppError,
   type AppError,
+  type ReservationGroupMessage,
   type ReservationImportPlan,
   type ReservationImportPreview,
   type ReservationImportProblem,
   type ReservationImportReport,
+  type ReservationImportStep,
 } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { OperationProgress, useLongOperation } from '../../components/OperationProgress';
 import { OriginalJson } from './OriginalJson';
 
 const count = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+/** Where a problem is: LINE:COL in the file, then the value's path. */
+function Place({ problem }: { problem: ReservationImportProblem }) {
+  return (
+    <>
+      <Box component="code" sx={{ fontFamily: 'monospace', fontWeight: 600 }}>
+        {`${problem.line}:${problem.column}`}
+      </Box>
+      {problem.location && (
+        <>
+          {' '}
+          <Box component="code" sx={{ fontFamily: 'monospace' }}>
+            {problem.location}
+          </Box>
+        </>
+      )}
+    </>
+  );
+}
 
 function Problems({ problems, severity, title }: { problems: readonly ReservationImportProblem[]; severity: 'error' | 'warning'; title: string }) {
   if (problems.length === 0) return null;
@@ -38,10 +59,7 @@ function Problems({ problems, severity, title }: { problems: readonly Reservatio
         {problems.map((p, i) => (
           <li key={i}>
             <Typography variant="body2" component="span" sx={{ overflowWrap: 'anywhere' }}>
-              <Box component="code" sx={{ fontFamily: 'monospace', fontWeight: 600 }}>
-                {p.location}
-              </Box>
-              : {p.message}
+              <Place problem={p} />: {p.message}
             </Typography>
           </li>
         ))}
@@ -54,24 +72,55 @@ function planText({ summary }: ReservationImportPlan): string {
   return `${count(summary.toImport, 'new group', 'new groups')} to import, ${count(summary.toReplace, 'group', 'groups')} to replace, ${count(summary.skipped, 'group', 'groups')} skipped.`;
 }
 
+/** What the server would be asked to do with one group of the file. */
+function stepText(step: ReservationImportStep): string {
+  switch (step.action) {
+    case reservations.Action.CREATE:
+      return step.name ? 'will be created.' : 'will be created; the server will name this group.';
+    case reservations.Action.REPLACE:
+      return 'will replace the server’s group of this name.';
+    default:
+      return `skipped: ${step.reason}`;
+  }
+}
+
 function Plan({ plan }: { plan: ReservationImportPlan }) {
-  const skipped = plan.actions.filter((a) => a.action === reservations.Action.SKIP);
   return (
     <Box role="status" aria-live="polite">
       <Typography variant="body2" sx={{ fontWeight: 600 }}>
         {planText(plan)}
       </Typography>
-      {skipped.length > 0 && (
-        <Box component="ul" sx={{ m: 0, mt: 0.5, pl: 2.5 }}>
-          {skipped.map((a, i) => (
-            <li key={i}>
+      {plan.actions.length > 0 && (
+        <Box component="ul" aria-label="Groups of the file" sx={{ m: 0, mt: 0.5, pl: 2.5, maxHeight: 240, overflowY: 'auto' }}>
+          {plan.actions.map((a) => (
+            <li key={a.index}>
               <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
-                {a.name ? <strong>{a.name}</strong> : 'A group without a name'}: {a.reason}
+                <strong>{a.label}</strong> {stepText(a)}
               </Typography>
             </li>
           ))}
         </Box>
       )}
+    </Box>
+  );
+}
+
+/** A list of groups of the report, each with what it says about them unless only the names tell. */
+function GroupList({ title, groups, namesOnly = false }: { title: string; groups: readonly ReservationGroupMessage[]; namesOnly?: boolean }) {
+  if (groups.length === 0) return null;
+  return (
+    <Box>
+      <Typography variant="subtitle2">{title}</Typography>
+      <Box component="ul" aria-label={title} sx={{ m: 0, pl: 2.5 }}>
+        {groups.map((g, i) => (
+          <li key={i}>
+            <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
+              <strong>{g.group}</strong>
+              {!namesOnly && `: ${g.message}`}
+            </Typography>
+          </li>
+        ))}
+      </Box>
     </Box>
   );
 }
@@ -104,43 +153,22 @@ function Report({ report }: { report: ReservationImportReport }) {
           )}
         </Box>
       ))}
-      {report.notSent.length > 0 && (
-        <Box>
-          <Typography variant="subtitle2">Not sent yet</Typography>
-          <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
-            {report.notSent.map((s, i) => (
-              <li key={i}>
-                <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
-                  <strong>{s.group}</strong>
-                </Typography>
-              </li>
-            ))}
-          </Box>
-        </Box>
-      )}
-      {report.skippedGroups.length > 0 && (
-        <Box>
-          <Typography variant="subtitle2">Skipped</Typography>
-          <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
-            {report.skippedGroups.map((s, i) => (
-              <li key={i}>
-                <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
-                  <strong>{s.group}</strong>: {s.message}
-                </Typography>
-              </li>
-            ))}
-          </Box>
-        </Box>
-      )}
+      <GroupList title="Named by the server" groups={report.named} />
+      {/* Why they were not sent is the stopped message above. */}
+      <GroupList title="Not sent yet" groups={report.notSent} namesOnly />
+      <GroupList title="Skipped" groups={report.skippedGroups} />
     </Stack>
   );
 }
 
 /**
  * The import file as Go read it: what it holds, every problem with its
- * place in the file, and what importing would do, both when groups of the
- * same name on the server are kept and when they are replaced. Import
- * applies the checked file, then the dialog shows what happened.
+ * place in the file (line:column and the value's path), and what importing
+ * would do with each group, both when groups of the same name on the
+ * server are kept and when they are replaced; a group the file gives no
+ * name is created, and the server names it. Import applies the checked
+ * file, then the dialog shows what happened, with the names the server
+ * gave.
  */
 export function ImportDialog({ preview, onClose }: { preview: ReservationImportPreview; onClose: (changed: boolean) => void }) {
   const titleId = useId();

@@ -298,27 +298,35 @@ describe('Reservations view', () => {
         groupCount: 3,
         reservationCount: 4,
         entryCount: 6,
-        errors: [{ location: 'groups[2].reservations[0].reservationEntries[0].featureVersion', message: '"3" is not a version in numeric a.b form (for example 1.0).' }],
-        warnings: [{ location: 'groups[0].comment', message: 'Unknown field "comment" is ignored.' }],
+        errors: [
+          {
+            location: 'groups[2].reservations[0].reservationEntries[0].featureVersion',
+            line: 31,
+            column: 49,
+            message: '"3" is not a version in numeric a.b form (for example 1.0).',
+          },
+        ],
+        warnings: [{ location: 'groups[0].comment', line: 3, column: 5, message: 'Unknown field "comment" is ignored.' }],
         keep: {
           actions: [
-            { index: 0, name: 'Lab', action: reservations.Action.CREATE, reason: '', replaces: 0 },
+            { index: 0, name: 'Lab', label: 'Lab', action: reservations.Action.CREATE, reason: '', replaces: 0 },
             {
               index: 1,
               name: 'Support',
+              label: 'Support',
               action: reservations.Action.SKIP,
               reason: 'A group named "Support" already exists on the server; choose Replace to overwrite it.',
               replaces: 0,
             },
-            { index: 2, name: 'Broken', action: reservations.Action.SKIP, reason: broken, replaces: 0 },
+            { index: 2, name: 'Broken', label: 'Broken', action: reservations.Action.SKIP, reason: broken, replaces: 0 },
           ],
           summary: { toImport: 1, toReplace: 0, skipped: 2 },
         },
         replace: {
           actions: [
-            { index: 0, name: 'Lab', action: reservations.Action.CREATE, reason: '', replaces: 0 },
-            { index: 1, name: 'Support', action: reservations.Action.REPLACE, reason: '', replaces: 2 },
-            { index: 2, name: 'Broken', action: reservations.Action.SKIP, reason: broken, replaces: 0 },
+            { index: 0, name: 'Lab', label: 'Lab', action: reservations.Action.CREATE, reason: '', replaces: 0 },
+            { index: 1, name: 'Support', label: 'Support', action: reservations.Action.REPLACE, reason: '', replaces: 2 },
+            { index: 2, name: 'Broken', label: 'Broken', action: reservations.Action.SKIP, reason: broken, replaces: 0 },
           ],
           summary: { toImport: 1, toReplace: 1, skipped: 1 },
         },
@@ -335,15 +343,21 @@ describe('Reservations view', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Import reservations' });
     expect(dialog).toHaveTextContent('groups.json');
     expect(dialog).toHaveTextContent('3 groups, 4 reservations, 6 entries');
-    expect(within(dialog).getByText('groups[2].reservations[0].reservationEntries[0].featureVersion')).toBeInTheDocument();
-    expect(dialog).toHaveTextContent('"3" is not a version in numeric a.b form (for example 1.0).');
-    expect(dialog).toHaveTextContent('Unknown field "comment" is ignored.');
+    // Each problem shows its line:column in the file and the value's path.
+    expect(dialog).toHaveTextContent('31:49 groups[2].reservations[0].reservationEntries[0].featureVersion: "3" is not a version in numeric a.b form (for example 1.0).');
+    expect(within(dialog).getByText('31:49')).toBeInTheDocument();
+    expect(dialog).toHaveTextContent('3:5 groups[0].comment: Unknown field "comment" is ignored.');
     expect(dialog).toHaveTextContent('1 new group to import, 0 groups to replace, 2 groups skipped.');
-    expect(dialog).toHaveTextContent('choose Replace to overwrite it');
+    const steps = () => within(within(dialog).getByRole('list', { name: 'Groups of the file' })).getAllByRole('listitem').map((li) => li.textContent);
+    expect(steps()).toEqual([
+      'Lab will be created.',
+      'Support skipped: A group named "Support" already exists on the server; choose Replace to overwrite it.',
+      `Broken skipped: ${broken}`,
+    ]);
 
     await user.click(within(dialog).getByRole('switch', { name: 'Replace existing groups with the same name' }));
     expect(dialog).toHaveTextContent('1 new group to import, 1 group to replace, 1 group skipped.');
-    expect(dialog).not.toHaveTextContent('choose Replace to overwrite it');
+    expect(steps()).toEqual(['Lab will be created.', 'Support will replace the server’s group of this name.', `Broken skipped: ${broken}`]);
 
     // The replaced group could be neither replaced nor restored: Go kept
     // its definition in a file, which the report names.
@@ -355,6 +369,7 @@ describe('Reservations view', () => {
       replaced: 0,
       skipped: 1,
       skippedGroups: [{ group: 'Broken', message: broken, originalJson: '', keptIn: '' }],
+      named: [],
       failed: [{ group: 'Lab', message: lost, originalJson: labJson, keptIn }],
       notSent: [],
       replace: true,
@@ -371,6 +386,63 @@ describe('Reservations view', () => {
     await waitFor(() => expect(reservationsApi.list).toHaveBeenCalledWith(query(), true, expect.stringMatching(/^list-/)));
   });
 
+  it('says the server will name a group the file gives no name, and reports the name it gave', async () => {
+    const user = userEvent.setup();
+    const hostTaken = 'groups[2].reservations[0].hostId: host ID JOE/USER is already reserved in group "Support" on the server.';
+    const actions = [
+      { index: 0, name: '', label: 'unnamed group (line 2)', action: reservations.Action.CREATE, reason: '', replaces: 0 },
+      { index: 1, name: '', label: 'unnamed group (line 19)', action: reservations.Action.CREATE, reason: '', replaces: 0 },
+      { index: 2, name: '', label: 'unnamed group (line 36)', action: reservations.Action.SKIP, reason: hostTaken, replaces: 0 },
+    ];
+    vi.mocked(reservationsApi.previewImport).mockResolvedValue({
+      cancelled: false,
+      token: 'tok-n',
+      fileName: 'kiosks.json',
+      preview: {
+        groups: [],
+        groupCount: 3,
+        reservationCount: 3,
+        entryCount: 3,
+        errors: [],
+        warnings: [{ location: 'groups[1].name', line: 20, column: 13, message: 'An empty name counts as no name: the server will name this group.' }],
+        keep: { actions, summary: { toImport: 2, toReplace: 0, skipped: 1 } },
+        replace: { actions, summary: { toImport: 2, toReplace: 0, skipped: 1 } },
+      },
+    });
+    vi.mocked(reservationsApi.applyImport).mockResolvedValue({
+      imported: 2,
+      replaced: 0,
+      skipped: 1,
+      skippedGroups: [{ group: 'unnamed group (line 36)', message: hostTaken, originalJson: '', keptIn: '' }],
+      named: [
+        { group: 'unnamed group (line 2)', message: 'The server named it "Group 104".', originalJson: '', keptIn: '' },
+        { group: 'unnamed group (line 19)', message: 'The server named it "Group 107".', originalJson: '', keptIn: '' },
+      ],
+      failed: [],
+      notSent: [],
+      replace: false,
+    });
+    await renderList();
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Import reservations' });
+    expect(dialog).toHaveTextContent('20:13 groups[1].name: An empty name counts as no name: the server will name this group.');
+    const steps = within(within(dialog).getByRole('list', { name: 'Groups of the file' })).getAllByRole('listitem');
+    expect(steps.map((li) => li.textContent)).toEqual([
+      'unnamed group (line 2) will be created; the server will name this group.',
+      'unnamed group (line 19) will be created; the server will name this group.',
+      `unnamed group (line 36) skipped: ${hostTaken}`,
+    ]);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Import' }));
+    expect(await within(dialog).findByText('2 groups imported, 0 replaced, 1 skipped, 0 failed')).toBeInTheDocument();
+    const named = within(within(dialog).getByRole('list', { name: 'Named by the server' })).getAllByRole('listitem');
+    expect(named.map((li) => li.textContent)).toEqual([
+      'unnamed group (line 2): The server named it "Group 104".',
+      'unnamed group (line 19): The server named it "Group 107".',
+    ]);
+    expect(within(within(dialog).getByRole('list', { name: 'Skipped' })).getByRole('listitem')).toHaveTextContent(`unnamed group (line 36): ${hostTaken}`);
+  });
+
   it('shows an import’s progress, cancels it by its operation name, and continues with the groups not sent', async () => {
     const user = userEvent.setup();
     const file: ReservationImportPreview = {
@@ -385,11 +457,11 @@ describe('Reservations view', () => {
         errors: [],
         warnings: [],
         keep: {
-          actions: [{ index: 0, name: 'Lab', action: reservations.Action.CREATE, reason: '', replaces: 0 }, { index: 1, name: 'QA', action: reservations.Action.CREATE, reason: '', replaces: 0 }],
+          actions: [{ index: 0, name: 'Lab', label: 'Lab', action: reservations.Action.CREATE, reason: '', replaces: 0 }, { index: 1, name: 'QA', label: 'QA', action: reservations.Action.CREATE, reason: '', replaces: 0 }],
           summary: { toImport: 2, toReplace: 0, skipped: 0 },
         },
         replace: {
-          actions: [{ index: 0, name: 'Lab', action: reservations.Action.CREATE, reason: '', replaces: 0 }, { index: 1, name: 'QA', action: reservations.Action.CREATE, reason: '', replaces: 0 }],
+          actions: [{ index: 0, name: 'Lab', label: 'Lab', action: reservations.Action.CREATE, reason: '', replaces: 0 }, { index: 1, name: 'QA', label: 'QA', action: reservations.Action.CREATE, reason: '', replaces: 0 }],
           summary: { toImport: 2, toReplace: 0, skipped: 0 },
         },
       },
@@ -426,6 +498,7 @@ describe('Reservations view', () => {
         replaced: 0,
         skipped: 0,
         skippedGroups: [],
+        named: [],
         failed: [],
         notSent: [{ group: 'QA', message: `Not sent: ${cancelled}`, originalJson: '', keptIn: '' }],
         stopped: { code: apperr.Code.CANCELLED, message: cancelled },
@@ -443,6 +516,7 @@ describe('Reservations view', () => {
       replaced: 0,
       skipped: 0,
       skippedGroups: [],
+      named: [],
       failed: [],
       notSent: [],
       replace: false,
@@ -469,11 +543,11 @@ describe('Reservations view', () => {
         errors: [],
         warnings: [],
         keep: {
-          actions: [{ index: 0, name: 'Lab', action: reservations.Action.CREATE, reason: '', replaces: 0 }, { index: 1, name: 'QA', action: reservations.Action.CREATE, reason: '', replaces: 0 }],
+          actions: [{ index: 0, name: 'Lab', label: 'Lab', action: reservations.Action.CREATE, reason: '', replaces: 0 }, { index: 1, name: 'QA', label: 'QA', action: reservations.Action.CREATE, reason: '', replaces: 0 }],
           summary: { toImport: 2, toReplace: 0, skipped: 0 },
         },
         replace: {
-          actions: [{ index: 0, name: 'Lab', action: reservations.Action.CREATE, reason: '', replaces: 0 }, { index: 1, name: 'QA', action: reservations.Action.CREATE, reason: '', replaces: 0 }],
+          actions: [{ index: 0, name: 'Lab', label: 'Lab', action: reservations.Action.CREATE, reason: '', replaces: 0 }, { index: 1, name: 'QA', label: 'QA', action: reservations.Action.CREATE, reason: '', replaces: 0 }],
           summary: { toImport: 2, toReplace: 0, skipped: 0 },
         },
       },
@@ -486,12 +560,13 @@ describe('Reservations view', () => {
         replaced: 0,
         skipped: 0,
         skippedGroups: [],
+        named: [],
         failed: [],
         notSent: [{ group: 'QA', message: `Not sent: ${ended}`, originalJson: '', keptIn: '' }],
         stopped: { code: apperr.Code.LOGIN_REQUIRED, message: ended },
         replace: false,
       })
-      .mockResolvedValueOnce({ imported: 2, replaced: 0, skipped: 0, skippedGroups: [], failed: [], notSent: [], replace: false });
+      .mockResolvedValueOnce({ imported: 2, replaced: 0, skipped: 0, skippedGroups: [], named: [], failed: [], notSent: [], replace: false });
     vi.mocked(sessionApi.login).mockResolvedValue(sessionState());
     await renderList();
     await user.click(screen.getByRole('button', { name: 'Import' }));

@@ -201,13 +201,28 @@ export namespace fne {
 	    fingerprint: string;
 	    pem: string;
 	}
+	export interface FieldShape {
+	    name: string;
+	    kind: string;
+	    fields: FieldShape[];
+	}
+	export interface Observation {
+	    outcome: ProbeOutcome;
+	    status: number;
+	    contentType: string;
+	    shape: string;
+	    fields: FieldShape[];
+	    indented: boolean;
+	}
 	export interface ProbeResult {
 	    op: string;
 	    label: string;
 	    path: string;
 	    evidence: Evidence;
+	    method: string;
 	    outcome: ProbeOutcome;
 	    message: string;
+	    answer?: Observation;
 	}
 
 }
@@ -230,23 +245,34 @@ export namespace modeldef {
 	    ERROR = "error",
 	    WARNING = "warning",
 	}
+	export interface Fix {
+	    label: string;
+	    line: number;
+	    column: number;
+	    endColumn: number;
+	    text: string;
+	}
 	export interface Diagnostic {
 	    line: number;
 	    column: number;
 	    endColumn: number;
 	    severity: Severity;
 	    message: string;
+	    fix?: Fix;
 	}
 	export interface FeatureAllocation {
 	    name: string;
 	    version: string;
+	    vendor: string;
 	    requested: string;
 	    count: number;
 	    uncounted: boolean;
 	    short: boolean;
 	    shortfall: number;
 	    missing: boolean;
+	    higher: boolean;
 	}
+	
 	export interface PoolAllocation {
 	    pool: string;
 	    default: boolean;
@@ -332,6 +358,7 @@ export namespace operations {
 	    requestOperation: string;
 	    deviceExpiry: string;
 	    consumed: ConsumedFeature[];
+	    consumedNote: string;
 	}
 	export interface DeviceRow {
 	    id: number;
@@ -354,6 +381,7 @@ export namespace operations {
 	export interface Diagnostics {
 	    profileName: string;
 	    url: string;
+	    serverType: settings.ServerType;
 	    reachable: boolean;
 	    problem: string;
 	    version: string;
@@ -363,6 +391,7 @@ export namespace operations {
 	    roles: string[];
 	    certificate?: fne.CertificateInfo;
 	    endpoints: fne.ProbeResult[];
+	    traits: string[];
 	    checkedAt: string;
 	}
 	export interface EditReport {
@@ -400,6 +429,7 @@ export namespace operations {
 	    permanent: boolean;
 	    expiringSoon: boolean;
 	    servedDevices: ServedDeviceRow[];
+	    servedNote: string;
 	}
 	export interface FeatureRow {
 	    id: number;
@@ -480,6 +510,7 @@ export namespace operations {
 	    replaced: number;
 	    skipped: number;
 	    skippedGroups: GroupMessage[];
+	    named: GroupMessage[];
 	    failed: GroupMessage[];
 	    notSent: GroupMessage[];
 	    stopped?: Stopped;
@@ -490,6 +521,7 @@ export namespace operations {
 	    modelName: string;
 	    diagnostics: modeldef.Diagnostic[];
 	    preview: modeldef.PoolAllocation[];
+	    previewNote: string;
 	}
 	export interface ModelView {
 	    active: boolean;
@@ -531,6 +563,7 @@ export namespace operations {
 	}
 	export interface PropertiesView {
 	    hostIds: HostIDOption[];
+	    hostIdsNote: string;
 	    selectedHostId: string;
 	    serverVersion: string;
 	    deviceUuid: string;
@@ -652,12 +685,13 @@ export namespace reservations {
 	}
 	export interface Group {
 	    id?: number;
-	    name: string;
+	    name?: string;
 	    reservations: Reservation[];
 	}
 	export interface GroupAction {
 	    index: number;
 	    name: string;
+	    label: string;
 	    action: Action;
 	    reason: string;
 	    replaces: number;
@@ -666,6 +700,7 @@ export namespace reservations {
 	export interface ImportGroup {
 	    group: Group;
 	    location: string;
+	    line: number;
 	    valid: boolean;
 	}
 	export interface Summary {
@@ -679,6 +714,8 @@ export namespace reservations {
 	}
 	export interface Problem {
 	    location: string;
+	    line: number;
+	    column: number;
 	    message: string;
 	}
 	export interface ImportPreview {
@@ -718,14 +755,14 @@ export namespace reservations {
 
 export namespace settings {
 	
-	export enum ServerType {
-	    LOCAL = "local",
-	    CLS = "cls",
-	}
 	export enum Theme {
 	    SYSTEM = "system",
 	    LIGHT = "light",
 	    DARK = "dark",
+	}
+	export enum ServerType {
+	    LOCAL = "local",
+	    CLS = "cls",
 	}
 	export interface Profile {
 	    id: string;

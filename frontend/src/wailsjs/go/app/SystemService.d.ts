@@ -14,3 +14,5 @@ export function OpenKeptFolder():Promise<void>;
 export function OpenLogFolder():Promise<void>;
 
 export function Progress(arg1:string):Promise<app.ProgressEvent>;
+
+export function SaveCompatibilityReport():Promise<string>;

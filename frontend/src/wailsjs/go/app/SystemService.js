@@ -25,3 +25,7 @@ export function OpenLogFolder() {
 export function Progress(arg1) {
   return window['go']['app']['SystemService']['Progress'](arg1);
 }
+
+export function SaveCompatibilityReport() {
+  return window['go']['app']['SystemService']['SaveCompatibilityReport']();
+}
