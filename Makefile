@@ -12,8 +12,14 @@ DATE     := $(shell date -u +%Y-%m-%dT%H:%M:%SZ)
 LDFLAGS  := -X licenseservermanager/internal/buildinfo.Commit=$(COMMIT) -X licenseservermanager/internal/buildinfo.Date=$(DATE)
 LINUXBIN := build/bin/LicenseServerManager
 WINEXE   := build/bin/LicenseServerManager.exe
+# lsm, the console tool, carries the product version of wails.json, which
+# the app reads at run time.
+VERSION  := $(shell sed -n 's/.*"productVersion": *"\([^"]*\)".*/\1/p' wails.json)
+LSMFLAGS := $(LDFLAGS) -X licenseservermanager/internal/buildinfo.Version=$(VERSION)
+LSMBIN   := build/bin/lsm
+LSMEXE   := build/bin/lsm.exe
 
-.PHONY: run deps dev build windows test test-go test-keyring test-frontend e2e bench lint clean
+.PHONY: run deps dev build windows test test-go test-keyring test-frontend e2e bench lint clean test-lsm
 
 ## run: install what is missing, build, and open the app on the built-in demo server
 run: deps build
@@ -27,28 +33,35 @@ run: deps build
 deps:
 	@tools/install-deps.sh --run
 
-## build: the Linux desktop binary
+## build: the Linux desktop binary and the console tool build/bin/lsm
 build:
 	set -o pipefail; $(WAILS) build -nocolour -tags webkit2_41 -ldflags "$(LDFLAGS)" $(QUIET)
+	go build -ldflags "$(LSMFLAGS)" -o $(LSMBIN) ./cmd/lsm
 
 ## dev: live-reloading development app on the demo server (also served at http://localhost:34115)
 dev: deps
 	set -o pipefail; $(WAILS) dev -nocolour -tags webkit2_41 -appargs --demo $(QUIET)
 
-## windows: cross-compile the Windows executable (PE32+, GUI subsystem)
+## windows: cross-compile the Windows executable (PE32+, GUI subsystem) and lsm.exe (console subsystem)
 windows:
 	set -o pipefail; $(WAILS) build -nocolour -platform windows/amd64 -ldflags "$(LDFLAGS)" $(QUIET)
 	@file $(WINEXE) | grep -q 'PE32+ executable (GUI) x86-64' || { file $(WINEXE); echo "$(WINEXE) is not a PE32+ GUI executable" >&2; exit 1; }
-	@echo "built $(WINEXE)"
+	GOOS=windows GOARCH=amd64 go build -ldflags "$(LSMFLAGS)" -o $(LSMEXE) ./cmd/lsm
+	@file $(LSMEXE) | grep -q 'PE32+ executable (console) x86-64' || { file $(LSMEXE); echo "$(LSMEXE) is not a PE32+ console executable" >&2; exit 1; }
+	@echo "built $(WINEXE) and $(LSMEXE)"
 
 ## test: every test: Go, frontend, the Windows build and end to end
 test:
 	@tools/install-deps.sh --test
-	$(MAKE) lint test-go test-keyring test-frontend windows e2e test-installer
+	$(MAKE) lint test-go test-lsm test-keyring test-frontend windows e2e test-installer
 
 lint:
 	@bad=$$(gofmt -l $$(git ls-files '*.go' | grep -v '^frontend/')); [ -z "$$bad" ] || { echo "gofmt needed: $$bad" >&2; exit 1; }
 	go vet ./...
+
+## test-lsm: the built lsm against a standalone simulator, as a script uses it
+test-lsm:
+	tools/lsm-e2e.sh
 
 test-go:
 	go test -count=1 ./...

@@ -7,7 +7,8 @@
 # Required defines (installer.mk passes them):
 #   INFO_COMPANYNAME INFO_PRODUCTNAME INFO_PRODUCTVERSION INFO_COPYRIGHT
 #   INFO_COMMENTS    INFO_VERSION_NUMERIC (e.g. 0.1.0)  INFO_VIVERSION (0.1.0.0)
-#   APP_EXE_SOURCE   APP_ICON   WEBVIEW2_BOOTSTRAPPER   OUTFILE
+#   APP_EXE_SOURCE   LSM_EXE_SOURCE (the console tool)   APP_ICON
+#   WEBVIEW2_BOOTSTRAPPER   OUTFILE
 # Optional: BRANDING_DIR, a folder installed as $INSTDIR\branding
 # (build-installer.sh passes it when the repo has a producer branding).
 
@@ -29,6 +30,7 @@ RequestExecutionLevel user
 !insertmacro REQUIRE INFO_VERSION_NUMERIC
 !insertmacro REQUIRE INFO_VIVERSION
 !insertmacro REQUIRE APP_EXE_SOURCE
+!insertmacro REQUIRE LSM_EXE_SOURCE
 !insertmacro REQUIRE APP_ICON
 !insertmacro REQUIRE WEBVIEW2_BOOTSTRAPPER
 !insertmacro REQUIRE OUTFILE
@@ -36,6 +38,7 @@ RequestExecutionLevel user
 # Names the app, its uninstaller and the user-data code depend on. They do
 # not follow a rebranding on purpose: the app finds its settings by them.
 !define APP_EXE        "LicenseServerManager.exe"
+!define LSM_EXE        "lsm.exe"
 !define UNINSTALLER    "LicenseServerManagerUninstaller.exe"
 !define APP_FOLDER     "LicenseServerManager"
 !define DEFAULTS_FILE  "defaults.json"
@@ -47,6 +50,9 @@ RequestExecutionLevel user
 !define SI_NAME  "wails-app-licenseservermanager-9b7e0c4e-2f1d-4c55-8a57-62c1f0d3a8e1-siw"
 !define WV2_CLIENT "Microsoft\EdgeUpdate\Clients\{F3017226-FE2A-4295-8BDF-00C3A9A7E4C5}"
 !define WV2_DOWNLOAD_URL "https://developer.microsoft.com/microsoft-edge/webview2/"
+# Where PATH is kept: the user's (per-user install) or the machine's.
+!define ENV_USER    "Environment"
+!define ENV_MACHINE "SYSTEM\CurrentControlSet\Control\Session Manager\Environment"
 
 # Exit codes (installer/README.md). 1 and 2 are NSIS's own: cancelled by the
 # user, and aborted (e.g. a file could not be written).
@@ -86,6 +92,7 @@ VIFileVersion    "${INFO_VIVERSION}"
 Var Scope           ; "user" or "machine"
 Var NoDesktop       ; 1 = /NODESKTOP
 Var NoLaunch        ; 1 = /NOLAUNCH
+Var NoPath          ; 1 = /NOPATH
 Var AllowDowngrade  ; 1 = /ALLOWDOWNGRADE
 Var PresetHost
 Var PresetPort
@@ -261,6 +268,150 @@ FunctionEnd
 !insertmacro SHARED_FUNCTIONS ""
 !insertmacro SHARED_FUNCTIONS "un."
 
+# ----------------------------------------------------------------- PATH
+
+!macro PATH_FUNCTIONS UN
+# ${UN}PathWithout: $R0 a PATH value, $R1 a folder -> $R2 the PATH without
+# the elements naming that folder (letter case and a trailing backslash
+# aside), every other element as it was, in its place; $R3 = 1 when one
+# was there.
+Function ${UN}PathWithout
+  Push $0
+  Push $1
+  Push $2
+  Push $3
+  Push $4
+  Push $5
+  Push $6
+  StrCpy $3 $R1
+  StrCpy $2 $3 1 -1
+  ${If} $2 == "\"
+    StrCpy $3 $3 -1
+  ${EndIf}
+  StrCpy $R2 ""
+  StrCpy $R3 0
+  StrCpy $6 1 ; the next element kept is the first
+  StrCpy $0 0
+  StrCpy $1 ""
+  ${Do}
+    StrCpy $2 $R0 1 $0
+    ${If} $2 == ";"
+    ${OrIf} $2 == ""
+      StrCpy $4 $1
+      StrCpy $5 $4 1 -1
+      ${If} $5 == "\"
+        StrCpy $4 $4 -1
+      ${EndIf}
+      ${If} $4 == $3
+      ${AndIf} $3 != ""
+        StrCpy $R3 1
+      ${ElseIf} $6 == 1
+        StrCpy $R2 $1
+        StrCpy $6 0
+      ${Else}
+        StrCpy $R2 "$R2;$1"
+      ${EndIf}
+      StrCpy $1 ""
+      ${If} $2 == ""
+        ${Break}
+      ${EndIf}
+    ${Else}
+      StrCpy $1 "$1$2"
+    ${EndIf}
+    IntOp $0 $0 + 1
+  ${Loop}
+  Pop $6
+  Pop $5
+  Pop $4
+  Pop $3
+  Pop $2
+  Pop $1
+  Pop $0
+FunctionEnd
+
+# ${UN}ReadPath -> $R0 the PATH of the install's scope, unexpanded; $R4 = 1
+# when it may not fit an NSIS string, and must then be left alone: a cut
+# value written back would lose the user's folders.
+Function ${UN}ReadPath
+  ${If} $Scope == "machine"
+    ReadRegStr $R0 HKLM "${ENV_MACHINE}" "Path"
+  ${Else}
+    ReadRegStr $R0 HKCU "${ENV_USER}" "Path"
+  ${EndIf}
+  StrLen $R4 $R0
+  ${If} $R4 >= ${NSIS_MAX_STRLEN_LESS_ONE}
+    StrCpy $R4 1
+  ${Else}
+    StrCpy $R4 0
+  ${EndIf}
+FunctionEnd
+
+# ${UN}WritePath: $R2 the new PATH of the install's scope; running programs
+# are told, so that a new console finds lsm.
+Function ${UN}WritePath
+  ${If} $Scope == "machine"
+    WriteRegExpandStr HKLM "${ENV_MACHINE}" "Path" $R2
+  ${Else}
+    WriteRegExpandStr HKCU "${ENV_USER}" "Path" $R2
+  ${EndIf}
+  SendMessage ${HWND_BROADCAST} ${WM_SETTINGCHANGE} 0 "STR:Environment" /TIMEOUT=5000
+FunctionEnd
+
+# ${UN}RemovePathEntry: $R1 a folder an earlier install added to PATH.
+Function ${UN}RemovePathEntry
+  Call ${UN}ReadPath
+  ${If} $R4 == 1
+    DetailPrint "PATH is too long to change safely: remove $R1 from it yourself."
+    Return
+  ${EndIf}
+  Call ${UN}PathWithout
+  ${If} $R3 == 1
+    Call ${UN}WritePath
+    DetailPrint "Removed $R1 from PATH."
+  ${EndIf}
+FunctionEnd
+!macroend
+!define /math NSIS_MAX_STRLEN_LESS_ONE ${NSIS_MAX_STRLEN} - 1
+!insertmacro PATH_FUNCTIONS ""
+!insertmacro PATH_FUNCTIONS "un."
+
+# AddToPath puts the install folder on PATH (unless /NOPATH), so that lsm
+# runs from any console, and records that it did (AddedToPath in the
+# uninstall key): the uninstaller removes only an entry it added. A folder
+# an earlier install added elsewhere is taken off.
+Function AddToPath
+  ReadRegStr $R1 SHCTX "${UNINST_KEY}" "AddedToPath"
+  ${If} $R1 != ""
+  ${AndIf} $R1 != $INSTDIR
+    Call RemovePathEntry
+    DeleteRegValue SHCTX "${UNINST_KEY}" "AddedToPath"
+  ${EndIf}
+  ${If} $NoPath == 1
+    Return
+  ${EndIf}
+  Call ReadPath
+  ${If} $R4 == 1
+    DetailPrint "PATH is too long to change safely: add $INSTDIR to it yourself to run lsm from any folder."
+    Return
+  ${EndIf}
+  StrCpy $R1 $INSTDIR
+  Call PathWithout
+  ${If} $R3 == 1
+    Return ; there already, by us or by someone else
+  ${EndIf}
+  StrCpy $0 $R0 1 -1
+  ${If} $R0 == ""
+    StrCpy $R2 $INSTDIR
+  ${ElseIf} $0 == ";"
+    StrCpy $R2 "$R0$INSTDIR"
+  ${Else}
+    StrCpy $R2 "$R0;$INSTDIR"
+  ${EndIf}
+  Call WritePath
+  WriteRegStr SHCTX "${UNINST_KEY}" "AddedToPath" $INSTDIR
+  DetailPrint "Added $INSTDIR to PATH."
+FunctionEnd
+
 # ---------------------------------------------------- installer helpers
 
 # StrContains: $R0 haystack, $R1 needle -> $R2 = 1/0 (case-insensitive).
@@ -369,12 +520,13 @@ FunctionEnd
 !macroend
 
 # Reads and validates the switches. Flags: /ALLUSERS /NODESKTOP /NOLAUNCH
-# /ALLOWDOWNGRADE; presets: /HOST= /PORT= /HTTPS=0|1 /CLS=.
+# /NOPATH /ALLOWDOWNGRADE; presets: /HOST= /PORT= /HTTPS=0|1 /CLS=.
 Function ParseSwitches
   ${GetParameters} $R4
   StrCpy $Scope "user"
   StrCpy $NoDesktop 0
   StrCpy $NoLaunch 0
+  StrCpy $NoPath 0
   StrCpy $AllowDowngrade 0
   ClearErrors
   ${GetOptions} $R4 "/ALLUSERS" $0
@@ -390,6 +542,11 @@ Function ParseSwitches
   ${GetOptions} $R4 "/NOLAUNCH" $0
   ${IfNot} ${Errors}
     StrCpy $NoLaunch 1
+  ${EndIf}
+  ClearErrors
+  ${GetOptions} $R4 "/NOPATH" $0
+  ${IfNot} ${Errors}
+    StrCpy $NoPath 1
   ${EndIf}
   ClearErrors
   ${GetOptions} $R4 "/ALLOWDOWNGRADE" $0
@@ -737,6 +894,7 @@ Section "-Install"
   SetOutPath $INSTDIR
   SetOverwrite on
   File "/oname=${APP_EXE}" "${APP_EXE_SOURCE}"
+  File "/oname=${LSM_EXE}" "${LSM_EXE_SOURCE}"
 !ifdef BRANDING_DIR
   SetOutPath "$INSTDIR\branding"
   File /r "${BRANDING_DIR}/*"
@@ -767,6 +925,7 @@ Section "-Install"
   WriteRegDWORD SHCTX "${UNINST_KEY}" "NoRepair" 1
   ${GetSize} "$INSTDIR" "/S=0K" $0 $1 $2
   WriteRegDWORD SHCTX "${UNINST_KEY}" "EstimatedSize" $0
+  Call AddToPath
 
   # Installed somewhere else before (/D= pointed elsewhere): remove the old
   # copy's files. Only the files we put there, never the whole folder.
@@ -774,6 +933,7 @@ Section "-Install"
   ${AndIf} $ExistingDir != $INSTDIR
     DetailPrint "Removing the previous copy in $ExistingDir"
     Delete "$ExistingDir\${APP_EXE}"
+    Delete "$ExistingDir\${LSM_EXE}"
     Delete "$ExistingDir\${UNINSTALLER}"
     Delete "$ExistingDir\${DEFAULTS_FILE}"
     RMDir "$ExistingDir"
@@ -880,6 +1040,7 @@ Section "Uninstall"
   ${EndIf}
 
   Delete "$INSTDIR\${APP_EXE}"
+  Delete "$INSTDIR\${LSM_EXE}"
   Delete "$INSTDIR\${DEFAULTS_FILE}"
   Delete "$INSTDIR\${UNINSTALLER}"
 !ifdef BRANDING_DIR
@@ -900,10 +1061,15 @@ Section "Uninstall"
   Delete "$DESKTOP\${SHORTCUT_NAME}"
   Delete "$SMPROGRAMS\${SHORTCUT_NAME}"
 
-  # Remove the Installed Apps entry only if it is ours (this folder).
+  # Remove the Installed Apps entry only if it is ours (this folder), and
+  # the PATH entry the installer recorded adding, nothing else of PATH.
   ReadRegStr $0 SHCTX "${UNINST_KEY}" "InstallLocation"
   ${If} $0 == ""
   ${OrIf} $0 == $INSTDIR
+    ReadRegStr $R1 SHCTX "${UNINST_KEY}" "AddedToPath"
+    ${If} $R1 != ""
+      Call un.RemovePathEntry
+    ${EndIf}
     DeleteRegKey SHCTX "${UNINST_KEY}"
   ${EndIf}
 

@@ -19,11 +19,13 @@ for a in "$@"; do
 done
 
 exe=build/bin/LicenseServerManager.exe
+lsm=build/bin/lsm.exe
 icon=build/windows/icon.ico
 work=installer/build
 bootstrapper=$work/MicrosoftEdgeWebview2Setup.exe
 
 [ -f "$exe" ] || { echo "$exe is missing: run 'make windows' first" >&2; exit 1; }
+[ -f "$lsm" ] || { echo "$lsm is missing: run 'make windows' first" >&2; exit 1; }
 [ -f "$icon" ] || { echo "$icon is missing: run 'make windows' first" >&2; exit 1; }
 if ! command -v makensis >/dev/null; then
   echo "makensis is missing: installing Debian's nsis package" >&2
@@ -65,6 +67,7 @@ mapfile -d '' defs <"$args_file"
 LC_ALL=C.UTF-8 makensis -V2 -WX \
   "${defs[@]}" \
   "-DAPP_EXE_SOURCE=$PWD/$exe" \
+  "-DLSM_EXE_SOURCE=$PWD/$lsm" \
   "-DAPP_ICON=$PWD/$icon" \
   "-DWEBVIEW2_BOOTSTRAPPER=$PWD/$bootstrapper" \
   "-DOUTFILE=$(realpath -m "$out")" \

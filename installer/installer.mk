@@ -21,8 +21,8 @@ installer-package:
 
 # test-installer uses the installer that is there when it is newer than its
 # inputs (make installer first to test a fresh build of the app).
-$(INSTALLER): $(INSTALLER_INPUTS) $(wildcard $(WINEXE))
-	@if [ -f $(WINEXE) ]; then $(MAKE) installer-package; else $(MAKE) installer; fi
+$(INSTALLER): $(INSTALLER_INPUTS) $(wildcard $(WINEXE) $(LSMEXE))
+	@if [ -f $(WINEXE) ] && [ -f $(LSMEXE) ]; then $(MAKE) installer-package; else $(MAKE) installer; fi
 
 ## test-installer: install, upgrade and uninstall under wine; Windows Go tests under wine
 test-installer: $(INSTALLER)

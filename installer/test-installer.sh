@@ -136,6 +136,24 @@ value_is() { # value_is NAME EXPECTED
   [ "$got" = "$2" ] || { echo "        $1 = '$got', expected '$2'" >&2; return 1; }
 }
 no_key() { ! timeout 60 wine reg query "$1" >/dev/null 2>&1; }
+USER_ENV='HKCU\Environment'
+MACHINE_ENV='HKLM\SYSTEM\CurrentControlSet\Control\Session Manager\Environment'
+# path_of KEY: its Path value (wine's machine environment spells it PATH;
+# value names are not case-sensitive).
+path_of() { reg_dump "$1" | awk -F '    ' 'tolower($2) == "path" { print $4 }'; }
+path_is() { # path_is KEY EXPECTED
+  local got
+  got=$(path_of "$1")
+  [ "$got" = "$2" ] || { echo "        Path = '$got', expected '$2'" >&2; return 1; }
+}
+lsm_runs() { # lsm_runs DIR ARGS... EXPECTED-EXIT EXPECTED-OUTPUT: lsm.exe as a console user runs it
+  local dir=$1 want_rc=${@: -2:1} want_out=${@: -1}
+  local args=("${@:2:$#-3}") out
+  out=$(timeout 120 wine "$dir/lsm.exe" "${args[@]}" 2>&1 | tr -d '\r')
+  local got=${PIPESTATUS[0]}
+  [ "$got" -eq "$want_rc" ] && grep -q -- "$want_out" <<<"$out" ||
+    { echo "        lsm ${args[*]}: exit $got, expected $want_rc; output: $out" >&2; return 1; }
+}
 same_file() { cmp -s "$1" "$2" || { echo "        $1 differs:" >&2; cat -A "$1" >&2; return 1; }; }
 uninstall() { # uninstall DIR args...: the uninstaller re-launches itself from %TEMP%
   local dir=$1
@@ -180,10 +198,21 @@ check "the failure is logged in %TEMP%\\LicenseServerManagerInstaller.log" grep 
 
 section "per-user silent install (WebView2 found through HKCU)"
 timeout 60 wine reg add "$WV2_HKCU" /v pv /t REG_SZ /d 120.0.0.0 /f >/dev/null 2>&1
+USER_PATH='C:\Tools;%USERPROFILE%\bin'
+timeout 60 wine reg add "$USER_ENV" /v Path /t REG_EXPAND_SZ /d "$USER_PATH" /f >/dev/null 2>&1
 run "$INST" /S
 check "exits 0" rc_is 0
 check "LicenseServerManager.exe installed in %LOCALAPPDATA%\\Programs\\LicenseServerManager" test -f "$PU_DIR/LicenseServerManager.exe"
 check "the exe is the one built" cmp -s "$PU_DIR/LicenseServerManager.exe" build/bin/LicenseServerManager.exe
+check "lsm.exe installed beside it, the one built" cmp -s "$PU_DIR/lsm.exe" build/bin/lsm.exe
+check "the install folder is added to the user's PATH, after what was there" path_is "$USER_ENV" "$USER_PATH;$PU_WIN"
+printf 'model "m" {\n  partitions {\n    partition "p" {\n      "Tool" 1.0 10\n    }\n  }\n}\n' >"$C/good.model"
+printf 'model "m" {\n  partitions {\n    partition "p" {\n      Tool 1.0 10\n    }\n  }\n}\n' >"$C/bad.model"
+check "lsm.exe --version names the version" lsm_runs "$PU_DIR" --version 0 "lsm $VERSION"
+check "lsm.exe model check passes a valid file (exit 0)" lsm_runs "$PU_DIR" model check 'C:\good.model' 0 ""
+check "lsm.exe model check refuses an invalid one (exit 1)" lsm_runs "$PU_DIR" model check 'C:\bad.model' 1 'bad.model:4:7: error: feature names are quoted'
+run "$INST" /S /NOLAUNCH
+check "a reinstall does not add the folder twice" path_is "$USER_ENV" "$USER_PATH;$PU_WIN"
 check "LicenseServerManagerUninstaller.exe installed" test -f "$PU_DIR/LicenseServerManagerUninstaller.exe"
 check "desktop shortcut" test -f "$PU_DESKTOP"
 check "Start menu shortcut" test -f "$PU_STARTMENU"
@@ -214,6 +243,7 @@ check "install folder removed" test ! -e "$PU_DIR"
 check "desktop shortcut removed" test ! -e "$PU_DESKTOP"
 check "Start menu shortcut removed" test ! -e "$PU_STARTMENU"
 check "HKCU key removed" no_key "$HKCU_KEY"
+check "the PATH entry it added is removed, and nothing else" path_is "$USER_ENV" "$USER_PATH"
 check "settings kept" same_file "$SETTINGS_DIR/settings.json" "$TMP/settings.planted"
 check "logs kept" test -f "$LOG_ROOT/logs/app.log"
 check "saved password kept" cred_exists
@@ -228,9 +258,10 @@ for args in "/HOST=lls.corp /PORT=99999" "/HOST=lls.corp /PORT=abc" "/HOST=lls.c
 done
 check "nothing installed" nothing_installed
 
-section "presets, /NODESKTOP and /D= (custom folder)"
-run "$INST" /S /NODESKTOP /HOST=lls.corp /PORT=7443 /HTTPS=1 "/D=$CUSTOM_WIN"
+section "presets, /NODESKTOP, /NOPATH and /D= (custom folder)"
+run "$INST" /S /NODESKTOP /NOPATH /HOST=lls.corp /PORT=7443 /HTTPS=1 "/D=$CUSTOM_WIN"
 check "exits 0" rc_is 0
+check "/NOPATH leaves PATH alone" path_is "$USER_ENV" "$USER_PATH"
 check "installed in C:\\LSM\\Custom" test -f "$CUSTOM_DIR/LicenseServerManager.exe"
 check "no desktop shortcut" test ! -e "$PU_DESKTOP"
 check "Start menu shortcut" test -f "$PU_STARTMENU"
@@ -316,9 +347,13 @@ check "nothing installed" nothing_installed
 section "/ALLUSERS per-machine install"
 # Wine does not enforce UAC and UserInfo::GetAccountType reports "Admin"
 # for the wine user, so the real installer's admin check passes here.
+MACHINE_PATH=$(path_of "$MACHINE_ENV")
 run "$INST" /S /ALLUSERS /NOLAUNCH
 check "exits 0 (wine reports an administrator)" rc_is 0
 check "installed in Program Files" test -f "$PM_DIR/LicenseServerManager.exe"
+check "lsm.exe in Program Files" test -f "$PM_DIR/lsm.exe"
+check "the folder is added to the machine's PATH" path_is "$MACHINE_ENV" "$MACHINE_PATH;$PM_WIN"
+check "the user's PATH is left alone" path_is "$USER_ENV" "$USER_PATH"
 check "uninstaller in Program Files" test -f "$PM_DIR/LicenseServerManagerUninstaller.exe"
 check "public desktop shortcut" test -f "$PM_DESKTOP"
 check "all-users Start menu shortcut" test -f "$PM_STARTMENU"
@@ -333,6 +368,7 @@ uninstall "$PM_DIR" /S
 check "uninstall removes the Program Files folder" test ! -e "$PM_DIR"
 check "uninstall removes the public shortcuts" test ! -e "$PM_DESKTOP" -a ! -e "$PM_STARTMENU"
 check "uninstall removes the HKLM key" no_key "$HKLM_KEY"
+check "uninstall takes the folder off the machine's PATH, and nothing else" path_is "$MACHINE_ENV" "$MACHINE_PATH"
 
 section "Windows build of internal/settings and internal/secrets under wine"
 # HOME stays unchanged for go (else it downloads modules again); the shim is

@@ -20,7 +20,7 @@ func TestModelCheckRunsTheCorpus(t *testing.T) {
 		}
 		for _, file := range files {
 			var stdout, stderr bytes.Buffer
-			code := run([]string{"model", "check", file}, &stdout, &stderr)
+			code := runArgs([]string{"model", "check", file}, &stdout, &stderr)
 			want := exitOK
 			if kind == "invalid" {
 				want = exitProblems
@@ -77,7 +77,7 @@ func TestModelCheckExitStatus(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
-			code := run(tt.args, &stdout, &stderr)
+			code := runArgs(tt.args, &stdout, &stderr)
 			if code != tt.code || !strings.Contains(stdout.String(), tt.stdout) || !strings.Contains(stderr.String(), tt.stderr) {
 				t.Fatalf("exit %d (want %d)\nstdout %q\nstderr %q", code, tt.code, stdout.String(), stderr.String())
 			}

@@ -45,7 +45,7 @@ func TestReservationsCheckRunsTheCorpus(t *testing.T) {
 		for _, file := range files {
 			t.Run(tt.kind+"/"+filepath.Base(file), func(t *testing.T) {
 				var stdout, stderr bytes.Buffer
-				code := run([]string{"reservations", "check", file}, &stdout, &stderr)
+				code := runArgs([]string{"reservations", "check", file}, &stdout, &stderr)
 				if want := reservationsGolden(t, file); code != tt.code || stderr.Len() != 0 || stdout.String() != want {
 					t.Fatalf("exit %d (want %d), stderr %q\n got:\n%s\nwant:\n%s", code, tt.code, stderr.String(), stdout.String(), want)
 				}
@@ -78,7 +78,7 @@ func TestReservationsCheckExitStatus(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
-			code := run(tt.args, &stdout, &stderr)
+			code := runArgs(tt.args, &stdout, &stderr)
 			if code != tt.code || stdout.String() != tt.stdout || !strings.Contains(stderr.String(), tt.stderr) {
 				t.Fatalf("exit %d (want %d)\nstdout %q\nwant   %q\nstderr %q", code, tt.code, stdout.String(), tt.stdout, stderr.String())
 			}
@@ -97,7 +97,7 @@ func TestReservationsHelp(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var stdout, stderr bytes.Buffer
-		if code := run(tt.args, &stdout, &stderr); code != exitOK || !strings.Contains(stdout.String(), tt.want) || stderr.Len() != 0 {
+		if code := runArgs(tt.args, &stdout, &stderr); code != exitOK || !strings.Contains(stdout.String(), tt.want) || stderr.Len() != 0 {
 			t.Errorf("%v: exit %d\n%s%s", tt.args, code, stdout.String(), stderr.String())
 		}
 	}

@@ -71,9 +71,9 @@ func Fingerprint(der []byte) string {
 	return b.String()
 }
 
-// normalizeFingerprint accepts a SHA-256 fingerprint with or without colons
+// NormalizeFingerprint accepts a SHA-256 fingerprint with or without colons
 // or spaces, in any case, and returns it as bare upper-case hex.
-func normalizeFingerprint(fp string) (string, error) {
+func NormalizeFingerprint(fp string) (string, error) {
 	h := strings.NewReplacer(":", "", " ", "", "-", "").Replace(strings.TrimSpace(fp))
 	raw, err := hex.DecodeString(h)
 	if err != nil || len(raw) != sha256.Size {
@@ -110,7 +110,7 @@ func tlsConfig(opts Options) (*tls.Config, error) {
 	}
 	pin := ""
 	if opts.PinnedFingerprint != "" {
-		p, err := normalizeFingerprint(opts.PinnedFingerprint)
+		p, err := NormalizeFingerprint(opts.PinnedFingerprint)
 		if err != nil {
 			setupErr = err
 		}

@@ -166,6 +166,22 @@ func (m *Models) Check(ctx context.Context, srv FeatureServer, text string, refr
 	return out
 }
 
+// RefuseWhileReservations is the conflict an upload meets while the server
+// holds reservation groups: the two cannot coexist. A server without
+// reservations has none.
+func RefuseWhileReservations(ctx context.Context, srv ModelServer) error {
+	groups, err := srv.ReservationGroups(ctx)
+	if err != nil && apperr.CodeOf(err) != apperr.NotSupported {
+		return err
+	}
+	if len(groups) > 0 {
+		return apperr.New(apperr.Conflict,
+			"The server has %d reservation groups. Reservations and named license pools cannot coexist: export the reservations, delete them, then upload the model.", len(groups)).
+			WithDetail("reservationGroups", len(groups))
+	}
+	return nil
+}
+
 // Upload checks the model and, when it has no errors, makes it the active
 // model. An invalid model never reaches the server; neither does one while
 // reservation groups exist, since the two cannot coexist.
@@ -180,20 +196,14 @@ func (m *Models) Upload(ctx context.Context, srv ModelServer, text string) (Mode
 			WithDetail("diagnostics", check.Diagnostics)
 	}
 	progress.Report(ctx, progress.Step{Message: "Checking the server for reservation groups", Done: 1, Total: 3})
-	groups, err := srv.ReservationGroups(ctx)
-	if err != nil && apperr.CodeOf(err) != apperr.NotSupported {
+	if err := RefuseWhileReservations(ctx, srv); err != nil {
 		return ModelCheck{}, err
-	}
-	if len(groups) > 0 {
-		return ModelCheck{}, apperr.New(apperr.Conflict,
-			"The server has %d reservation groups. Reservations and named license pools cannot coexist: export the reservations, delete them, then upload the model.", len(groups)).
-			WithDetail("reservationGroups", len(groups))
 	}
 	if err := ctx.Err(); err != nil {
 		return ModelCheck{}, apperr.Wrap(err, apperr.Cancelled, "The upload was cancelled before it was sent; the server's model is unchanged.")
 	}
 	progress.Report(ctx, progress.Step{Message: "Uploading the model definition", Done: 2, Total: 3})
-	err = settle(ctx, srv.UploadModel(ctx, text), "uploading the model definition", func(ctx context.Context) (bool, error) {
+	err := settle(ctx, srv.UploadModel(ctx, text), "uploading the model definition", func(ctx context.Context) (bool, error) {
 		now, err := srv.Model(ctx)
 		switch {
 		case apperr.CodeOf(err) == apperr.NotFound:

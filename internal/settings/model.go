@@ -3,6 +3,8 @@
 // corrupt file, and machine-wide defaults written by the installer.
 package settings
 
+import "strings"
+
 // SchemaVersion is the version written into settings.json. Bump it and add a
 // migration in load.go when the shape changes.
 const SchemaVersion = 1
@@ -117,3 +119,13 @@ const (
 	FieldTheme      = "theme"
 	FieldCAFile     = "caFile"
 )
+
+// Named finds the profile called name (letter case aside), or with that ID.
+func (s Settings) Named(name string) (Profile, bool) {
+	for _, p := range s.Profiles {
+		if strings.EqualFold(p.Name, strings.TrimSpace(name)) || p.ID == name {
+			return p, true
+		}
+	}
+	return Profile{}, false
+}

@@ -283,6 +283,13 @@ export namespace modeldef {
 
 export namespace operations {
 	
+	export enum Outcome {
+	    REPLACED = "replaced",
+	    UNCHANGED = "unchanged",
+	    RESTORED = "restored",
+	    LOST = "lost",
+	    UNKNOWN = "unknown",
+	}
 	export enum SummarySource {
 	    SERVER = "server",
 	    COMPUTED = "computed",
@@ -290,13 +297,6 @@ export namespace operations {
 	export enum DeviceType {
 	    PHYSICAL = "physical",
 	    VIRTUAL = "virtual",
-	    UNKNOWN = "unknown",
-	}
-	export enum Outcome {
-	    REPLACED = "replaced",
-	    UNCHANGED = "unchanged",
-	    RESTORED = "restored",
-	    LOST = "lost",
 	    UNKNOWN = "unknown",
 	}
 	export interface ActivationInput {
@@ -755,14 +755,14 @@ export namespace reservations {
 
 export namespace settings {
 	
+	export enum ServerType {
+	    LOCAL = "local",
+	    CLS = "cls",
+	}
 	export enum Theme {
 	    SYSTEM = "system",
 	    LIGHT = "light",
 	    DARK = "dark",
-	}
-	export enum ServerType {
-	    LOCAL = "local",
-	    CLS = "cls",
 	}
 	export interface Profile {
 	    id: string;
