@@ -20,9 +20,13 @@ function Probe() {
 
 /**
  * Fake timers only once the app has loaded (Testing Library's waiting needs
- * real ones), so the timers under test are those set from then on.
+ * real ones), so the timers under test are those set from then on. The
+ * text a test waited for is rendered before React runs its effects, which
+ * on a busy machine may still be pending: they are flushed first, so the
+ * activity listeners are there.
  */
-function fakeTimers() {
+async function fakeTimers() {
+  await act(async () => {});
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
 }
 
@@ -51,7 +55,7 @@ describe('session', () => {
   it('reports interaction to Go at most every 30 seconds, the last burst included', async () => {
     renderWithSettings(<Probe />);
     await screen.findByText('logged in as admin');
-    fakeTimers();
+    await fakeTimers();
 
     fireEvent.pointerDown(document.body);
     fireEvent.keyDown(document.body, { key: 'a' });
@@ -78,7 +82,7 @@ describe('session', () => {
     vi.mocked(sessionApi.start).mockResolvedValue(loggedOut());
     renderWithSettings(<Probe />);
     await screen.findByText('logged out');
-    fakeTimers();
+    await fakeTimers();
     await advance(MINUTE);
     fireEvent.pointerDown(document.body);
     await advance(MINUTE);
@@ -90,7 +94,7 @@ describe('session', () => {
     vi.mocked(sessionApi.login).mockResolvedValue(sessionState());
     renderWithSettings(<Probe />);
     await screen.findByText('logged out');
-    fakeTimers();
+    await fakeTimers();
     fireEvent.click(screen.getByRole('button', { name: 'Log in' }));
     await advance(0);
     expect(screen.getByText('logged in as admin')).toBeInTheDocument();

@@ -1,0 +1,116 @@
+package usage
+
+import (
+	"slices"
+	"strings"
+	"time"
+)
+
+// Increment is one feature record a server holds: one increment of a
+// feature, with its own count and expiry.
+type Increment struct {
+	Name, Version string
+	Used, Total   int64
+	Uncounted     bool
+	// Expires is the end of the increment; Permanent ones have none.
+	Expires   time.Time
+	Permanent bool
+}
+
+// FeatureUse is a feature (name and version) summed over its increments:
+// what a sample records and a capacity rule tests.
+type FeatureUse struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+	Used    int64  `json:"used"`
+	Total   int64  `json:"total"`
+	// Counted is false when every increment is uncounted: such a feature
+	// has no capacity and never fills up.
+	Counted bool `json:"counted"`
+	// Earliest is the first expiry of an increment that expires; zero when
+	// every increment is permanent.
+	Earliest time.Time `json:"earliest"`
+}
+
+// Utilisation is the share of the seats in use, 0 for an uncounted
+// feature.
+func (f FeatureUse) Utilisation() float64 {
+	if !f.Counted || f.Total <= 0 {
+		return 0
+	}
+	return float64(f.Used) / float64(f.Total)
+}
+
+// Features sums increments up by name and version, in name order. Uncounted
+// increments add their use but no seats; an increment already expired at
+// now adds neither (the server no longer serves it).
+func Features(incs []Increment, now time.Time) []FeatureUse {
+	type key struct{ name, version string }
+	byKey := map[key]*FeatureUse{}
+	var keys []key
+	for _, in := range incs {
+		k := key{in.Name, in.Version}
+		f, ok := byKey[k]
+		if !ok {
+			f = &FeatureUse{Name: in.Name, Version: in.Version}
+			byKey[k] = f
+			keys = append(keys, k)
+		}
+		if !in.Permanent && !in.Expires.IsZero() && !in.Expires.After(now) {
+			continue
+		}
+		f.Used += in.Used
+		if !in.Uncounted {
+			f.Counted = true
+			f.Total += in.Total
+		}
+		if !in.Permanent && !in.Expires.IsZero() && (f.Earliest.IsZero() || in.Expires.Before(f.Earliest)) {
+			f.Earliest = in.Expires
+		}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if c := strings.Compare(strings.ToLower(a.name), strings.ToLower(b.name)); c != 0 {
+			return c
+		}
+		return strings.Compare(a.version, b.version)
+	})
+	out := make([]FeatureUse, len(keys))
+	for i, k := range keys {
+		out[i] = *byKey[k]
+	}
+	return out
+}
+
+// Expiry is one increment that ends within the horizon asked for.
+type Expiry struct {
+	Name    string    `json:"name"`
+	Version string    `json:"version"`
+	Seats   int64     `json:"seats"`
+	Expires time.Time `json:"expires"`
+	// Rest is how many seats of the feature stay after it: permanent and
+	// later increments; a feature with seats left is not expiring, only
+	// shrinking.
+	Rest int64 `json:"rest"`
+}
+
+// Expiries lists the increments that end after now and within horizon,
+// soonest first, each with the seats its feature keeps after it. Permanent
+// increments never expire.
+func Expiries(incs []Increment, now time.Time, horizon time.Duration) []Expiry {
+	var out []Expiry
+	for _, in := range incs {
+		if in.Permanent || in.Expires.IsZero() || !in.Expires.After(now) || in.Expires.After(now.Add(horizon)) {
+			continue
+		}
+		e := Expiry{Name: in.Name, Version: in.Version, Seats: in.Total, Expires: in.Expires}
+		for _, other := range incs {
+			if other.Name == in.Name && other.Version == in.Version && !other.Uncounted &&
+				(other.Permanent || other.Expires.After(in.Expires)) {
+				e.Rest += other.Total
+			}
+		}
+		out = append(out, e)
+	}
+	slices.SortFunc(out, func(a, b Expiry) int { return a.Expires.Compare(b.Expires) })
+	return out
+}
