@@ -26,7 +26,7 @@ if ((${#missing[@]})); then
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-command -v go >/dev/null || { echo "Go 1.24 or newer is needed: https://go.dev/dl/" >&2; exit 1; }
+command -v go >/dev/null || { echo "Go 1.26 or newer is needed: https://go.dev/dl/" >&2; exit 1; }
 command -v npm >/dev/null || { echo "Node.js 20.19 or newer with npm is needed." >&2; exit 1; }
 
 # npm ci only when the lock changed since the last install.
