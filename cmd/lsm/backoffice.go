@@ -180,10 +180,11 @@ func newOfflineCommand(l *lsm) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if srv.profile.ID == "" {
-				return usageError("The app keeps the offline exchanges of a profile: use --profile, not --server.")
+			id, err := srv.profileID()
+			if err != nil {
+				return err
 			}
-			list, err := srv.backOffice().History(srv.profile.ID)
+			list, err := srv.backOffice().History(id)
 			if err != nil {
 				return err
 			}
@@ -209,8 +210,8 @@ func (l *lsm) profileClient(cmd *cobra.Command) (*server, *fne.Client, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	if srv.profile.ID == "" {
-		return nil, nil, usageError("The app keeps the offline exchanges of a profile: use --profile, not --server.")
+	if _, err := srv.profileID(); err != nil {
+		return nil, nil, err
 	}
 	return srv, cl, nil
 }

@@ -201,11 +201,7 @@ func (l *lsm) settingsOnly() (printer, *settings.Store, error) {
 	if err != nil {
 		return printer{}, nil, err
 	}
-	dir, err := l.settingsDir()
-	if err != nil {
-		return printer{}, nil, err
-	}
-	store, err := settings.Open(dir, l.machineDefaults)
+	store, _, err := l.openSettings()
 	return out, store, err
 }
 

@@ -221,21 +221,16 @@ func reservationsDelete(l *lsm) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := printResults(out, report.Results, report); err != nil {
-				return err
-			}
-			if report.Failed > 0 || report.Stopped != nil {
-				return &exitError{code: exitProblems}
-			}
-			return nil
+			return printBatch(out, report.Results, report.Failed, report.Stopped, report)
 		},
 	}
 	cmd.Flags().BoolP("yes", "y", false, "do not ask for a confirmation")
 	return cmd
 }
 
-// printResults prints a batch's result per group.
-func printResults(out printer, results []operations.GroupResult, report any) error {
+// printBatch prints a batch's result per group; a batch that failed in part
+// or stopped exits 1.
+func printBatch(out printer, results []operations.GroupResult, failed int, stopped *operations.Stopped, report any) error {
 	table := operations.CSV{Header: []string{"Group", "ID", "Result", "Message"}}
 	for _, r := range results {
 		outcome := "done"
@@ -249,7 +244,13 @@ func printResults(out printer, results []operations.GroupResult, report any) err
 		}
 		table.Rows = append(table.Rows, []string{r.Group, fmt.Sprint(r.ID), outcome, r.Message})
 	}
-	return out.list(table, report)
+	if err := out.list(table, report); err != nil {
+		return err
+	}
+	if failed > 0 || stopped != nil {
+		return &exitError{code: exitProblems}
+	}
+	return nil
 }
 
 func checkReservations(data []byte) []finding {
@@ -361,13 +362,7 @@ func reservationsAdd(l *lsm) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := printResults(out, report.Results, report); err != nil {
-				return err
-			}
-			if report.Failed > 0 || report.Stopped != nil {
-				return &exitError{code: exitProblems}
-			}
-			return nil
+			return printBatch(out, report.Results, report.Failed, report.Stopped, report)
 		},
 	}
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check the entries; send nothing")

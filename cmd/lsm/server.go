@@ -54,11 +54,7 @@ func (l *lsm) open() (*server, error) {
 	if l.srv != nil {
 		return l.srv, nil
 	}
-	dir, err := l.settingsDir()
-	if err != nil {
-		return nil, err
-	}
-	store, err := settings.Open(dir, l.machineDefaults)
+	store, dir, err := l.openSettings()
 	if err != nil {
 		return nil, err
 	}
@@ -95,6 +91,26 @@ func (l *lsm) open() (*server, error) {
 	l.srv = &server{store: store, settingsDir: dir, profile: p, conns: conns,
 		sessions: connect.NewSessions(conns, store, l.secrets, nil)}
 	return l.srv, nil
+}
+
+// openSettings opens the app's settings file, with the administrator's
+// defaults beside the executables, and says which folder it is in.
+func (l *lsm) openSettings() (*settings.Store, string, error) {
+	dir, err := l.settingsDir()
+	if err != nil {
+		return nil, "", err
+	}
+	store, err := settings.Open(dir, l.machineDefaults)
+	return store, dir, err
+}
+
+// profileID is the saved profile's ID, for what the app keeps per profile
+// (the offline exchanges): a --server address has none.
+func (s *server) profileID() (string, error) {
+	if s.profile.ID == "" {
+		return "", usageError("The app keeps the offline exchanges of a profile: use --profile, not --server.")
+	}
+	return s.profile.ID, nil
 }
 
 // client is the picked server's client, logged in when the server needs

@@ -190,20 +190,16 @@ func (o Options) check() error {
 	if o.CLS && o.Dialect != "" && o.Dialect != DialectCLS {
 		return fmt.Errorf("a Cloud License Server (cls) cannot also be of dialect %s", o.Dialect)
 	}
+	var ops []string
+	for _, r := range Routes() {
+		ops = append(ops, r.Op)
+	}
 	for _, op := range o.Without {
-		if !slices.ContainsFunc(routes, func(r route) bool { return r.Op == op }) {
-			return fmt.Errorf("unknown operation %q to remove: use one of %s", op, strings.Join(routeOps(), ", "))
+		if !slices.Contains(ops, op) {
+			return fmt.Errorf("unknown operation %q to remove: use one of %s", op, strings.Join(ops, ", "))
 		}
 	}
 	return nil
-}
-
-func routeOps() []string {
-	out := make([]string, len(routes))
-	for i, r := range routes {
-		out[i] = r.Op
-	}
-	return out
 }
 
 // LastSync is when a back-office sync was last requested (zero if never).
