@@ -15,6 +15,10 @@ export default function legacyTests({ page, nav, field, assert, shot, BASE_URL }
   return [
     ['a legacy server connects as a saved profile and the admin logs in', async () => {
       await page.goto(BASE_URL, { waitUntil: 'networkidle' });
+      // The header re-renders as the connection comes in; a menu opened
+      // before that closes again. Wait until the app has settled on its
+      // server, as a user would see it.
+      await page.getByTestId('connection-state').getByText(/Connected/).waitFor({ timeout: 30000 });
       await page.getByRole('button', { name: 'Server profile' }).click();
       await page.getByRole('menuitem', { name: /Add profile/ }).click();
       await page.getByRole('dialog').getByLabel(/name/i).fill(LEGACY_PROFILE);

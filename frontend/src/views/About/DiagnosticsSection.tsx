@@ -13,7 +13,7 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { useEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import { fne, systemApi, toAppError, type AppError, type Diagnostics } from '../../api';
 import { CertificateDetails } from '../../components/CertificateDetails';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -49,11 +49,39 @@ function operationName(label: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
-/** How an endpoint answered, as "200 · application/json"; a dash when nothing came back. */
-function answerText(a: fne.Observation | undefined): string {
-  if (!a) return '—';
+/**
+ * How an endpoint answered, as "200 · application/json"; a dash when nothing
+ * came back. The line may break after the status, never inside the type, so
+ * the column stays narrow and the message beside it readable.
+ */
+function AnswerText({ answer: a }: { answer: fne.Observation | undefined }) {
+  if (!a) return <>—</>;
   const type = a.contentType.split(';')[0]?.trim();
-  return type ? `${a.status} · ${type}` : String(a.status);
+  if (!type) return <>{a.status}</>;
+  return (
+    <>
+      {a.status} · <Box component="span" sx={{ whiteSpace: 'nowrap' }}>{type}</Box>
+    </>
+  );
+}
+
+/** A path that may break after a slash, and only there. */
+function PathText({ path }: { path: string }) {
+  const parts = path.split('/');
+  return (
+    <>
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 && (
+            <>
+              /<wbr />
+            </>
+          )}
+          {part}
+        </Fragment>
+      ))}
+    </>
+  );
 }
 
 function OutcomeChip({ outcome }: { outcome: fne.ProbeOutcome }) {
@@ -208,7 +236,8 @@ function Results({ value: d }: { value: Diagnostics }) {
                   <TableCell>Evidence</TableCell>
                   <TableCell>Outcome</TableCell>
                   <TableCell>Answer</TableCell>
-                  <TableCell>Message</TableCell>
+                  {/* The longest text of a row: never squeezed to a word per line. */}
+                  <TableCell sx={{ minWidth: 180 }}>Message</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -216,12 +245,16 @@ function Results({ value: d }: { value: Diagnostics }) {
                   <TableRow key={e.op}>
                     <TableCell>{operationName(e.label)}</TableCell>
                     <TableCell sx={monospace}>{e.method}</TableCell>
-                    <TableCell sx={{ ...monospace, whiteSpace: 'nowrap' }}>{e.path}</TableCell>
+                    <TableCell sx={monospace}>
+                      <PathText path={e.path} />
+                    </TableCell>
                     <TableCell>{evidenceLabels[e.evidence]}</TableCell>
                     <TableCell>
                       <OutcomeChip outcome={e.outcome} />
                     </TableCell>
-                    <TableCell sx={{ ...monospace, whiteSpace: 'nowrap' }}>{answerText(e.answer)}</TableCell>
+                    <TableCell sx={monospace}>
+                      <AnswerText answer={e.answer} />
+                    </TableCell>
                     <TableCell sx={{ color: 'text.secondary' }}>{e.message || '—'}</TableCell>
                   </TableRow>
                 ))}
