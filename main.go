@@ -23,15 +23,21 @@ import (
 	"licenseservermanager/app"
 	"licenseservermanager/internal/apperr"
 	"licenseservermanager/internal/applog"
+	"licenseservermanager/internal/auditlog"
 	"licenseservermanager/internal/buildinfo"
+	"licenseservermanager/internal/collect"
 	"licenseservermanager/internal/connect"
 	"licenseservermanager/internal/desktop"
+	"licenseservermanager/internal/fne"
+	"licenseservermanager/internal/history"
+	"licenseservermanager/internal/history/synth"
 	"licenseservermanager/internal/instance"
 	"licenseservermanager/internal/purge"
 	"licenseservermanager/internal/safekeeping"
 	"licenseservermanager/internal/secrets"
 	"licenseservermanager/internal/settings"
 	"licenseservermanager/internal/simulator"
+	"licenseservermanager/internal/usage"
 )
 
 //go:embed all:frontend/dist
@@ -49,6 +55,7 @@ func main() {
 	flag.BoolVar(&sim.tls, "tls", false, "serve the simulator over HTTPS with a self-signed certificate")
 	flag.StringVar(&sim.dialect, "dialect", "", "simulator dialect: current (the default), legacy (a 2018-era local server) or cls (a Cloud License Server)")
 	flag.StringVar(&sim.without, "without", "", "simulator operations to remove, comma-separated (for example featureSummaries,sync), as a server release that lacks them")
+	flag.StringVar(&sim.full, "full", "", "simulator features to put at 100% use, comma-separated feature names (shows a full feature and its alert)")
 	flag.BoolVar(&sim.cls, "cls", false, "make the simulator behave as a Cloud License Server (the same as --dialect cls)")
 	flag.DurationVar(&sim.tokenLifetime, "token-lifetime", 0, "simulator login token lifetime (default 24h)")
 	flag.BoolVar(&sim.firstLogin, "first-login", false, "simulator admin must change the password at first login")
@@ -57,6 +64,7 @@ func main() {
 	quit := flag.Bool("quit", false, "ask a running instance to close (used by the installer) and exit")
 	purge := flag.Bool("purge", false, "delete this user's settings, logs and saved passwords, then exit")
 	brandingDir := flag.String("branding", besideExecutable("branding"), "producer branding folder `DIR` (logo and data.json)")
+	historyFile := flag.String("history", "", "usage history `FILE` (default: history.db in the settings folder; with --demo, a file of this run only)")
 	flag.Parse()
 
 	info, err := buildinfo.Parse(wailsJSON)
@@ -77,13 +85,13 @@ func main() {
 	case *simulate != "":
 		serveSimulator(*simulate, sim)
 	default:
-		if err := runDesktop(info, *demo, *brandingDir, sim); err != nil {
+		if err := runDesktop(info, *demo, *brandingDir, *historyFile, sim); err != nil {
 			fail(err)
 		}
 	}
 }
 
-func runDesktop(info buildinfo.Info, demo bool, brandingDir string, sim simFlags) error {
+func runDesktop(info buildinfo.Info, demo bool, brandingDir, historyFile string, sim simFlags) error {
 	logDir, err := applog.Dir()
 	if err != nil {
 		return err
@@ -133,9 +141,21 @@ func runDesktop(info buildinfo.Info, demo bool, brandingDir string, sim simFlags
 	a := &app.App{}
 	dialogs := app.WailsDialogs{App: a}
 	conns := connect.New(store.Active, nil)
+	sessions := connect.NewSessions(conns, store, secrets.Keyring{}, demoAccounts)
+	hist, closeHistory := openHistory(historyFile, settingsDir, demo, log)
+	defer closeHistory()
+	if demo && historyFile == "" && hist.Store != nil {
+		hist.Prepare = func(ctx context.Context) error { return seedDemoHistory(ctx, hist.Store, store) }
+	}
+	if hist.Store != nil {
+		conns.Audit(auditlog.Recorder{Store: hist.Store, Tool: "app"}.Record)
+		hist.Collector = collect.New(hist.Store, sessions.Saved, nil)
+	}
+	hist.Settings, hist.Dialogs, hist.Notifier = store, dialogs, desktop.NewNotifier(info.ProductName)
 	*a = app.App{
 		Settings:     app.NewSettingsService(store, dialogs),
-		Session:      app.NewSessionService(connect.NewSessions(conns, store, secrets.Keyring{}, demoAccounts)),
+		Session:      app.NewSessionService(sessions),
+		History:      app.NewHistoryService(hist),
 		Features:     app.NewFeaturesService(conns, dialogs, nil),
 		Devices:      app.NewDevicesService(conns, dialogs, nil),
 		Properties:   app.NewPropertiesService(conns, store),
@@ -182,6 +202,52 @@ func runDesktop(info buildinfo.Info, demo bool, brandingDir string, sim simFlags
 	})
 }
 
+// openHistory opens the usage history: file when given, else history.db in
+// the settings folder, or with the demo server a file of this run only (its
+// numbers are made up). A file that cannot be used leaves the app working
+// without history, saying why.
+func openHistory(file, settingsDir string, demo bool, log *slog.Logger) (app.HistoryDeps, func()) {
+	cleanup := func() {}
+	if file == "" && demo {
+		dir, err := os.MkdirTemp("", "lsm-demo-history-")
+		if err != nil {
+			return app.HistoryDeps{Problem: "The demo's usage history could not be created: " + err.Error()}, cleanup
+		}
+		cleanup = func() { os.RemoveAll(dir) }
+		file = filepath.Join(dir, "history.db")
+	}
+	if file == "" {
+		file = filepath.Join(settingsDir, "history.db")
+	}
+	st, err := history.Open(context.Background(), file)
+	if err != nil {
+		log.Warn("no usage history", "file", file, "err", err)
+		return app.HistoryDeps{File: file, Problem: apperr.From(err).Message}, cleanup
+	}
+	return app.HistoryDeps{Store: st, File: file}, func() { st.Close(); cleanup() }
+}
+
+// seedDemoHistory fills the demo's throw-away history with made-up use of
+// the demo server's features: 60 days, the last 3 of them as raw samples,
+// so the Dashboard has something to show from the first minute.
+func seedDemoHistory(ctx context.Context, st *history.Store, store *settings.Store) error {
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	p, _ := store.Active()
+	cl := fne.New(connect.ClientOptions(p))
+	if _, err := cl.Login(ctx, simulator.AdminUser, simulator.AdminPassword); err != nil {
+		return err
+	}
+	interval := store.Snapshot().Preferences.History.Interval()
+	now := time.Now().UTC()
+	sn, err := collect.Take(ctx, cl, now, interval, time.Now)
+	if err != nil {
+		return err
+	}
+	end := now.Truncate(interval)
+	return synth.Fill(ctx, st, p.ID, sn.Features, end.AddDate(0, 0, -60), end.AddDate(0, 0, -3), end, interval, usage.DefaultRules())
+}
+
 // demoAccounts are the demo server's users, which the Login view lists
 // while the demo server is the active profile.
 var demoAccounts = []connect.DemoAccount{
@@ -221,7 +287,7 @@ func purgeUserData() error {
 // --simulate.
 type simFlags struct {
 	security, dataset, dialect string
-	without                    string
+	without, full              string
 	tls, cls, firstLogin       bool
 	tokenLifetime              time.Duration
 	faults                     faultList
@@ -237,6 +303,12 @@ func (f simFlags) listen(addr string) (*simulator.Running, error) {
 	}
 	for _, fault := range f.faults {
 		srv.SetFault(fault)
+	}
+	for _, name := range splitList(f.full) {
+		if err := srv.Fill(name); err != nil {
+			srv.Close()
+			return nil, err
+		}
 	}
 	return srv, nil
 }

@@ -24,6 +24,7 @@ type App struct {
 	Reservations *ReservationsService
 	Pools        *PoolsService
 	Branding     *BrandingService
+	History      *HistoryService
 	cancel       context.CancelFunc
 	// ctx is the Wails context, kept for the few runtime calls in window.go.
 	ctx context.Context
@@ -43,6 +44,10 @@ func (a *App) start(ctx context.Context, events Events) {
 	for _, b := range []*base{&a.Settings.base, &a.Session.base, &a.System.base, &a.Features.base, &a.Devices.base, &a.Properties.base, &a.BackOffice.base, &a.Reservations.base, &a.Pools.base} {
 		b.setContext(ctx, events, tasks)
 	}
+	if a.History != nil {
+		a.History.setContext(ctx, events, tasks)
+		a.History.startCollecting(ctx)
+	}
 }
 
 // Shutdown cancels whatever the services are still doing.
@@ -54,5 +59,5 @@ func (a *App) Shutdown(context.Context) {
 
 // Bind lists the structs whose methods the UI may call.
 func (a *App) Bind() []any {
-	return []any{a.Settings, a.Session, a.System, a.Features, a.Devices, a.Properties, a.BackOffice, a.Reservations, a.Pools, a.Branding}
+	return []any{a.Settings, a.Session, a.System, a.Features, a.Devices, a.Properties, a.BackOffice, a.Reservations, a.Pools, a.Branding, a.History}
 }

@@ -48,6 +48,8 @@ type env struct {
 	store   *settings.Store
 	dialogs *fakeDialogs
 	events  *fakeEvents
+	conns   *connect.Connections
+	secrets *secrets.Memory
 }
 
 func newEnv(t *testing.T, opts simulator.Options) *env {
@@ -71,9 +73,10 @@ func newEnv(t *testing.T, opts simulator.Options) *env {
 		p.Host, p.ServerType, p.Port, p.InstanceID, p.HTTPS, p.PinnedFingerprint = server.Host, server.ServerType, server.Port, server.InstanceID, server.HTTPS, server.PinnedFingerprint
 		return p, ok
 	}, nil)
+	e.conns, e.secrets = conns, secrets.NewMemory()
 	e.App = &App{
 		Settings:     NewSettingsService(store, e.dialogs),
-		Session:      NewSessionService(connect.NewSessions(conns, store, secrets.NewMemory(), nil)),
+		Session:      NewSessionService(connect.NewSessions(conns, store, e.secrets, nil)),
 		System:       NewSystemService(SystemDeps{Conns: conns, Dialogs: e.dialogs}),
 		Features:     NewFeaturesService(conns, e.dialogs, nil),
 		Devices:      NewDevicesService(conns, e.dialogs, nil),

@@ -11,6 +11,8 @@
 #   WEBVIEW2_BOOTSTRAPPER   OUTFILE
 # Optional: BRANDING_DIR, a folder installed as $INSTDIR\branding
 # (build-installer.sh passes it when the repo has a producer branding).
+# This script is the only place that registers and removes the usage-history
+# task of /COLLECT= (see "Usage-history task" below).
 
 Target amd64-unicode
 SetCompressor /SOLID lzma
@@ -65,9 +67,35 @@ RequestExecutionLevel user
 !define EXIT_BAD_SWITCH       69
 !define EXIT_DOWNGRADE        70
 !define EXIT_PURGE_INCOMPLETE 71
+!define EXIT_TASK_FAILED      72
 
 # Half-second steps to wait for a running app to close after `--quit` (15 s).
 !define QUIT_WAIT_STEPS 30
+# Half-second steps to wait for a run of the usage-history task to let go of
+# lsm.exe before it is replaced or deleted (30 s).
+!define LSM_WAIT_STEPS 60
+
+# The usage-history task (/COLLECT=MINUTES, see RegisterCollectTask). Its
+# folder is named after the product, so a producer branding renames it; task
+# names follow file-name rules, hence the product name without \ / : * ? " < > |.
+!define COLLECT_MAX_MINUTES 60
+!define COLLECT_TIME_LIMIT  "PT5M" ; a run still going after 5 minutes is ended
+!define COLLECT_XML         "collect-task.xml"
+!define TASK_NAME           "Collect usage history"
+!searchreplace TASK_FOLDER_1 `${INFO_PRODUCTNAME}` `"` "-"
+!searchreplace TASK_FOLDER_2 `${TASK_FOLDER_1}` "\" "-"
+!searchreplace TASK_FOLDER_3 `${TASK_FOLDER_2}` "/" "-"
+!searchreplace TASK_FOLDER_4 `${TASK_FOLDER_3}` ":" "-"
+!searchreplace TASK_FOLDER_5 `${TASK_FOLDER_4}` "*" "-"
+!searchreplace TASK_FOLDER_6 `${TASK_FOLDER_5}` "?" "-"
+!searchreplace TASK_FOLDER_7 `${TASK_FOLDER_6}` "<" "-"
+!searchreplace TASK_FOLDER_8 `${TASK_FOLDER_7}` ">" "-"
+!searchreplace TASK_FOLDER   `${TASK_FOLDER_8}` "|" "-"
+# The product name as XML text.
+!searchreplace PRODUCT_XML_1 `${INFO_PRODUCTNAME}` "&" "&amp;"
+!searchreplace PRODUCT_XML_2 `${PRODUCT_XML_1}` `"` "&quot;"
+!searchreplace PRODUCT_XML_3 `${PRODUCT_XML_2}` "<" "&lt;"
+!searchreplace PRODUCT_XML   `${PRODUCT_XML_3}` ">" "&gt;"
 
 !include "MUI2.nsh"
 !include "LogicLib.nsh"
@@ -94,6 +122,8 @@ Var NoDesktop       ; 1 = /NODESKTOP
 Var NoLaunch        ; 1 = /NOLAUNCH
 Var NoPath          ; 1 = /NOPATH
 Var AllowDowngrade  ; 1 = /ALLOWDOWNGRADE
+Var Collect         ; /COLLECT= minutes (1-60), or ""
+Var UserSid         ; SID of the user running the installer, or ""
 Var PresetHost
 Var PresetPort
 Var PresetHttps
@@ -246,6 +276,43 @@ Function ${UN}CloseApp
     MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "${INFO_PRODUCTNAME} is still running.$\r$\n$\r$\nClose its window (or end LicenseServerManager.exe in Task Manager), then click Retry." IDRETRY ask
     SetErrorLevel ${EXIT_CANCELLED}
     Abort
+FunctionEnd
+
+# ${UN}Schtasks: $R0 the arguments of schtasks.exe -> $R0 its exit code
+# ("error" when it did not start). nsExec runs it without a console window
+# and puts its output in the details log.
+Function ${UN}Schtasks
+  DetailPrint "schtasks $R0"
+  nsExec::ExecToLog '"$SYSDIR\schtasks.exe" $R0'
+  Pop $R0
+FunctionEnd
+
+# ${UN}WaitForLsm: $R9 the folder of an lsm.exe about to be replaced or
+# deleted. A run of the usage-history task may have it open for a few
+# seconds; wait until it can be opened for writing (at most 30 s, then go
+# on and let the file operation report it).
+Function ${UN}WaitForLsm
+  Push $0
+  Push $1
+  StrCpy $1 0
+  ${DoWhile} ${FileExists} "$R9\${LSM_EXE}"
+    ClearErrors
+    FileOpen $0 "$R9\${LSM_EXE}" a
+    ${IfNot} ${Errors}
+      FileClose $0
+      ${Break}
+    ${EndIf}
+    ${If} $1 == 0
+      DetailPrint "Waiting for $R9\${LSM_EXE} to finish (a usage-history run)..."
+    ${EndIf}
+    IntOp $1 $1 + 1
+    ${If} $1 > ${LSM_WAIT_STEPS}
+      ${Break}
+    ${EndIf}
+    Sleep 500
+  ${Loop}
+  Pop $1
+  Pop $0
 FunctionEnd
 
 # $R9 := 1 when the user may write HKLM and Program Files (an elevated admin).
@@ -520,7 +587,8 @@ FunctionEnd
 !macroend
 
 # Reads and validates the switches. Flags: /ALLUSERS /NODESKTOP /NOLAUNCH
-# /NOPATH /ALLOWDOWNGRADE; presets: /HOST= /PORT= /HTTPS=0|1 /CLS=.
+# /NOPATH /ALLOWDOWNGRADE; presets: /HOST= /PORT= /HTTPS=0|1 /CLS=; the
+# usage-history task: /COLLECT=MINUTES.
 Function ParseSwitches
   ${GetParameters} $R4
   StrCpy $Scope "user"
@@ -552,6 +620,43 @@ Function ParseSwitches
   ${GetOptions} $R4 "/ALLOWDOWNGRADE" $0
   ${IfNot} ${Errors}
     StrCpy $AllowDowngrade 1
+  ${EndIf}
+
+  # /COLLECT=MINUTES, 1 to 60. Looked up without the "=" so that a bare
+  # /COLLECT is refused too, instead of being ignored.
+  StrCpy $Collect ""
+  ClearErrors
+  ${GetOptions} $R4 "/COLLECT" $R0
+  ${IfNot} ${Errors}
+    StrCpy $0 $R0 1
+    StrCpy $R6 $R0 "" 1
+    ${Do} ; drop leading zeros (NSIS would read them as octal)
+      StrCpy $1 $R6 1
+      StrLen $2 $R6
+      ${If} $1 != "0"
+      ${OrIf} $2 <= 1
+        ${Break}
+      ${EndIf}
+      StrCpy $R6 $R6 "" 1
+    ${Loop}
+    Push $R0
+    StrCpy $R0 $R6
+    StrCpy $R1 "0123456789"
+    Call OnlyChars
+    Pop $R0
+    StrLen $2 $R6
+    ${If} $0 != "="
+    ${OrIf} $R2 != 1
+    ${OrIf} $2 > 2
+      StrCpy $R2 0
+    ${ElseIf} $R6 < 1
+    ${OrIf} $R6 > ${COLLECT_MAX_MINUTES}
+      StrCpy $R2 0
+    ${EndIf}
+    ${If} $R2 != 1
+      !insertmacro BAD_SWITCH "/COLLECT$R0 is not valid: give the minutes between two usage-history samples, a whole number from 1 to ${COLLECT_MAX_MINUTES} (e.g. /COLLECT=15)."
+    ${EndIf}
+    StrCpy $Collect $R6
   ${EndIf}
 
   # Presets. "" = not given; a given but empty value is an error.
@@ -779,6 +884,241 @@ Function WriteDefaults
   FileClose $0
 FunctionEnd
 
+# ------------------------------------------------- usage-history task
+#
+# /COLLECT=MINUTES registers a Task Scheduler task that runs
+#   "<install folder>\lsm.exe" usage collect --all
+# every MINUTES minutes: one usage-history sample of every profile.
+#
+# How, and why so:
+# * Registered with `schtasks /Create /XML` from a task definition this
+#   script writes (the documented way to give schtasks a whole definition),
+#   not with `schtasks /SC MINUTE /TR ...`: those switches cannot set what
+#   the task needs, and their defaults would not start it on battery
+#   (laptops would not collect) and would let a run last 72 hours. The XML
+#   states every setting instead of relying on defaults.
+# * For the user running the installer, by SID (UserId), only while that
+#   user is logged on (LogonType InteractiveToken) and without elevation
+#   (RunLevel LeastPrivilege), also for a per-machine install (/ALLUSERS):
+#   `lsm` reads that user's settings, history and saved passwords, and the
+#   passwords are in the user's Credential Manager, which only the user's
+#   own logon session can decrypt. "Run whether the user is logged on or
+#   not" would need the password stored with the task (LogonType Password)
+#   or a logon without it (S4U), which cannot read Credential Manager
+#   entries; a task as SYSTEM would have none of the user's data.
+#   No password is stored; a standard user may register such a task for
+#   themselves.
+# * No overlap: MultipleInstancesPolicy IgnoreNew (a run still going makes
+#   Task Scheduler skip the next start) and ExecutionTimeLimit
+#   ${COLLECT_TIME_LIMIT} (a stuck run is ended).
+# * The console window: lsm.exe is a console program, and Task Scheduler
+#   gives a console program started in the user's session a console window
+#   while it runs; the task definition has no setting that prevents it
+#   (Hidden only hides the task in the Task Scheduler list). The only ways
+#   around it from here are undocumented (`conhost.exe --headless`) or
+#   deprecated (a VBScript wrapper), or change the command the task runs,
+#   so none is used. The documented fix belongs to lsm.exe itself: its
+#   manifest can declare consoleAllocationPolicy "detached" (Windows 11 24H2
+#   and later), so that it gets no console unless started from one.
+# * Name: \<product>\${TASK_NAME} - <SID> (", all-users install" before
+#   " - " for /ALLUSERS). Task names are machine-wide, and each user who
+#   installs, per user or per machine, gets a task of their own, so the name
+#   carries the user's SID (as Windows' own per-user tasks do) and the scope.
+#   If Task Scheduler refuses to create the folder (Windows may refuse a
+#   standard user a new task folder), the task goes into the root folder as
+#   \<product> - ${TASK_NAME} - <SID>.
+# * What was registered is recorded in the uninstall key (CollectTask: the
+#   full name, CollectMinutes): the uninstaller deletes that task and no
+#   other, a later install replaces it, and an upgrade without /COLLECT
+#   keeps it as it is (registered again, with the same interval, only when
+#   /D= moved the installation, so that it runs the new folder's lsm.exe).
+
+# $UserSid := the SID of the user this process runs as ("S-1-5-21-..."),
+# or "" when it cannot be read.
+Function ReadUserSid
+  Push $0
+  Push $1
+  Push $2
+  Push $3
+  StrCpy $UserSid ""
+  System::Call 'kernel32::GetCurrentProcess() p .r0'
+  System::Call 'advapi32::OpenProcessToken(p r0, i 0x8, *p .r1) i .r2' ; TOKEN_QUERY
+  ${If} $2 != 0
+    System::Alloc 512
+    Pop $3
+    System::Call 'advapi32::GetTokenInformation(p r1, i 1, p r3, i 512, *i .r0) i .r2' ; TokenUser
+    ${If} $2 != 0
+      System::Call '*$3(p .r0)' ; TOKEN_USER.User.Sid
+      System::Call 'advapi32::ConvertSidToStringSidW(p r0, *p .r2) i .r0'
+      ${If} $0 != 0
+        System::Call 'kernel32::lstrcpynW(w .s, p r2, i 200)'
+        Pop $UserSid
+        System::Call 'kernel32::LocalFree(p r2)'
+      ${EndIf}
+    ${EndIf}
+    System::Free $3
+    System::Call 'kernel32::CloseHandle(p r1)'
+  ${EndIf}
+  Pop $3
+  Pop $2
+  Pop $1
+  Pop $0
+FunctionEnd
+
+# Writes the task definition for $R6 minutes and the user $UserSid to
+# $PLUGINSDIR\${COLLECT_XML}, as UTF-16 with a byte order mark (the form
+# Task Scheduler exports and schtasks reads). $R0 := 1 when written.
+!macro XML_LINE TEXT
+  FileWriteUTF16LE $0 '${TEXT}$\r$\n'
+!macroend
+Function WriteCollectTaskXml
+  Push $0
+  Push $1
+  Push $2
+  Push $3
+  ${If} $R6 == 60
+    StrCpy $1 "PT1H"
+  ${Else}
+    StrCpy $1 "PT$R6M"
+  ${EndIf}
+  ${If} $R6 == 1
+    StrCpy $3 "minute"
+  ${Else}
+    StrCpy $3 "$R6 minutes"
+  ${EndIf}
+  ${WordReplace} $INSTDIR "&" "&amp;" "+" $2 ; the only XML character a path can have
+  InitPluginsDir
+  StrCpy $R0 0
+  ClearErrors
+  FileOpen $0 "$PLUGINSDIR\${COLLECT_XML}" w
+  ${If} ${Errors}
+    Goto done
+  ${EndIf}
+  FileWriteUTF16LE /BOM $0 '<?xml version="1.0" encoding="UTF-16"?>$\r$\n'
+  !insertmacro XML_LINE '<Task version="1.2" xmlns="http://schemas.microsoft.com/windows/2004/02/mit/task">'
+  !insertmacro XML_LINE '  <RegistrationInfo>'
+  !insertmacro XML_LINE '    <Author>${PRODUCT_XML}</Author>'
+  !insertmacro XML_LINE '    <Description>Takes one usage-history sample of every ${PRODUCT_XML} profile (lsm usage collect --all) every $3 while you are logged on. Registered by the ${PRODUCT_XML} installer (/COLLECT=$R6); its uninstaller removes it.</Description>'
+  !insertmacro XML_LINE '  </RegistrationInfo>'
+  !insertmacro XML_LINE '  <Triggers>'
+  !insertmacro XML_LINE '    <TimeTrigger>'
+  !insertmacro XML_LINE '      <Repetition>'
+  !insertmacro XML_LINE '        <Interval>$1</Interval>'
+  !insertmacro XML_LINE '        <StopAtDurationEnd>false</StopAtDurationEnd>'
+  !insertmacro XML_LINE '      </Repetition>'
+  !insertmacro XML_LINE '      <StartBoundary>2025-01-01T00:00:00</StartBoundary>'
+  !insertmacro XML_LINE '      <Enabled>true</Enabled>'
+  !insertmacro XML_LINE '    </TimeTrigger>'
+  !insertmacro XML_LINE '  </Triggers>'
+  !insertmacro XML_LINE '  <Principals>'
+  !insertmacro XML_LINE '    <Principal id="Author">'
+  !insertmacro XML_LINE '      <UserId>$UserSid</UserId>'
+  !insertmacro XML_LINE '      <LogonType>InteractiveToken</LogonType>'
+  !insertmacro XML_LINE '      <RunLevel>LeastPrivilege</RunLevel>'
+  !insertmacro XML_LINE '    </Principal>'
+  !insertmacro XML_LINE '  </Principals>'
+  !insertmacro XML_LINE '  <Settings>'
+  !insertmacro XML_LINE '    <MultipleInstancesPolicy>IgnoreNew</MultipleInstancesPolicy>'
+  !insertmacro XML_LINE '    <DisallowStartIfOnBatteries>false</DisallowStartIfOnBatteries>'
+  !insertmacro XML_LINE '    <StopIfGoingOnBatteries>false</StopIfGoingOnBatteries>'
+  !insertmacro XML_LINE '    <AllowHardTerminate>true</AllowHardTerminate>'
+  !insertmacro XML_LINE '    <StartWhenAvailable>false</StartWhenAvailable>'
+  !insertmacro XML_LINE '    <RunOnlyIfNetworkAvailable>false</RunOnlyIfNetworkAvailable>'
+  !insertmacro XML_LINE '    <AllowStartOnDemand>true</AllowStartOnDemand>'
+  !insertmacro XML_LINE '    <Enabled>true</Enabled>'
+  !insertmacro XML_LINE '    <Hidden>false</Hidden>'
+  !insertmacro XML_LINE '    <RunOnlyIfIdle>false</RunOnlyIfIdle>'
+  !insertmacro XML_LINE '    <WakeToRun>false</WakeToRun>'
+  !insertmacro XML_LINE '    <ExecutionTimeLimit>${COLLECT_TIME_LIMIT}</ExecutionTimeLimit>'
+  !insertmacro XML_LINE '    <Priority>7</Priority>'
+  !insertmacro XML_LINE '  </Settings>'
+  !insertmacro XML_LINE '  <Actions Context="Author">'
+  !insertmacro XML_LINE '    <Exec>'
+  !insertmacro XML_LINE '      <Command>"$2\${LSM_EXE}"</Command>'
+  !insertmacro XML_LINE '      <Arguments>usage collect --all</Arguments>'
+  !insertmacro XML_LINE '      <WorkingDirectory>$2</WorkingDirectory>'
+  !insertmacro XML_LINE '    </Exec>'
+  !insertmacro XML_LINE '  </Actions>'
+  !insertmacro XML_LINE '</Task>'
+  FileClose $0
+  StrCpy $R0 1
+  done:
+  Pop $3
+  Pop $2
+  Pop $1
+  Pop $0
+FunctionEnd
+
+# Registers the usage-history task (see the top of this part) after the
+# files and the uninstall key are in place. A failure does not undo the
+# installation: it ends with exit code EXIT_TASK_FAILED.
+Function RegisterCollectTask
+  ReadRegStr $R7 SHCTX "${UNINST_KEY}" "CollectTask"
+  ReadRegStr $R8 SHCTX "${UNINST_KEY}" "CollectMinutes"
+  StrCpy $R6 $Collect
+  ${If} $R6 == ""
+    ${If} $R7 == ""
+    ${OrIf} $ExistingDir == ""
+    ${OrIf} $ExistingDir == $INSTDIR
+      Return ; nothing registered, or it still runs this folder's lsm.exe
+    ${EndIf}
+    IntOp $R6 $R8 + 0
+    ${If} $R6 < 1
+    ${OrIf} $R6 > ${COLLECT_MAX_MINUTES}
+      Return
+    ${EndIf}
+    DetailPrint "The installation moved: registering the usage-history task again for $INSTDIR\${LSM_EXE}."
+  ${EndIf}
+
+  ${If} $UserSid == ""
+    StrCpy $R1 "the user's SID could not be read"
+    Goto failed
+  ${EndIf}
+  Call WriteCollectTaskXml
+  ${If} $R0 != 1
+    StrCpy $R1 "could not write $PLUGINSDIR\${COLLECT_XML}"
+    Goto failed
+  ${EndIf}
+  ${If} $Scope == "machine"
+    StrCpy $R3 "${TASK_NAME}, all-users install - $UserSid"
+  ${Else}
+    StrCpy $R3 "${TASK_NAME} - $UserSid"
+  ${EndIf}
+  StrCpy $R1 "\${TASK_FOLDER}\$R3"
+  StrCpy $R0 '/Create /TN "$R1" /XML "$PLUGINSDIR\${COLLECT_XML}" /F'
+  Call Schtasks
+  ${If} $R0 != 0
+    DetailPrint "Task Scheduler did not register the task in the folder \${TASK_FOLDER} (exit code $R0); trying its root folder."
+    StrCpy $R1 "\${TASK_FOLDER} - $R3"
+    StrCpy $R0 '/Create /TN "$R1" /XML "$PLUGINSDIR\${COLLECT_XML}" /F'
+    Call Schtasks
+  ${EndIf}
+  Delete "$PLUGINSDIR\${COLLECT_XML}"
+  ${If} $R0 != 0
+    StrCpy $R1 "schtasks /Create ended with exit code $R0"
+    Goto failed
+  ${EndIf}
+  DetailPrint "Registered the task $R1: $\"$INSTDIR\${LSM_EXE}$\" usage collect --all every $R6 minute(s)."
+  # A task of an earlier install under another name (another user, scope
+  # or product name, or the other folder) is replaced by this one.
+  ${If} $R7 != ""
+  ${AndIf} $R7 != $R1
+    StrCpy $R0 '/Delete /TN "$R7" /F'
+    Call Schtasks
+  ${EndIf}
+  WriteRegStr SHCTX "${UNINST_KEY}" "CollectTask" $R1
+  WriteRegStr SHCTX "${UNINST_KEY}" "CollectMinutes" $R6
+  Return
+
+  failed:
+  DetailPrint "The usage-history task could not be registered: $R1."
+  Push "Installed, but the usage-history task (/COLLECT=$R6) could not be registered: $R1."
+  Push ${EXIT_TASK_FAILED}
+  Call LogFailure
+  MessageBox MB_OK|MB_ICONEXCLAMATION "${INFO_PRODUCTNAME} was installed, but the Task Scheduler task that collects usage history every $R6 minute(s) could not be registered ($R1).$\r$\n$\r$\nRun the installer again with /COLLECT=$R6 to retry." /SD IDOK
+  SetErrorLevel ${EXIT_TASK_FAILED}
+FunctionEnd
+
 # ---------------------------------------------------------- installer
 
 Function .onInit
@@ -792,6 +1132,17 @@ Function .onInit
 
   StrCpy $DirGiven $INSTDIR ; empty unless /D= was given
   Call ParseSwitches
+  Call ReadUserSid
+  # The task runs as the user who installs. SYSTEM and the service accounts
+  # (a deployment tool running the installer) have no logon session for it
+  # to run in: refuse rather than register a task that never runs.
+  ${If} $Collect != ""
+    ${If} $UserSid == "S-1-5-18"
+    ${OrIf} $UserSid == "S-1-5-19"
+    ${OrIf} $UserSid == "S-1-5-20"
+      !insertmacro BAD_SWITCH "/COLLECT= registers a task for the user who runs the installer, but this installer runs as a system account ($UserSid). Run it as the user whose usage history is to be collected (an administrator from an elevated prompt for /ALLUSERS), or leave out /COLLECT=."
+    ${EndIf}
+  ${EndIf}
 
   ${If} $Scope == "machine"
     Call IsAdmin
@@ -894,6 +1245,8 @@ Section "-Install"
   SetOutPath $INSTDIR
   SetOverwrite on
   File "/oname=${APP_EXE}" "${APP_EXE_SOURCE}"
+  StrCpy $R9 $INSTDIR
+  Call WaitForLsm
   File "/oname=${LSM_EXE}" "${LSM_EXE_SOURCE}"
 !ifdef BRANDING_DIR
   SetOutPath "$INSTDIR\branding"
@@ -926,12 +1279,15 @@ Section "-Install"
   ${GetSize} "$INSTDIR" "/S=0K" $0 $1 $2
   WriteRegDWORD SHCTX "${UNINST_KEY}" "EstimatedSize" $0
   Call AddToPath
+  Call RegisterCollectTask
 
   # Installed somewhere else before (/D= pointed elsewhere): remove the old
   # copy's files. Only the files we put there, never the whole folder.
   ${If} $ExistingDir != ""
   ${AndIf} $ExistingDir != $INSTDIR
     DetailPrint "Removing the previous copy in $ExistingDir"
+    StrCpy $R9 $ExistingDir
+    Call WaitForLsm
     Delete "$ExistingDir\${APP_EXE}"
     Delete "$ExistingDir\${LSM_EXE}"
     Delete "$ExistingDir\${UNINSTALLER}"
@@ -1030,16 +1386,43 @@ Function un.PurgeUserData
   ${EndIf}
 FunctionEnd
 
+# Deletes the usage-history task the installer recorded in the uninstall
+# key (CollectTask), and no other; only when the key is this
+# installation's. A task that is gone already makes schtasks fail too, so a
+# failure is reported in the log only.
+Function un.RemoveCollectTask
+  ReadRegStr $0 SHCTX "${UNINST_KEY}" "InstallLocation"
+  ReadRegStr $R1 SHCTX "${UNINST_KEY}" "CollectTask"
+  ${If} $R1 == ""
+    Return
+  ${EndIf}
+  ${If} $0 != ""
+  ${AndIf} $0 != $INSTDIR
+    Return ; another installation's entry, and so its task
+  ${EndIf}
+  StrCpy $R0 '/Delete /TN "$R1" /F'
+  Call un.Schtasks
+  ${If} $R0 == 0
+    DetailPrint "Removed the task $R1."
+  ${Else}
+    DetailPrint "Could not remove the task $R1 (schtasks exit code $R0): if it is still in Task Scheduler, delete it there."
+  ${EndIf}
+FunctionEnd
+
 Section "Uninstall"
   SetDetailsPrint both
   StrCpy $R7 0 ; purge incomplete
   StrCpy $R9 $INSTDIR
   Call un.CloseApp
+  # The task first, so that it starts no lsm.exe while the files go.
+  Call un.RemoveCollectTask
   ${If} $Purge == 1
     Call un.PurgeUserData
   ${EndIf}
 
   Delete "$INSTDIR\${APP_EXE}"
+  StrCpy $R9 $INSTDIR
+  Call un.WaitForLsm
   Delete "$INSTDIR\${LSM_EXE}"
   Delete "$INSTDIR\${DEFAULTS_FILE}"
   Delete "$INSTDIR\${UNINSTALLER}"

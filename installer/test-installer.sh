@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # make test-installer: runs the Windows installer and uninstaller silently
 # under wine (no display needed) in a throw-away prefix and checks what they
-# leave behind; then runs the Windows build of internal/settings and
-# internal/secrets under wine (a real Credential Manager round trip).
+# leave behind, including the usage-history task of /COLLECT=; then runs the
+# Windows build of internal/settings and internal/secrets under wine (a real
+# Credential Manager round trip).
 # Prints "installer: N passed, M failed" and exits non-zero on a failure.
 #
 # Usage: installer/test-installer.sh [INSTALLER.exe]
@@ -48,8 +49,8 @@ if ((${#missing[@]})); then
 fi
 
 # Test helpers (mingw-w64): the bcryptprimitives.dll shim Go 1.26 programs
-# need under wine 8.0, and lsmtest.exe (a stand-in running app, and
-# Credential Manager access).
+# need under wine 8.0, lsmtest.exe (a stand-in running app, Credential
+# Manager access, the user's SID) and a logging stand-in for schtasks.exe.
 mkdir -p "$TESTBIN"
 build_c() { # out src flags...
   local out=$1 src=$2
@@ -58,10 +59,13 @@ build_c() { # out src flags...
 }
 build_c "$TESTBIN/bcryptprimitives.dll" installer/testdata/bcryptprimitives.c -shared -ladvapi32
 build_c "$TESTBIN/lsmtest.exe" installer/testdata/lsmtest.c -municode -ladvapi32 -luser32
+build_c "$TESTBIN/schtasks.exe" installer/testdata/schtasks.c -municode -lshell32
 
 TMP=$(mktemp -d /tmp/lsm-installer-test.XXXXXX)
+# schtasks.exe=n: run the stand-in put in system32 (see below), not wine's
+# built-in schtasks.
 export WINEPREFIX=$TMP/prefix WINEARCH=win64 WINEDEBUG=-all \
-  WINEDLLOVERRIDES="winemenubuilder.exe=d;mscoree,mshtml="
+  WINEDLLOVERRIDES="winemenubuilder.exe=d;mscoree,mshtml=;schtasks.exe=n"
 cleanup() {
   [ -n "${fake_pid:-}" ] && kill "$fake_pid" 2>/dev/null
   timeout 30 wineserver -k >/dev/null 2>&1
@@ -92,6 +96,16 @@ for d in Desktop Documents Downloads Music Pictures Videos; do
   if [ -L "$UP/$d" ]; then rm "$UP/$d" && mkdir "$UP/$d"; fi
 done
 cp "$TESTBIN/bcryptprimitives.dll" "$C/windows/system32/"
+# Wine 8.0's schtasks.exe knows /Create /XML, /Delete and /Change /ENABLE,
+# not /Query, and its Task Scheduler keeps only part of a task definition
+# (no triggers, principal or command). So the installer's schtasks calls
+# go through a stand-in (testdata/schtasks.c) that logs each command line
+# and keeps a copy of the task XML, then runs wine's own schtasks (kept as
+# schtasks-wine.exe) to register or delete the task for real.
+cp "$C/windows/system32/schtasks.exe" "$C/windows/system32/schtasks-wine.exe"
+cp "$TESTBIN/schtasks.exe" "$C/windows/system32/schtasks.exe"
+WSID=$(timeout 60 wine "$TESTBIN/lsmtest.exe" sid 2>/dev/null | tr -d '\r')
+[[ $WSID == S-1-5-* ]] || die "could not read the wine user's SID ($WSID)"
 wait "$b1" || { cat "$TMP/build-higher.log"; die "building the 99.0.0 installer"; }
 wait "$b2" || { cat "$TMP/build-noadmin.log"; die "building the no-admin installer"; }
 
@@ -118,6 +132,16 @@ SETTINGS_DIR=$UP/AppData/Roaming/LicenseServerManager
 LOG_ROOT=$UP/AppData/Local/LicenseServerManager
 WEBVIEW_DATA=$UP/AppData/Roaming/LicenseServerManager.exe
 FAILURE_LOG=$UP/Temp/LicenseServerManagerInstaller.log
+MOVED_DIR="$C/LSM/R&D"
+MOVED_WIN='C:\LSM\R&D'
+# The usage-history task (/COLLECT=): its names, wine's task store, and
+# what the schtasks stand-in leaves.
+PU_TASK="\\$PRODUCT\\Collect usage history - $WSID"
+PM_TASK="\\$PRODUCT\\Collect usage history, all-users install - $WSID"
+ROOT_TASK="\\$PRODUCT - Collect usage history - $WSID"
+TASK_STORE=$C/windows/system32/tasks
+SCHTASKS_LOG=$C/schtasks.log
+TASK_XML=$C/schtasks-last.xml
 
 # ---------------------------------------------------------------- helpers
 rc=0
@@ -184,6 +208,102 @@ start_fake_app() { # start_fake_app [stubborn]: a running "app" (Wails' single-i
   return 1
 }
 
+# schtasks_reset, then schtasks_calls: the schtasks command lines the
+# installer ran since, its temporary XML file shown as "<xml>".
+schtasks_reset() { rm -f "$SCHTASKS_LOG" "$TASK_XML"; }
+schtasks_calls() { [ ! -f "$SCHTASKS_LOG" ] || sed -E 's|/XML "[^"]*\\collect-task\.xml"|/XML "<xml>"|' "$SCHTASKS_LOG"; }
+schtasks_calls_are() { # schtasks_calls_are LINE...: exactly these calls, in this order
+  local got want
+  got=$(schtasks_calls)
+  want=$(printf '%s\n' "$@")
+  [ "$got" = "$want" ] || {
+    echo "        schtasks calls:" >&2
+    sed 's/^/          /' <<<"$got" >&2
+    echo "        expected:" >&2
+    sed 's/^/          /' <<<"$want" >&2
+    return 1
+  }
+}
+# task_xml_is MINUTES FOLDER: the last task XML is the definition expected
+# for that interval and install folder (Windows path), byte for byte: UTF-16
+# LE with a BOM, CRLF lines.
+task_xml_is() {
+  local m=$1 dir=${2//&/&amp;} interval every
+  interval=PT${m}M every="$m minutes"
+  [ "$m" = 60 ] && interval=PT1H
+  [ "$m" = 1 ] && every=minute
+  {
+    cat <<EOF
+<?xml version="1.0" encoding="UTF-16"?>
+<Task version="1.2" xmlns="http://schemas.microsoft.com/windows/2004/02/mit/task">
+  <RegistrationInfo>
+    <Author>$PRODUCT</Author>
+    <Description>Takes one usage-history sample of every $PRODUCT profile (lsm usage collect --all) every $every while you are logged on. Registered by the $PRODUCT installer (/COLLECT=$m); its uninstaller removes it.</Description>
+  </RegistrationInfo>
+  <Triggers>
+    <TimeTrigger>
+      <Repetition>
+        <Interval>$interval</Interval>
+        <StopAtDurationEnd>false</StopAtDurationEnd>
+      </Repetition>
+      <StartBoundary>2025-01-01T00:00:00</StartBoundary>
+      <Enabled>true</Enabled>
+    </TimeTrigger>
+  </Triggers>
+  <Principals>
+    <Principal id="Author">
+      <UserId>$WSID</UserId>
+      <LogonType>InteractiveToken</LogonType>
+      <RunLevel>LeastPrivilege</RunLevel>
+    </Principal>
+  </Principals>
+  <Settings>
+    <MultipleInstancesPolicy>IgnoreNew</MultipleInstancesPolicy>
+    <DisallowStartIfOnBatteries>false</DisallowStartIfOnBatteries>
+    <StopIfGoingOnBatteries>false</StopIfGoingOnBatteries>
+    <AllowHardTerminate>true</AllowHardTerminate>
+    <StartWhenAvailable>false</StartWhenAvailable>
+    <RunOnlyIfNetworkAvailable>false</RunOnlyIfNetworkAvailable>
+    <AllowStartOnDemand>true</AllowStartOnDemand>
+    <Enabled>true</Enabled>
+    <Hidden>false</Hidden>
+    <RunOnlyIfIdle>false</RunOnlyIfIdle>
+    <WakeToRun>false</WakeToRun>
+    <ExecutionTimeLimit>PT5M</ExecutionTimeLimit>
+    <Priority>7</Priority>
+  </Settings>
+  <Actions Context="Author">
+    <Exec>
+      <Command>"$dir\lsm.exe"</Command>
+      <Arguments>usage collect --all</Arguments>
+      <WorkingDirectory>$dir</WorkingDirectory>
+    </Exec>
+  </Actions>
+</Task>
+EOF
+  } | sed 's/$/\r/' | iconv -f UTF-8 -t UTF-16LE >"$TMP/expected-task.xml"
+  printf '\xff\xfe' | cat - "$TMP/expected-task.xml" >"$TMP/expected-task-bom.xml"
+  [ -f "$TASK_XML" ] || { echo "        no task XML was passed to schtasks" >&2; return 1; }
+  cmp -s "$TASK_XML" "$TMP/expected-task-bom.xml" || {
+    echo "        task XML differs from the expected one:" >&2
+    diff <(iconv -f UTF-16 -t UTF-8 "$TASK_XML") <(iconv -f UTF-16LE -t UTF-8 "$TMP/expected-task.xml") >&2
+    return 1
+  }
+}
+# task_registered NAME: wine's Task Scheduler has the task (its store is a
+# folder tree of task files).
+task_file() { printf '%s' "$TASK_STORE${1//\\//}"; }
+task_registered() { [ -f "$(task_file "$1")" ]; }
+# registered_task_has NAME TEXT...: wine's stored definition contains each TEXT
+registered_task_has() {
+  local f t
+  f=$(task_file "$1")
+  shift
+  for t in "$@"; do
+    grep -qF -- "$t" "$f" 2>/dev/null || { echo "        $f lacks: $t" >&2; return 1; }
+  done
+}
+
 WV2_HKLM="HKLM\\SOFTWARE\\WOW6432Node\\$WV2"
 WV2_HKCU="HKCU\\Software\\$WV2"
 INST=$INSTALLER
@@ -248,15 +368,84 @@ check "settings kept" same_file "$SETTINGS_DIR/settings.json" "$TMP/settings.pla
 check "logs kept" test -f "$LOG_ROOT/logs/app.log"
 check "saved password kept" cred_exists
 
+section "usage-history task (/COLLECT=): registered, updated, kept, moved, removed"
+# /NOPATH throughout: PATH is checked elsewhere.
+schtasks_reset
+run "$INST" /S /NOPATH /COLLECT=15
+check "/COLLECT=15 exits 0" rc_is 0
+check "one schtasks call: /Create /TN \"$PU_TASK\" /XML <file> /F" \
+  schtasks_calls_are "/Create /TN \"$PU_TASK\" /XML \"<xml>\" /F"
+check "the task XML: \"<folder>\\lsm.exe\" usage collect --all every PT15M as the user's SID, logged on only, least privilege, no overlap, 5-minute limit" \
+  task_xml_is 15 "$PU_WIN"
+check "wine's Task Scheduler registered it under that name" task_registered "$PU_TASK"
+check "wine's stored definition has its settings and description" registered_task_has "$PU_TASK" \
+  "<MultipleInstancesPolicy>IgnoreNew</MultipleInstancesPolicy>" "<ExecutionTimeLimit>PT5M</ExecutionTimeLimit>" \
+  "<DisallowStartIfOnBatteries>false</DisallowStartIfOnBatteries>" "<StopIfGoingOnBatteries>false</StopIfGoingOnBatteries>" \
+  "every 15 minutes while you are logged on"
+dump=$(reg_dump "$HKCU_KEY")
+check "HKCU CollectTask records the task's name" value_is CollectTask "$PU_TASK"
+check "HKCU CollectMinutes 15" value_is CollectMinutes 15
+schtasks_reset
+run "$INST" /S /NOPATH /COLLECT=030
+check "a reinstall with /COLLECT=030 exits 0" rc_is 0
+check "it updates the same task (/Create ... /F), nothing else" \
+  schtasks_calls_are "/Create /TN \"$PU_TASK\" /XML \"<xml>\" /F"
+check "the task XML says PT30M" task_xml_is 30 "$PU_WIN"
+check "wine's stored definition is the new one" registered_task_has "$PU_TASK" "every 30 minutes"
+dump=$(reg_dump "$HKCU_KEY")
+check "HKCU CollectMinutes 30" value_is CollectMinutes 30
+schtasks_reset
+run "$INST" /S /NOPATH /NOLAUNCH
+check "an upgrade without /COLLECT exits 0" rc_is 0
+check "it leaves the task alone (no schtasks call)" schtasks_calls_are ""
+check "the task is still registered" task_registered "$PU_TASK"
+dump=$(reg_dump "$HKCU_KEY")
+check "HKCU CollectMinutes still 30" value_is CollectMinutes 30
+schtasks_reset
+run "$INST" /S /NOPATH "/D=$MOVED_WIN"
+check "an upgrade without /COLLECT into another folder (/D=C:\\LSM\\R&D) exits 0" rc_is 0
+check "it registers the task again, same name" schtasks_calls_are "/Create /TN \"$PU_TASK\" /XML \"<xml>\" /F"
+check "the task XML runs the new folder's lsm.exe (& written as &amp;), still PT30M" task_xml_is 30 "$MOVED_WIN"
+check "the old folder is gone" test ! -e "$PU_DIR"
+schtasks_reset
+touch "$C/schtasks-refuse-folders"
+run "$INST" /S /NOPATH /COLLECT=1
+rm -f "$C/schtasks-refuse-folders"
+check "/COLLECT=1 when Task Scheduler refuses the folder (as Windows may a standard user) exits 0" rc_is 0
+check "then the task goes to the root folder, and the one in the folder is deleted" schtasks_calls_are \
+  "/Create /TN \"$PU_TASK\" /XML \"<xml>\" /F" "/Create /TN \"$ROOT_TASK\" /XML \"<xml>\" /F" "/Delete /TN \"$PU_TASK\" /F"
+check "the task XML says PT1M (every minute)" task_xml_is 1 "$MOVED_WIN"
+check "wine has the root-folder task and not the other" eval 'task_registered "$ROOT_TASK" && ! task_registered "$PU_TASK"'
+dump=$(reg_dump "$HKCU_KEY")
+check "HKCU CollectTask is the root-folder task" value_is CollectTask "$ROOT_TASK"
+rm -f "$FAILURE_LOG"
+touch "$C/schtasks-refuse-all"
+run "$INST" /S /NOPATH /COLLECT=60
+rm -f "$C/schtasks-refuse-all"
+check "/COLLECT=60 when Task Scheduler refuses the task: installed, exit 72" rc_is 72
+check "the failure is logged" grep -q 'exit code 72: Installed, but the usage-history task (/COLLECT=60) could not be registered' "$FAILURE_LOG"
+check "the task XML says PT1H" task_xml_is 60 "$MOVED_WIN"
+check "the app is installed all the same" test -f "$MOVED_DIR/LicenseServerManager.exe"
+dump=$(reg_dump "$HKCU_KEY")
+check "the earlier task stays recorded (CollectTask, CollectMinutes 1)" eval 'value_is CollectTask "$ROOT_TASK" && value_is CollectMinutes 1'
+schtasks_reset
+uninstall "$MOVED_DIR" /S
+check "uninstall deletes the recorded task, and nothing else" schtasks_calls_are "/Delete /TN \"$ROOT_TASK\" /F"
+check "wine's Task Scheduler no longer has it" test ! -e "$(task_file "$ROOT_TASK")"
+check "uninstall removes the folder and the HKCU key" eval '[ ! -e "$MOVED_DIR" ] && no_key "$HKCU_KEY"'
+
 section "bad switch values are refused before anything is installed"
+schtasks_reset
 for args in "/HOST=lls.corp /PORT=99999" "/HOST=lls.corp /PORT=abc" "/HOST=lls.corp /HTTPS=2" \
   "/PORT=7443" "/HOST=http://lls.corp/x" "/CLS=SHORT /HOST=acme.compliance.flexnetoperations.com" \
-  "/CLS=ABCDEF123456 /HOST=lls.corp"; do
+  "/CLS=ABCDEF123456 /HOST=lls.corp" "/COLLECT=0" "/COLLECT=61" "/COLLECT=abc" "/COLLECT=" "/COLLECT"; do
   # shellcheck disable=SC2086
   run "$INST" /S $args
   check "$args -> exit 69" rc_is 69
 done
 check "nothing installed" nothing_installed
+check "the log names the bad /COLLECT= value and the range" grep -q 'exit code 69: /COLLECT=61 is not valid: .* from 1 to 60' "$FAILURE_LOG"
+check "no schtasks call" schtasks_calls_are ""
 
 section "presets, /NODESKTOP, /NOPATH and /D= (custom folder)"
 run "$INST" /S /NODESKTOP /NOPATH /HOST=lls.corp /PORT=7443 /HTTPS=1 "/D=$CUSTOM_WIN"
@@ -348,8 +537,13 @@ section "/ALLUSERS per-machine install"
 # Wine does not enforce UAC and UserInfo::GetAccountType reports "Admin"
 # for the wine user, so the real installer's admin check passes here.
 MACHINE_PATH=$(path_of "$MACHINE_ENV")
-run "$INST" /S /ALLUSERS /NOLAUNCH
+schtasks_reset
+run "$INST" /S /ALLUSERS /NOLAUNCH /COLLECT=5
 check "exits 0 (wine reports an administrator)" rc_is 0
+check "/COLLECT=5: a task for the installing user, named for the all-users install" \
+  schtasks_calls_are "/Create /TN \"$PM_TASK\" /XML \"<xml>\" /F"
+check "its XML runs Program Files' lsm.exe as the installing user's SID, every PT5M" task_xml_is 5 "$PM_WIN"
+check "wine's Task Scheduler registered it" task_registered "$PM_TASK"
 check "installed in Program Files" test -f "$PM_DIR/LicenseServerManager.exe"
 check "lsm.exe in Program Files" test -f "$PM_DIR/lsm.exe"
 check "the folder is added to the machine's PATH" path_is "$MACHINE_ENV" "$MACHINE_PATH;$PM_WIN"
@@ -363,8 +557,12 @@ check "HKLM InstallLocation" value_is InstallLocation "$PM_WIN"
 check "HKLM InstallScope" value_is InstallScope machine
 check "HKLM DisplayVersion" value_is DisplayVersion "$VERSION"
 check "HKLM QuietUninstallString" value_is QuietUninstallString "\"$PM_WIN\\LicenseServerManagerUninstaller.exe\" /S"
+check "HKLM CollectTask" value_is CollectTask "$PM_TASK"
 check "no HKCU key" no_key "$HKCU_KEY"
+schtasks_reset
 uninstall "$PM_DIR" /S
+check "uninstall deletes the task" schtasks_calls_are "/Delete /TN \"$PM_TASK\" /F"
+check "wine's Task Scheduler no longer has it" test ! -e "$(task_file "$PM_TASK")"
 check "uninstall removes the Program Files folder" test ! -e "$PM_DIR"
 check "uninstall removes the public shortcuts" test ! -e "$PM_DESKTOP" -a ! -e "$PM_STARTMENU"
 check "uninstall removes the HKLM key" no_key "$HKLM_KEY"

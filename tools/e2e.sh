@@ -86,7 +86,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-start_app first
+# Every seat of one demo feature in use: the first usage sample raises its
+# "full" alert (the dashboard suite's FULL_FEATURE).
+start_app first "--full 2D_Wireframes"
 if [ "$only" = legacy ]; then
   (cd frontend && HOME="$work" timeout 300 node e2e/run.mjs legacy)
   exit 0

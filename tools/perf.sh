@@ -11,6 +11,10 @@ go test -run '^$' -bench . -benchtime 10x ./internal/features/ ./internal/fne/ .
 
 export GOCACHE="$(go env GOCACHE)" GOMODCACHE="$(go env GOMODCACHE)" GOPATH="$(go env GOPATH)"
 work=$(mktemp -d)
+echo "== Usage history (a year of 5-minute samples of 500 features; generating it takes minutes)"
+# The store is kept for the Dashboard's first paint below.
+LSM_BENCH_STORE="$work/year.db" go test -run '^$' -bench . -benchtime 20x -timeout 60m ./internal/history/synth/ | grep -E '^(Benchmark|ok)'
+
 export XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache" XDG_DATA_HOME="$work/data"
 export E2E_ARTIFACTS="$root/frontend/e2e/artifacts/perf"
 mkdir -p "$E2E_ARTIFACTS"
@@ -20,7 +24,7 @@ mkdir -p "$E2E_ARTIFACTS"
 (cd frontend && npm run build >/dev/null)
 go build -tags dev,webkit2_41 -o "$work/lsm-dev" .
 devserver=localhost:34115 loglevel=Warning xvfb-run -a -s '-screen 0 1280x900x24' \
-  "$work/lsm-dev" --demo --security off --dataset large >"$E2E_ARTIFACTS/app.log" 2>&1 &
+  "$work/lsm-dev" --demo --security off --dataset large --history "$work/year.db" >"$E2E_ARTIFACTS/app.log" 2>&1 &
 xpid=$!
 trap 'kill $xpid 2>/dev/null || true; pkill -f "$work/lsm-dev" 2>/dev/null || true; sleep 1; rm -rf "$work"' EXIT
 for i in $(seq 1 300); do

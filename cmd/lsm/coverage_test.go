@@ -17,6 +17,15 @@ import (
 // does the same, and the name of the operations-layer function both call.
 var console = map[string]struct{ command, calls string }{
 	"Settings.Get":                         {"profiles list", ""},
+	"History.Alerts":                       {"usage alerts", "Alerts"},
+	"History.Audit":                        {"audit list", "Audit"},
+	"History.ExportAudit":                  {"audit list", "Audit"},
+	"History.CollectNow":                   {"usage collect", "Collect"},
+	"History.Overview":                     {"usage overview", "Read"},
+	"History.Features":                     {"usage features", "Known"},
+	"History.Series":                       {"usage series", "ReadSeries"},
+	"History.ExportSeries":                 {"usage series", "ReadSeries"},
+	"History.SetRecord":                    {"usage record", "SetRecordHistory"},
 	"Settings.Save":                        {"profiles add", "SaveServer"},
 	"Settings.AddProfile":                  {"profiles add", "AddProfile"},
 	"Settings.RenameProfile":               {"profiles rename", "RenameProfile"},
@@ -87,6 +96,9 @@ var windowOnly = map[string]string{
 	"System.OpenLogFolder":     "a file manager window",
 	"System.OpenKeptFolder":    "a file manager window",
 	"Branding.Get":             "the window's logo and labels",
+	"History.MarkSeen":         "the window's notification badge",
+	"History.Status":           "the Settings view's history section; lsm usage commands read the same settings",
+	"History.SaveSettings":     "the window user's preferences, as the theme; lsm usage record switches a profile",
 }
 
 // TestEveryBoundOperationHasACommand lists what the desktop app binds and

@@ -80,6 +80,9 @@ func run(ctx context.Context, d deps, args []string) int {
 	root.SetErr(d.stderr)
 	err := root.ExecuteContext(ctx)
 	l.progress.done()
+	if l.history != nil {
+		l.history.Close()
+	}
 	if err == nil {
 		return exitOK
 	}
@@ -145,7 +148,7 @@ func newRoot(l *lsm) *cobra.Command {
 	root.AddCommand(newStatusCommand(l), newLoginCommand(l), newLogoutCommand(l), newProfilesCommand(l), newDiagnoseCommand(l),
 		newFeaturesCommand(l), newDevicesCommand(l), newPoolsCommand(l), newModelCommand(l), newReservationsCommand(l),
 		newPropertiesCommand(l), newActivateCommand(l), newSyncCommand(l), newOfflineCommand(l), newClientKeyCommand(l),
-		newPasswordCommand(l))
+		newPasswordCommand(l), newUsageCommand(l), newAuditCommand(l))
 	return root
 }
 

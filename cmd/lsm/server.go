@@ -12,6 +12,7 @@ import (
 	"licenseservermanager/internal/apperr"
 	"licenseservermanager/internal/connect"
 	"licenseservermanager/internal/fne"
+	"licenseservermanager/internal/history"
 	"licenseservermanager/internal/safekeeping"
 	"licenseservermanager/internal/settings"
 )
@@ -25,6 +26,7 @@ type lsm struct {
 	output                string
 
 	srv      *server
+	history  *history.Store
 	in       *bufio.Reader
 	progress *reporter
 }
@@ -88,6 +90,7 @@ func (l *lsm) open() (*server, error) {
 		return p, true
 	}
 	conns := connect.New(pick, nil)
+	l.audit(conns, dir)
 	l.srv = &server{store: store, settingsDir: dir, profile: p, conns: conns,
 		sessions: connect.NewSessions(conns, store, l.secrets, nil)}
 	return l.srv, nil

@@ -6,6 +6,7 @@
 import { BASE_URL, launch, runSuite, shot, assert } from './harness.mjs';
 import settingsTests from './suites/settings.mjs';
 import sessionTests from './suites/session.mjs';
+import dashboardTests from './suites/dashboard.mjs';
 import restartTests from './suites/restart.mjs';
 import monitoringTests from './suites/monitoring.mjs';
 import poolsTests from './suites/pools.mjs';
@@ -14,10 +15,12 @@ import backofficeTests from './suites/backoffice.mjs';
 import legacyTests, { LEGACY_ADMIN_PASSWORD, legacyDiagnosticsTests } from './suites/legacy.mjs';
 
 // The views' suites run after the session suite logged the admin in, in the
-// navigation's order. The legacy pass names its steps and screenshots
-// apart, so that they sit beside the first pass's.
+// navigation's order: the Dashboard's first, as its group leads the menu (its
+// Activity step finds the changes the session suite made). The legacy pass
+// names its steps and screenshots apart, so that they sit beside the first
+// pass's.
 const phases = {
-  first: (h) => [settingsTests, sessionTests, monitoringTests, poolsTests, reservationsTests, backofficeTests].flatMap((s) => s(h)),
+  first: (h) => [settingsTests, sessionTests, dashboardTests, monitoringTests, poolsTests, reservationsTests, backofficeTests].flatMap((s) => s(h)),
   legacy: (h) => {
     const legacy = { ...h, shot: (p, name) => shot(p, `legacy-${name}`) };
     return [

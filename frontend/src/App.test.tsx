@@ -1,16 +1,19 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { render } from '@testing-library/react';
+import { cleanup, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { apperr, AppError, brandingApi, sessionApi, settings, settingsApi, systemApi } from './api';
 import sample from '../../branding/sampleData.json';
 import { App } from './App';
 import { STATUS_INTERVAL_MS } from './state/AppSettings';
-import { aboutInfo, connectionInfo, fieldProblems, loggedOut, profile, sessionState, settingsView } from './test/fixtures';
+import { emitHistory } from './test/events';
+import { aboutInfo, connectionInfo, fieldProblems, historyStatus, loggedOut, profile, sessionState, settingsView, usageOverview } from './test/fixtures';
+import * as HistoryService from './wailsjs/go/app/HistoryService';
 
 vi.mock('./api/session');
 vi.mock('./api/settings');
 vi.mock('./api/system');
 vi.mock('./api/branding');
+vi.mock('./wailsjs/go/app/HistoryService');
 
 const production = profile({ id: 'p1', name: 'Production' });
 const lab = profile({ id: 'p2', name: 'Lab server', host: '', port: 7070 });
@@ -31,6 +34,9 @@ describe('App shell', () => {
     vi.mocked(sessionApi.start).mockResolvedValue(sessionState());
     // Without an accepted data.json Go sends no nav.
     vi.mocked(brandingApi.get).mockResolvedValue({ logoDataUrl: '', problems: [], dir: '/opt/lsm/branding' });
+    // The shell's tests leave the history out (the Settings view's history
+    // section is heavy to render); those about it answer.
+    vi.mocked(HistoryService.Status).mockRejectedValue(new AppError(apperr.Code.INTERNAL, 'The usage history is not part of this test.'));
   });
 
   afterEach(() => {
@@ -43,7 +49,8 @@ describe('App shell', () => {
     const nav = screen.getByRole('navigation');
     expect(within(nav).getByText('License Manager Configuration')).toBeInTheDocument();
     expect(within(nav).getByText('License Server Setup')).toBeInTheDocument();
-    expect(within(nav).getAllByRole('link').map((l) => l.textContent).slice(0, 4)).toEqual(['Settings', 'About', 'Login', 'Reset Password']);
+    expect(within(nav).getByText('Monitoring')).toBeInTheDocument();
+    expect(within(nav).getAllByRole('link').map((l) => l.textContent).slice(0, 6)).toEqual(['Dashboard', 'Activity', 'Settings', 'About', 'Login', 'Reset Password']);
     expect(within(nav).getByRole('link', { name: 'About' })).toHaveAttribute('aria-current', 'page');
     expect(screen.getByRole('button', { name: 'Server profile' })).toHaveTextContent('Production');
   });
@@ -52,14 +59,14 @@ describe('App shell', () => {
     const nav = structuredClone(sample);
     nav.items[1].label = 'Über';
     nav.items[1].icon = 'Help';
-    nav.groups[0].label = 'Konfiguration';
+    nav.groups[1].label = 'Konfiguration';
     const logo = 'data:image/png;base64,iVBORw0KGgo=';
     vi.mocked(brandingApi.get).mockResolvedValue({ logoDataUrl: logo, nav, problems: [], dir: '/opt/lsm/branding' });
     render(<App />);
     expect(await screen.findByRole('heading', { name: 'Über', level: 1 })).toBeInTheDocument();
     const menu = screen.getByRole('navigation');
     expect(within(menu).getByText('Konfiguration')).toBeInTheDocument();
-    expect(within(menu).getAllByRole('link').map((l) => l.textContent).slice(0, 3)).toEqual(['Settings', 'Über', 'Login']);
+    expect(within(menu).getAllByRole('link').map((l) => l.textContent).slice(0, 5)).toEqual(['Dashboard', 'Activity', 'Settings', 'Über', 'Login']);
     // Help is outside the default icon set: loaded lazily from the icon package.
     expect(within(menu).getByRole('link', { name: 'Über' }).querySelector('[data-testid="HelpIcon"]')).not.toBeNull();
     expect(within(screen.getByRole('banner')).getByRole('img', { name: 'Logo' })).toHaveAttribute('src', logo);
@@ -234,6 +241,40 @@ describe('App shell', () => {
     expect(await screen.findByRole('heading', { name: 'Login', level: 1 })).toBeInTheDocument();
     expect(within(screen.getByRole('navigation')).getByRole('link', { name: 'Login' })).toHaveAttribute('aria-current', 'page');
     expect(screen.getByRole('button', { name: 'Session' })).toHaveTextContent('Not logged in');
+  });
+
+  it('opens on the Dashboard when the history settings choose it', async () => {
+    vi.mocked(HistoryService.Status).mockResolvedValue(historyStatus({ input: { ...historyStatus().input, startView: 'dashboard' } }));
+    vi.mocked(HistoryService.Overview).mockResolvedValue(usageOverview());
+    vi.mocked(HistoryService.Features).mockResolvedValue([]);
+    render(<App />);
+    expect(await screen.findByRole('heading', { name: 'Dashboard', level: 1 })).toBeInTheDocument();
+    expect(within(screen.getByRole('navigation')).getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('opens on Login rather than the Dashboard while a secured server has no login', async () => {
+    vi.mocked(sessionApi.start).mockResolvedValue(loggedOut());
+    vi.mocked(HistoryService.Status).mockResolvedValue(historyStatus({ input: { ...historyStatus().input, startView: 'dashboard' } }));
+    render(<App />);
+    expect(await screen.findByRole('heading', { name: 'Login', level: 1 })).toBeInTheDocument();
+  });
+
+  it('opens on About when the history settings say so, or cannot be read', async () => {
+    vi.mocked(HistoryService.Status).mockResolvedValue(historyStatus());
+    await renderApp();
+    expect(within(screen.getByRole('navigation')).getByRole('link', { name: 'About' })).toHaveAttribute('aria-current', 'page');
+    cleanup();
+    vi.mocked(HistoryService.Status).mockRejectedValue(new AppError(apperr.Code.INTERNAL, 'binding missing'));
+    await renderApp();
+    expect(within(screen.getByRole('navigation')).getByRole('link', { name: 'About' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('shows the unseen alerts on the bell, which the history event keeps current', async () => {
+    vi.mocked(HistoryService.Status).mockResolvedValue(historyStatus({ unseen: 2 }));
+    await renderApp();
+    expect(await screen.findByRole('button', { name: 'Alerts: 2 new' })).toBeInTheDocument();
+    act(() => emitHistory({ unseen: 3, opened: [] }));
+    expect(await screen.findByRole('button', { name: 'Alerts: 3 new' })).toBeInTheDocument();
   });
 
   it('shows the login in the header beside the profile', async () => {

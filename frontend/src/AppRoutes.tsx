@@ -1,7 +1,8 @@
 import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
-import { lazy, Suspense, useEffect, useRef, type ComponentType, type LazyExoticComponent } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ComponentType, type LazyExoticComponent } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate, type Location } from 'react-router';
+import { historyApi, START_VIEW } from './api';
 import { RequireCompleteSettings } from './components/RequireCompleteSettings';
 import { navItems } from './nav/items';
 import type { NavItem } from './nav/model';
@@ -41,24 +42,48 @@ function heldLocation(location: Location): Location | undefined {
 }
 
 /**
+ * The view the history settings open the app on (About or the Dashboard);
+ * null until Go has said. About when the history settings cannot be read.
+ */
+function useStartView(): string | null {
+  const [startView, setStartView] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    historyApi
+      .status()
+      .then((s) => s.input.startView)
+      .catch(() => START_VIEW.about)
+      .then((v) => live && setStartView(v));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return startView;
+}
+
+/**
  * The guide's moves between views for the login: open on Login when a
  * secured server has no login yet, go to Login when the session times out,
- * and back to the interrupted view once logged in again.
+ * and back to the interrupted view once logged in again. Without a login
+ * to ask for, the app opens on the view the settings chose.
  */
 function useSessionNavigation(location: Location, held: Location | undefined) {
   const { view } = useAppSettings();
   const { state } = useSession();
   const navigate = useNavigate();
+  const startView = useStartView();
 
   const decidedStart = useRef(false);
   useEffect(() => {
-    if (decidedStart.current || state === null) return;
+    if (decidedStart.current || state === null || startView === null) return;
     decidedStart.current = true;
     const mustLogIn = view.complete && state.securityKnown && state.securityEnabled && !state.loggedIn;
     // The answer can come before "/" has been redirected to the home view.
     const atHome = location.pathname === homeRoute || location.pathname === '/';
-    if (mustLogIn && atHome) navigate(routes.login, { replace: true });
-  }, [state, view.complete, location.pathname, navigate]);
+    if (!atHome) return;
+    if (mustLogIn) navigate(routes.login, { replace: true });
+    else if (startView === START_VIEW.dashboard) navigate(routes.dashboard, { replace: true });
+  }, [state, startView, view.complete, location.pathname, navigate]);
 
   const timedOut = state?.timedOut === true;
   const wasTimedOut = useRef(timedOut);

@@ -8,9 +8,12 @@
  *       (a stubborn one ignores it). Gives up after 40 s (exit 4).
  *   lsmtest cred-set TARGET SECRET   saves a generic Credential Manager entry
  *   lsmtest cred-get TARGET          exit 0 when it exists, 3 when it does not
+ *   lsmtest sid                      prints the SID of the user it runs as
  */
 #include <windows.h>
 #include <wincred.h>
+#include <sddl.h>
+#include <stdio.h>
 #include <wchar.h>
 
 #define SI_ID L"wails-app-licenseservermanager-9b7e0c4e-2f1d-4c55-8a57-62c1f0d3a8e1"
@@ -57,8 +60,27 @@ static int window(const wchar_t *ready)
     return (int)msg.wParam;
 }
 
+static int sid(void)
+{
+    HANDLE token;
+    union { TOKEN_USER user; BYTE buf[512]; } info;
+    DWORD size;
+    LPWSTR text;
+    if (!OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &token))
+        return 1;
+    if (!GetTokenInformation(token, TokenUser, &info, sizeof info, &size) ||
+        !ConvertSidToStringSidW(info.user.User.Sid, &text))
+        return 1;
+    wprintf(L"%ls\n", text);
+    LocalFree(text);
+    CloseHandle(token);
+    return 0;
+}
+
 int wmain(int argc, wchar_t **argv)
 {
+    if (argc == 2 && !wcscmp(argv[1], L"sid"))
+        return sid();
     if (argc >= 3 && !wcscmp(argv[1], L"window")) {
         stubborn = argc >= 4 && !wcscmp(argv[3], L"stubborn");
         return window(argv[2]);

@@ -3,6 +3,7 @@ package branding
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"image"
 	"image/color"
 	"image/gif"
@@ -61,6 +62,7 @@ func TestParseNavAcceptsChangedLabelsAndIcons(t *testing.T) {
 }
 
 func TestParseNavRejects(t *testing.T) {
+	n := len(Defaults().Items)
 	tests := []struct {
 		name string
 		data []byte
@@ -76,8 +78,8 @@ func TestParseNavRejects(t *testing.T) {
 		{"changed group id", edited(t, func(m map[string]any) { m["groups"].([]any)[2].(map[string]any)["id"] = "x" }), []string{`groups[2].id: only "label" may be changed`}},
 		{"unknown item field", edited(t, func(m map[string]any) { item(m, 2)["hidden"] = true }), []string{`data.json: items[2].hidden: unknown field; only "label" and "icon" may be changed`}},
 		{"unknown top-level field", edited(t, func(m map[string]any) { m["logo"] = "x.png" }), []string{`data.json: logo: unknown field; the fields are "groups", "items"`}},
-		{"missing item", edited(t, func(m map[string]any) { m["items"] = m["items"].([]any)[:11] }), []string{`data.json: items[11]: missing; list every item of sampleData.json, in its order`}},
-		{"extra item", edited(t, func(m map[string]any) { m["items"] = append(m["items"].([]any), item(m, 0)) }), []string{`items[12]: the app has no such item`}},
+		{"missing item", edited(t, func(m map[string]any) { m["items"] = m["items"].([]any)[:n-1] }), []string{fmt.Sprintf(`data.json: items[%d]: missing; list every item of sampleData.json, in its order`, n-1)}},
+		{"extra item", edited(t, func(m map[string]any) { m["items"] = append(m["items"].([]any), item(m, 0)) }), []string{fmt.Sprintf(`items[%d]: the app has no such item`, n)}},
 		{"missing label", edited(t, func(m map[string]any) { delete(item(m, 4), "label") }), []string{`data.json: items[4].label: missing`}},
 		{"empty label", edited(t, func(m map[string]any) { item(m, 4)["label"] = " " }), []string{`items[4].label: must not be empty`}},
 		{"label not a string", edited(t, func(m map[string]any) { item(m, 4)["label"] = 7 }), []string{`items[4].label: must be a string`}},

@@ -27,6 +27,15 @@ type Connections struct {
 	health   *fne.Health
 	idle     *session.Idle
 	timedOut bool
+	onChange func(settings.Profile, fne.Change)
+}
+
+// Audit has every change made through these connections told to record,
+// with the profile it was made on.
+func (c *Connections) Audit(record func(settings.Profile, fne.Change)) {
+	c.mu.Lock()
+	c.onChange = record
+	c.mu.Unlock()
 }
 
 // New builds the connections of the profile pick returns; now is
@@ -48,7 +57,11 @@ func (c *Connections) Current() (*fne.Client, settings.Profile, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if k := Key(p); k != c.key || c.client == nil {
-		c.key, c.client, c.health, c.timedOut = k, fne.New(ClientOptions(p)), nil, false
+		opts := ClientOptions(p)
+		if record := c.onChange; record != nil {
+			opts.OnChange = func(ch fne.Change) { record(p, ch) }
+		}
+		c.key, c.client, c.health, c.timedOut = k, fne.New(opts), nil, false
 	}
 	if _, in := c.client.Session(); in && c.idle.Expired() {
 		c.client.Logout()

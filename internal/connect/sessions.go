@@ -88,6 +88,22 @@ func (s *Sessions) secretsFor(p settings.Profile) secrets.Store {
 	return s.secrets
 }
 
+// Saved is the password saved for p's remembered user, for a collector
+// that logs in on its own; ok is false when none is saved.
+func (s *Sessions) Saved(p settings.Profile) (user, password string, ok bool, err error) {
+	if p.RememberedUser == "" {
+		return "", "", false, nil
+	}
+	pw, err := s.secretsFor(p).Get(p.ID, p.RememberedUser)
+	switch {
+	case errors.Is(err, secrets.ErrNotFound):
+		return "", "", false, nil
+	case err != nil:
+		return "", "", false, err
+	}
+	return p.RememberedUser, pw, true, nil
+}
+
 // State reports the login of the picked profile.
 func (s *Sessions) State() State {
 	st := State{IdleTimeoutMinutes: int(session.IdleTimeout / time.Minute), Roles: []string{}, DemoAccounts: []DemoAccount{}}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 
 	"licenseservermanager/internal/apperr"
@@ -46,7 +47,7 @@ func (c *Client) Activate(ctx context.Context, items []Activation) ([]Activation
 		Activations []Activation `json:"activations"`
 	}{items}
 	var raw json.RawMessage
-	if err := c.sendJSON(ctx, call{op: OpActivations}, body, &raw); err != nil {
+	if err := c.sendJSON(ctx, call{op: OpActivations, audit: &audited{summary: activationSummary(items)}}, body, &raw); err != nil {
 		return nil, err
 	}
 	return decodeActivationResults(raw)
@@ -76,7 +77,7 @@ func decodeActivationResults(raw json.RawMessage) ([]ActivationResult, error) {
 // Sync asks the server to synchronise with the back office now; the server
 // accepts (202) and works in the background.
 func (c *Client) Sync(ctx context.Context) error {
-	_, err := c.do(ctx, call{op: OpSync})
+	_, err := c.do(ctx, call{op: OpSync, audit: &audited{summary: "Synchronised with the back office"}})
 	return err
 }
 
@@ -116,7 +117,7 @@ func (c *Client) UploadCapabilityResponse(ctx context.Context, data []byte) (Cap
 	if len(data) == 0 {
 		return out, apperr.New(apperr.InvalidInput, "The response file is empty.")
 	}
-	r, err := c.do(ctx, call{op: OpCapabilityResponse, body: data, contentType: "application/octet-stream"})
+	r, err := c.do(ctx, call{op: OpCapabilityResponse, body: data, contentType: "application/octet-stream", audit: &audited{summary: fmt.Sprintf("Offline response loaded (%d bytes)", len(data))}})
 	if err != nil || len(bytes.TrimSpace(r.body)) == 0 {
 		return out, err
 	}
@@ -133,7 +134,7 @@ func (c *Client) UploadRestLicensingKey(ctx context.Context, der []byte) (string
 	var out struct {
 		PublicKey string `json:"publicKey"`
 	}
-	r, err := c.do(ctx, call{op: OpUploadRestKey, body: der, contentType: "application/octet-stream"})
+	r, err := c.do(ctx, call{op: OpUploadRestKey, body: der, contentType: "application/octet-stream", audit: &audited{summary: "Client key uploaded"}})
 	if err != nil {
 		return "", err
 	}
@@ -144,6 +145,6 @@ func (c *Client) UploadRestLicensingKey(ctx context.Context, der []byte) (string
 // RevokeRestLicensingKey removes the client key. Servers answer 410 Gone
 // on success, which is therefore not an error here.
 func (c *Client) RevokeRestLicensingKey(ctx context.Context) error {
-	_, err := c.do(ctx, call{op: OpRevokeRestKey, okStatus: []int{http.StatusGone}})
+	_, err := c.do(ctx, call{op: OpRevokeRestKey, okStatus: []int{http.StatusGone}, audit: &audited{summary: "Client key revoked"}})
 	return err
 }

@@ -50,6 +50,21 @@ type Options struct {
 	// RetryBackoff is the first wait between attempts, doubled each time;
 	// default 250ms.
 	RetryBackoff time.Duration
+
+	// OnChange hears of every change the client asks the server for (and
+	// of every login), with its outcome: the audit log.
+	OnChange func(Change)
+}
+
+// Change is one change the client asked for, as the audit log records it.
+type Change struct {
+	Op        Op
+	Operation string // the endpoint's label
+	Summary   string // what was changed, without secrets
+	User      string
+	// Err is nil when the server did it; an OutcomeUnknown error when its
+	// answer was lost.
+	Err error
 }
 
 // Client talks to one license server. It is safe for concurrent use.

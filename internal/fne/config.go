@@ -21,5 +21,5 @@ func (c *Client) Configuration(ctx context.Context) ([]Setting, error) {
 // UpdateConfiguration sends the changed settings only, name to value.
 // Durations take s/m/h/d/w suffixes and lists are written "[a,b]".
 func (c *Client) UpdateConfiguration(ctx context.Context, changed map[string]string) error {
-	return c.sendJSON(ctx, call{op: OpUpdateConfiguration}, changed, nil)
+	return c.sendJSON(ctx, call{op: OpUpdateConfiguration, audit: &audited{summary: settingsSummary(changed)}}, changed, nil)
 }

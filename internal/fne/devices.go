@@ -2,6 +2,7 @@ package fne
 
 import (
 	"context"
+	"fmt"
 
 	"licenseservermanager/internal/apperr"
 )
@@ -79,6 +80,6 @@ func (c *Client) DeviceFeatures(ctx context.Context, id int64) ([]DeviceFeature,
 // DeleteDevice removes a device record (ROLE_DROPCLIENT); its count returns
 // to the pool.
 func (c *Client) DeleteDevice(ctx context.Context, id int64) error {
-	_, err := c.do(ctx, call{op: OpDeleteClient, params: idParam(id)})
+	_, err := c.do(ctx, call{op: OpDeleteClient, params: idParam(id), audit: &audited{summary: fmt.Sprintf("Device record %d deleted", id)}})
 	return err
 }

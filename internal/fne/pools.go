@@ -2,6 +2,8 @@ package fne
 
 import (
 	"context"
+	"fmt"
+	"strings"
 
 	"licenseservermanager/internal/apperr"
 )
@@ -70,12 +72,12 @@ func (c *Client) UploadModel(ctx context.Context, text string) error {
 	if len(text) == 0 {
 		return apperr.New(apperr.InvalidInput, "The model definition is empty.")
 	}
-	_, err := c.do(ctx, call{op: OpUploadModel, body: []byte(text), contentType: "text/plain; charset=utf-8"})
+	_, err := c.do(ctx, call{op: OpUploadModel, body: []byte(text), contentType: "text/plain; charset=utf-8", audit: &audited{summary: fmt.Sprintf("Model definition uploaded (%d lines)", strings.Count(strings.TrimRight(text, "\n"), "\n")+1)}})
 	return err
 }
 
 // DeleteModel removes the model definition, leaving only the default pool.
 func (c *Client) DeleteModel(ctx context.Context) error {
-	_, err := c.do(ctx, call{op: OpDeleteModel})
+	_, err := c.do(ctx, call{op: OpDeleteModel, audit: &audited{summary: "Model definition deleted"}})
 	return err
 }

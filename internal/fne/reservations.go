@@ -2,6 +2,7 @@ package fne
 
 import (
 	"context"
+	"fmt"
 
 	"licenseservermanager/internal/reservations"
 )
@@ -59,7 +60,7 @@ func (c *Client) ReservationGroups(ctx context.Context) ([]reservations.Group, e
 // stored group, IDs filled in.
 func (c *Client) AddReservationGroup(ctx context.Context, g reservations.Group) (reservations.Group, error) {
 	var out wireGroup
-	if err := c.sendJSON(ctx, call{op: OpAddReservationGroup}, g.WithoutIDs(), &out); err != nil {
+	if err := c.sendJSON(ctx, call{op: OpAddReservationGroup, audit: &audited{summary: groupSummary(g)}}, g.WithoutIDs(), &out); err != nil {
 		return reservations.Group{}, err
 	}
 	return out.group(), nil
@@ -67,6 +68,6 @@ func (c *Client) AddReservationGroup(ctx context.Context, g reservations.Group) 
 
 // DeleteReservationGroup deletes a group with all its reservations.
 func (c *Client) DeleteReservationGroup(ctx context.Context, id int64) error {
-	_, err := c.do(ctx, call{op: OpDeleteReservationGroup, params: idParam(id)})
+	_, err := c.do(ctx, call{op: OpDeleteReservationGroup, params: idParam(id), audit: &audited{summary: fmt.Sprintf("Reservation group %d deleted", id)}})
 	return err
 }

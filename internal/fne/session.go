@@ -58,7 +58,7 @@ func (c *Client) Login(ctx context.Context, user, password string) (Session, err
 	if err != nil {
 		return Session{}, apperr.Wrap(err, apperr.Internal, "Cannot encode the login: %v", err)
 	}
-	r, err := c.do(ctx, call{op: OpAuthorize, body: b, contentType: "application/json"})
+	r, err := c.do(ctx, call{op: OpAuthorize, body: b, contentType: "application/json", audit: &audited{summary: "Logged in as " + user, user: user}})
 	if err != nil {
 		return Session{}, err
 	}
@@ -115,7 +115,7 @@ func (c *Client) ChangePassword(ctx context.Context, user, current, newPassword 
 		Current string `json:"currentPassword,omitempty"`
 		New     string `json:"newPassword"`
 	}{current, newPassword}
-	if err := c.sendJSON(ctx, call{op: OpChangePassword, params: []string{"user", user}}, body, nil); err != nil {
+	if err := c.sendJSON(ctx, call{op: OpChangePassword, params: []string{"user", user}, audit: &audited{summary: "Password of " + user + " changed"}}, body, nil); err != nil {
 		return err
 	}
 	c.mu.Lock()

@@ -25,6 +25,27 @@ type call struct {
 	contentType string
 	// okStatus lists extra statuses that count as success (410 for revoke).
 	okStatus []int
+	// audit is what the audit log says of a change; nil for a read.
+	audit *audited
+}
+
+// audited describes a change for the audit log; user is who asks, when
+// not the session's user (a login).
+type audited struct {
+	summary, user string
+}
+
+// told tells Options.OnChange of an audited call's outcome.
+func (c *Client) told(cl call, err error) {
+	if cl.audit == nil || c.opts.OnChange == nil {
+		return
+	}
+	user := cl.audit.user
+	if user == "" {
+		s, _ := c.Session()
+		user = s.User
+	}
+	c.opts.OnChange(Change{Op: cl.op, Operation: EndpointFor(cl.op).Label, Summary: cl.audit.summary, User: user, Err: err})
 }
 
 // reply is a successful answer with its body read in full.
@@ -61,7 +82,8 @@ func (c *Client) endpointURL(e Endpoint, params []string) (string, error) {
 
 // do sends cl, retrying idempotent GETs on transient failures only, and
 // returns the answer or a typed error.
-func (c *Client) do(ctx context.Context, cl call) (reply, error) {
+func (c *Client) do(ctx context.Context, cl call) (r reply, err error) {
+	defer func() { c.told(cl, err) }()
 	if c.setupErr != nil {
 		return reply{}, c.setupErr
 	}

@@ -22,7 +22,8 @@ import (
 // another process (the app and a scheduled lsm usage collect): SQLite locks
 // the file, and a sample is written once per profile and slot.
 type Store struct {
-	db *sql.DB
+	db  *sql.DB
+	gap time.Duration
 }
 
 // busyTimeout is how long a write waits for another process's write.
@@ -31,12 +32,14 @@ const busyTimeout = 5 * time.Second
 // Open opens (creating it when needed) the history file at path and brings
 // its schema up to date.
 func Open(ctx context.Context, path string) (*Store, error) {
-	dsn := fmt.Sprintf("file:%s?_pragma=busy_timeout(%d)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)", path, busyTimeout.Milliseconds())
+	// journal_size_limit: a checkpoint leaves the write-ahead log at 8 MB
+	// at most, instead of at the largest it ever grew to.
+	dsn := fmt.Sprintf("file:%s?_pragma=busy_timeout(%d)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=journal_size_limit(%d)", path, busyTimeout.Milliseconds(), 8<<20)
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, unreadable(path, err)
 	}
-	s := &Store{db: db}
+	s := &Store{db: db, gap: DefaultGap}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, unreadable(path, err)
@@ -46,6 +49,19 @@ func Open(ctx context.Context, path string) (*Store, error) {
 
 func unreadable(path string, err error) error {
 	return apperr.Wrap(err, apperr.Internal, "The usage history %s cannot be used (%v); the app works on without history.", path, err)
+}
+
+// DefaultGap is how long a reading holds when the next one is missing,
+// before the silence counts as a gap: two intervals of the default 5
+// minutes, so that one missed sample is not a gap.
+const DefaultGap = 10 * time.Minute
+
+// SetInterval tells the store the collection interval, which sets how long
+// a reading holds (two intervals).
+func (s *Store) SetInterval(d time.Duration) {
+	if d > 0 {
+		s.gap = 2 * d
+	}
 }
 
 // Close closes the file.
@@ -60,8 +76,12 @@ type Snapshot struct {
 	Slot      time.Duration
 	Reachable bool
 	Response  time.Duration
-	Features  []usage.FeatureUse
-	Pools     []PoolUse
+	// Version is the server's version; Problem why it was not read.
+	Version, Problem string
+	Features         []usage.FeatureUse
+	Pools            []PoolUse
+	// Expiries are the increments that end within a year.
+	Expiries []usage.Expiry
 }
 
 // PoolUse is one feature's share of one named pool.
@@ -70,59 +90,166 @@ type PoolUse struct {
 	Allocated, Used     int64
 }
 
-// Add writes a sample unless one of its slot is there already; it reports
-// whether it wrote.
-func (s *Store) Add(ctx context.Context, profileID string, sn Snapshot) (bool, error) {
-	if sn.Slot <= 0 {
-		return false, errors.New("history: a sample needs its slot")
+// Written is what Add did.
+type Written struct {
+	// Wrote is false when another collector had taken the slot's sample.
+	Wrote bool
+	// Opened and Cleared are the alerts the sample raised and ended.
+	Opened, Cleared []Alert
+}
+
+// Add writes a sample unless one of its slot is there already, and, in the
+// same transaction, steps the alert rules with it: a sample is counted
+// once, whichever process took it.
+func (s *Store) Add(ctx context.Context, profileID string, sn Snapshot, rules usage.Rules) (Written, error) {
+	if sn.Slot < time.Second {
+		return Written{}, errors.New("history: a sample needs its slot")
 	}
 	slot := sn.At.Unix() / int64(sn.Slot/time.Second)
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return false, s.writeError(err)
+		return Written{}, s.writeError(err)
 	}
 	defer tx.Rollback() //nolint:errcheck // a committed transaction makes this a no-op
-	res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO samples(profile_id, slot, taken_at, reachable, response_ms) VALUES (?, ?, ?, ?, ?)`,
-		profileID, slot, sn.At.Unix(), sn.Reachable, sn.Response.Milliseconds())
+	at := sn.At.Unix()
+	res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO samples(profile_id, slot, taken_at, reachable, response_ms, server_version, problem) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		profileID, slot, at, sn.Reachable, sn.Response.Milliseconds(), sn.Version, sn.Problem)
 	if err != nil {
-		return false, s.writeError(err)
+		return Written{}, s.writeError(err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return false, nil
+		return Written{}, nil
 	}
+	ids, err := featureIDs(ctx, tx, profileID, sn)
+	if err != nil {
+		return Written{}, s.writeError(err)
+	}
+	if err := insertReadings(ctx, tx, ids, sn); err != nil {
+		return Written{}, s.writeError(err)
+	}
+	if sn.Reachable {
+		if err := replaceIncrements(ctx, tx, profileID, sn.Expiries); err != nil {
+			return Written{}, s.writeError(err)
+		}
+	}
+	w, err := stepAlerts(ctx, tx, profileID, rules, usage.Reading{At: sn.At, Reachable: sn.Reachable, Features: sn.Features})
+	if err != nil {
+		return Written{}, s.writeError(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return Written{}, s.writeError(err)
+	}
+	w.Wrote = true
+	return w, nil
+}
+
+type featureKey struct{ name, version string }
+
+// featureIDs numbers the sample's features, adding the new ones.
+func featureIDs(ctx context.Context, tx *sql.Tx, profileID string, sn Snapshot) (map[featureKey]int64, error) {
+	ids := map[featureKey]int64{}
+	rows, err := tx.QueryContext(ctx, `SELECT id, name, version FROM features WHERE profile_id = ?`, profileID)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var id int64
+		var k featureKey
+		if err := rows.Scan(&id, &k.name, &k.version); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		ids[k] = id
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var keys []featureKey
+	for _, f := range sn.Features {
+		keys = append(keys, featureKey{f.Name, f.Version})
+	}
+	for _, p := range sn.Pools {
+		keys = append(keys, featureKey{p.Name, p.Version})
+	}
+	for _, k := range keys {
+		if _, ok := ids[k]; ok {
+			continue
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO features(profile_id, name, version) VALUES (?, ?, ?)`, profileID, k.name, k.version)
+		if err != nil {
+			return nil, err
+		}
+		if ids[k], err = res.LastInsertId(); err != nil {
+			return nil, err
+		}
+	}
+	return ids, nil
+}
+
+func insertReadings(ctx context.Context, tx *sql.Tx, ids map[featureKey]int64, sn Snapshot) error {
+	at := sn.At.Unix()
+	fs, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO feature_samples(feature_id, taken_at, used, total, reserved, overdraft, counted, earliest_expiry) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer fs.Close()
 	for _, f := range sn.Features {
 		var earliest any
 		if !f.Earliest.IsZero() {
 			earliest = f.Earliest.Unix()
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO feature_samples(profile_id, taken_at, name, version, used, total, counted, earliest_expiry) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			profileID, sn.At.Unix(), f.Name, f.Version, f.Used, f.Total, f.Counted, earliest); err != nil {
-			return false, s.writeError(err)
+		if _, err := fs.ExecContext(ctx, ids[featureKey{f.Name, f.Version}], at, f.Used, f.Total, f.Reserved, f.Overdraft, f.Counted, earliest); err != nil {
+			return err
 		}
 	}
+	ps, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO pool_samples(feature_id, pool, taken_at, allocated, used) VALUES (?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer ps.Close()
 	for _, p := range sn.Pools {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO pool_samples(profile_id, taken_at, pool, name, version, allocated, used) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			profileID, sn.At.Unix(), p.Pool, p.Name, p.Version, p.Allocated, p.Used); err != nil {
-			return false, s.writeError(err)
+		if _, err := ps.ExecContext(ctx, ids[featureKey{p.Name, p.Version}], p.Pool, at, p.Allocated, p.Used); err != nil {
+			return err
 		}
 	}
-	if err := tx.Commit(); err != nil {
-		return false, s.writeError(err)
+	return nil
+}
+
+func replaceIncrements(ctx context.Context, tx *sql.Tx, profileID string, exps []usage.Expiry) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM increments WHERE profile_id = ?`, profileID); err != nil {
+		return err
 	}
-	return true, nil
+	for _, e := range exps {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO increments(profile_id, name, version, expires, seats, rest) VALUES (?, ?, ?, ?, ?, ?)`,
+			profileID, e.Name, e.Version, e.Expires.Unix(), e.Seats, e.Rest); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (s *Store) writeError(err error) error {
-	return apperr.Wrap(err, apperr.Internal, "The usage sample could not be written (%v); the next one is tried at its time.", err)
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	return apperr.Wrap(err, apperr.Internal, "The usage history could not be written (%v).", err)
 }
+
+func readError(err error) error {
+	return apperr.Wrap(err, apperr.Internal, "The usage history could not be read: %v", err)
+}
+
+func unix(v int64) time.Time { return time.Unix(v, 0).UTC() }
 
 // Series is one feature's samples between from and to, oldest first.
 func (s *Store) Series(ctx context.Context, profileID, name, version string, from, to time.Time) ([]usage.Sample, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT taken_at, used, total, counted FROM feature_samples
-		WHERE profile_id = ? AND name = ? AND version = ? AND taken_at >= ? AND taken_at < ? ORDER BY taken_at`,
+	rows, err := s.db.QueryContext(ctx, `SELECT r.taken_at, r.used, r.total, r.counted FROM feature_samples r
+		JOIN features f ON f.id = r.feature_id
+		WHERE f.profile_id = ? AND f.name = ? AND f.version = ? AND r.taken_at >= ? AND r.taken_at < ? ORDER BY r.taken_at`,
 		profileID, name, version, from.Unix(), to.Unix())
 	if err != nil {
-		return nil, apperr.Wrap(err, apperr.Internal, "The usage history could not be read: %v", err)
+		return nil, readError(err)
 	}
 	defer rows.Close()
 	out := []usage.Sample{}
@@ -130,10 +257,13 @@ func (s *Store) Series(ctx context.Context, profileID, name, version string, fro
 		var at int64
 		var sm usage.Sample
 		if err := rows.Scan(&at, &sm.Used, &sm.Total, &sm.Counted); err != nil {
-			return nil, apperr.Wrap(err, apperr.Internal, "The usage history could not be read: %v", err)
+			return nil, readError(err)
 		}
-		sm.At = time.Unix(at, 0).UTC()
+		sm.At = unix(at)
 		out = append(out, sm)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, readError(err)
+	}
+	return out, nil
 }

@@ -38,12 +38,12 @@ func snapshot(at time.Time, used int64) Snapshot {
 func TestSamplesRoundTrip(t *testing.T) {
 	s := open(t, filepath.Join(t.TempDir(), "history.db"))
 	for i := range 12 {
-		if ok, err := s.Add(ctx, "p1", snapshot(t0.Add(time.Duration(i)*5*time.Minute), int64(i))); err != nil || !ok {
-			t.Fatalf("sample %d: %v %v", i, ok, err)
+		if w, err := s.Add(ctx, "p1", snapshot(t0.Add(time.Duration(i)*5*time.Minute), int64(i)), usage.DefaultRules()); err != nil || !w.Wrote {
+			t.Fatalf("sample %d: %v %v", i, w, err)
 		}
 	}
 	// Another profile's samples stay apart.
-	if _, err := s.Add(ctx, "p2", snapshot(t0, 9)); err != nil {
+	if _, err := s.Add(ctx, "p2", snapshot(t0, 9), usage.DefaultRules()); err != nil {
 		t.Fatal(err)
 	}
 	got, err := s.Series(ctx, "p1", "CAD", "2.0", t0.Add(10*time.Minute), t0.Add(30*time.Minute))
@@ -73,11 +73,11 @@ func TestTwoCollectorsWriteOneSample(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			ok, err := s.Add(ctx, "p1", snapshot(t0.Add(time.Duration(i)*time.Second), 4))
+			w, err := s.Add(ctx, "p1", snapshot(t0.Add(time.Duration(i)*time.Second), 4), usage.DefaultRules())
 			if err != nil {
 				t.Error(err)
 			}
-			if ok {
+			if w.Wrote {
 				mu.Lock()
 				written++
 				mu.Unlock()

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"licenseservermanager/internal/usage"
 	"maps"
 	"os"
 	"reflect"
@@ -197,6 +198,23 @@ func normalisePrefs(p Preferences) Preferences {
 	if p.Theme != ThemeLight && p.Theme != ThemeDark {
 		p.Theme = ThemeSystem
 	}
+	h := &p.History
+	if h.IntervalMinutes < MinIntervalMinutes || h.IntervalMinutes > MaxIntervalMinutes {
+		h.IntervalMinutes = DefaultIntervalMinutes
+	}
+	if h.RetentionDays < MinRetentionDays || h.RetentionDays > MaxRetentionDays {
+		h.RetentionDays = DefaultRetentionDays
+	}
+	if h.Rules == nil || len(h.Rules.Check()) > 0 {
+		r := usage.DefaultRules()
+		h.Rules = &r
+	}
+	if h.Rules.Features == nil {
+		h.Rules.Features = []usage.FeatureRule{}
+	}
+	if p.StartView != StartDashboard {
+		p.StartView = StartAbout
+	}
 	return p
 }
 
@@ -214,7 +232,7 @@ type MachineDefaults struct {
 // when they are present and valid, else empty (so Settings must be filled).
 func initial(defaultsPath string) Settings {
 	p := Profile{ID: newID(), Name: "License server", ServerType: ServerLocal, Port: DefaultPort}
-	prefs := Preferences{PageSize: DefaultPageSize, Theme: ThemeSystem}
+	prefs := normalisePrefs(Preferences{PageSize: DefaultPageSize, Theme: ThemeSystem})
 	if d, ok := readMachineDefaults(defaultsPath); ok {
 		in := ServerInput{PageSize: prefs.PageSize, Host: d.Host, ServerType: ServerLocal, Port: d.Port, HTTPS: d.HTTPS}
 		if d.Port == 0 {

@@ -3,7 +3,12 @@
 // corrupt file, and machine-wide defaults written by the installer.
 package settings
 
-import "strings"
+import (
+	"strings"
+	"time"
+
+	"licenseservermanager/internal/usage"
+)
 
 // SchemaVersion is the version written into settings.json. Bump it and add a
 // migration in load.go when the shape changes.
@@ -53,6 +58,9 @@ type Profile struct {
 	// the user chose to trust; CAFile is an extra PEM bundle of trusted CAs.
 	PinnedFingerprint string `json:"pinnedFingerprint"`
 	CAFile            string `json:"caFile"`
+	// NoHistory turns usage history collection off for this profile (it
+	// is on unless turned off).
+	NoHistory bool `json:"noHistory,omitempty"`
 	// Demo marks the in-memory profile of the built-in demo server; it is
 	// never written to disk because its port changes on every start.
 	Demo bool `json:"demo,omitempty"`
@@ -87,6 +95,43 @@ type Preferences struct {
 	// NavCollapsed shows the navigation drawer as a rail of icons, which
 	// leaves the lists their full width at the default window size.
 	NavCollapsed bool `json:"navCollapsed,omitempty"`
+	// History is how usage history is collected and kept.
+	History HistoryPrefs `json:"history"`
+	// StartView is the view the app opens on: "about" (the guide's) or
+	// "dashboard".
+	StartView string `json:"startView,omitempty"`
+}
+
+// Start views.
+const (
+	StartAbout     = "about"
+	StartDashboard = "dashboard"
+)
+
+// HistoryPrefs are the usage history settings: the sampling interval, how
+// long the hourly history is kept, and the alert rules.
+type HistoryPrefs struct {
+	IntervalMinutes int `json:"intervalMinutes"`
+	RetentionDays   int `json:"retentionDays"`
+	// Rules are the alert rules; nil in a file that predates them, which
+	// loading turns into the defaults.
+	Rules *usage.Rules `json:"rules"`
+}
+
+// Bounds and defaults of the history settings.
+const (
+	DefaultIntervalMinutes = 5
+	MinIntervalMinutes     = 1
+	MaxIntervalMinutes     = 60
+	DefaultRetentionDays   = 400
+	// MinRetentionDays keeps at least the raw samples' 30 days.
+	MinRetentionDays = 30
+	MaxRetentionDays = 3650
+)
+
+// Interval is the sampling interval.
+func (h HistoryPrefs) Interval() time.Duration {
+	return time.Duration(h.IntervalMinutes) * time.Minute
 }
 
 // Settings is the whole persisted document.

@@ -11,7 +11,10 @@ import (
 type Increment struct {
 	Name, Version string
 	Used, Total   int64
-	Uncounted     bool
+	// Reserved seats are held for reservation groups; Overdraft counts the
+	// seats used beyond Total that the license allows.
+	Reserved, Overdraft int64
+	Uncounted           bool
 	// Expires is the end of the increment; Permanent ones have none.
 	Expires   time.Time
 	Permanent bool
@@ -24,12 +27,15 @@ type FeatureUse struct {
 	Version string `json:"version"`
 	Used    int64  `json:"used"`
 	Total   int64  `json:"total"`
+	// Reserved and Overdraft as the increments hold them (see Increment).
+	Reserved  int64 `json:"reserved"`
+	Overdraft int64 `json:"overdraft"`
 	// Counted is false when every increment is uncounted: such a feature
 	// has no capacity and never fills up.
 	Counted bool `json:"counted"`
 	// Earliest is the first expiry of an increment that expires; zero when
 	// every increment is permanent.
-	Earliest time.Time `json:"earliest"`
+	Earliest time.Time `json:"earliest" ts_type:"string"`
 }
 
 // Utilisation is the share of the seats in use, 0 for an uncounted
@@ -60,6 +66,8 @@ func Features(incs []Increment, now time.Time) []FeatureUse {
 			continue
 		}
 		f.Used += in.Used
+		f.Reserved += in.Reserved
+		f.Overdraft += in.Overdraft
 		if !in.Uncounted {
 			f.Counted = true
 			f.Total += in.Total
@@ -86,7 +94,7 @@ type Expiry struct {
 	Name    string    `json:"name"`
 	Version string    `json:"version"`
 	Seats   int64     `json:"seats"`
-	Expires time.Time `json:"expires"`
+	Expires time.Time `json:"expires" ts_type:"string"`
 	// Rest is how many seats of the feature stay after it: permanent and
 	// later increments; a feature with seats left is not expiring, only
 	// shrinking.
@@ -97,15 +105,23 @@ type Expiry struct {
 // soonest first, each with the seats its feature keeps after it. Permanent
 // increments never expire.
 func Expiries(incs []Increment, now time.Time, horizon time.Duration) []Expiry {
+	type key struct{ name, version string }
+	// A feature's increments together, so each expiry's rest is summed
+	// over its own feature only: a large server has 100,000 records.
+	byKey := map[key][]*Increment{}
+	for i := range incs {
+		in := &incs[i]
+		k := key{in.Name, in.Version}
+		byKey[k] = append(byKey[k], in)
+	}
 	var out []Expiry
 	for _, in := range incs {
 		if in.Permanent || in.Expires.IsZero() || !in.Expires.After(now) || in.Expires.After(now.Add(horizon)) {
 			continue
 		}
 		e := Expiry{Name: in.Name, Version: in.Version, Seats: in.Total, Expires: in.Expires}
-		for _, other := range incs {
-			if other.Name == in.Name && other.Version == in.Version && !other.Uncounted &&
-				(other.Permanent || other.Expires.After(in.Expires)) {
+		for _, other := range byKey[key{in.Name, in.Version}] {
+			if !other.Uncounted && (other.Permanent || other.Expires.After(in.Expires)) {
 				e.Rest += other.Total
 			}
 		}

@@ -15,6 +15,7 @@ export { HOST_ID_SETTING, propertiesApi } from './properties';
 export { backOfficeApi } from './backoffice';
 export { diagnosticsOf, poolsApi } from './pools';
 export { reservationsApi } from './reservations';
+export { historyApi, onHistory, START_VIEW, useUnseenAlerts } from './history';
 export type * from './types';
 // The enums Go generates, which views compare against.
 export { apperr, exchanges, fne, modeldef, operations, policy, reservations, settings } from '../wailsjs/go/models';

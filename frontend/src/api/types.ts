@@ -3,7 +3,7 @@
  * aliases only, so a field added in Go reaches the views without a second
  * edit. The few types that differ say why.
  */
-import type { app, branding, connect, exchanges, fne, modeldef, operations, reservations, settings } from '../wailsjs/go/models';
+import type { app, branding, collect, connect, dashboard, exchanges, fne, history, modeldef, operations, reservations, settings, usage } from '../wailsjs/go/models';
 import type { ListPage } from './listing';
 
 export type SettingsView = app.SettingsView;
@@ -82,3 +82,35 @@ export type ReservationImportStep = reservations.GroupAction;
 export type ReservationImportProblem = reservations.Problem;
 export type ReservationImportReport = operations.ImportReport;
 export type ReservationGroupMessage = operations.GroupMessage;
+
+export type HistoryStatus = app.HistoryStatus;
+export type HistoryInput = settings.HistoryInput;
+export type HistoryPrefs = settings.HistoryPrefs;
+export type ProfileHistory = app.ProfileHistory;
+export type AlertRules = usage.Rules;
+export type FeatureAlertRule = usage.FeatureRule;
+export type UsageOverview = dashboard.Overview;
+export type ProfileUsage = dashboard.ProfileState;
+export type FeatureUsage = dashboard.FeatureRow;
+export type UsageExpiry = dashboard.ExpiryRow;
+export type FeatureKey = history.FeatureKey;
+export type SeriesQuery = dashboard.SeriesQuery;
+export type UsageSeries = dashboard.Series;
+export type UsagePoint = dashboard.Point;
+export type UsageStats = dashboard.Stats;
+export type HeatCell = usage.HeatCell;
+export type UsageAlert = history.Alert;
+export type AlertRow = app.AlertRow;
+export type AuditFilter = app.AuditFilter;
+export type AuditEntry = history.Entry;
+export type CollectResult = collect.Result;
+
+/**
+ * The payload of Go's "history" event (app.HistoryEvent). No bound method
+ * returns it, so Wails generates no type for it: this one mirrors it, from
+ * generated parts.
+ */
+export interface HistoryEvent {
+  unseen: number;
+  opened: AlertRow[];
+}

@@ -30,7 +30,7 @@ describe('branding', () => {
     const nav = copy();
     nav.items[0].label = 'Preferences';
     nav.items[3].icon = 'PermDataSetting';
-    nav.groups[0].label = 'Configuration';
+    nav.groups[1].label = 'Configuration';
     const { source, load } = registry({ PermDataSetting });
     const b = await resolveBranding(view(nav), load);
     expect(b.problems).toEqual([]);
@@ -38,7 +38,7 @@ describe('branding', () => {
     expect(b.items[3]).toMatchObject({ id: 'resetPassword', label: 'Reset Password', icon: 'PermDataSetting' });
     expect(b.extraIcons).toEqual({ PermDataSetting });
     expect(source.loadIcon).toHaveBeenCalledTimes(1);
-    expect(navSections(b.items, b.groups)[0]).toMatchObject({ group: { id: 'configuration', label: 'Configuration' }, showHeader: true });
+    expect(navSections(b.items, b.groups)[1]).toMatchObject({ group: { id: 'configuration', label: 'Configuration' }, showHeader: true });
   });
 
   it('does not load the icon registry when only default icons are used', async () => {

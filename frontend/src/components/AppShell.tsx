@@ -9,6 +9,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { systemApi } from '../api';
 import { useAppSettings } from '../state/AppSettings';
 import { useBranding } from '../state/Branding';
+import { AlertsBell } from './AlertsBell';
 import { ConnectionChip } from './ConnectionChip';
 import { NavDrawer } from './NavDrawer';
 import { ProfileSwitcher } from './ProfileSwitcher';
@@ -66,6 +67,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             <ProfileSwitcher />
             <SessionIndicator />
             <ConnectionChip />
+            <AlertsBell />
             <ThemeMenu />
           </Stack>
         </Toolbar>

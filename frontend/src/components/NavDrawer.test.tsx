@@ -47,6 +47,8 @@ describe('NavDrawer', () => {
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
     const links = within(nav()).getAllByRole('link');
     expect(links.map((l) => l.getAttribute('aria-label'))).toEqual([
+      'Dashboard',
+      'Activity',
       'Settings',
       'About',
       'Login',
@@ -73,8 +75,8 @@ describe('NavDrawer', () => {
     await renderDrawer(settingsView(profile(), { navCollapsed: true }));
     expect(within(nav()).getByRole('link', { name: 'Reservations' })).toBeInTheDocument();
 
-    // Tab through the twelve links to the toggle, which a tooltip names on focus.
-    for (let i = 0; i < 13; i++) await user.tab();
+    // Tab through the fourteen links to the toggle, which a tooltip names on focus.
+    for (let i = 0; i < 15; i++) await user.tab();
     const toggle = screen.getByRole('button', { name: 'Expand navigation' });
     expect(toggle).toHaveFocus();
     expect(await screen.findByRole('tooltip')).toHaveTextContent('Expand navigation');

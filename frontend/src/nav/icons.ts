@@ -1,7 +1,9 @@
 import type { SvgIconComponent } from '@mui/icons-material';
 import CloudSync from '@mui/icons-material/CloudSync';
+import Dashboard from '@mui/icons-material/Dashboard';
 import Devices from '@mui/icons-material/Devices';
 import EventSeat from '@mui/icons-material/EventSeat';
+import History from '@mui/icons-material/History';
 import Info from '@mui/icons-material/Info';
 import Inventory2 from '@mui/icons-material/Inventory2';
 import LockReset from '@mui/icons-material/LockReset';
@@ -19,8 +21,10 @@ import Workspaces from '@mui/icons-material/Workspaces';
  */
 export const navIcons = {
   CloudSync,
+  Dashboard,
   Devices,
   EventSeat,
+  History,
   Info,
   Inventory2,
   LockReset,

@@ -104,4 +104,22 @@ export const navItems: readonly NavItem[] = [
     route: routes.clientKey,
     requiresSettings: true,
   },
+  // Listed last so that the guide's items keep their places in data.json;
+  // their group comes first in the menu.
+  {
+    id: 'dashboard',
+    group: 'monitoring',
+    label: 'Dashboard',
+    icon: 'Dashboard',
+    route: routes.dashboard,
+    requiresSettings: false,
+  },
+  {
+    id: 'activity',
+    group: 'monitoring',
+    label: 'Activity',
+    icon: 'History',
+    route: routes.activity,
+    requiresSettings: false,
+  },
 ];

@@ -14,8 +14,9 @@ const item = (id: NavItem['id'], group: NavItem['group'], label: string): NavIte
 });
 
 describe('nav model', () => {
-  it('has the guide’s groups in the guide’s order', () => {
+  it('has the app’s Monitoring group first, then the guide’s groups in the guide’s order', () => {
     expect(navGroups.map((g) => g.label)).toEqual([
+      'Monitoring',
       'License Manager Configuration',
       'License Server Setup',
       'Features',
@@ -26,11 +27,17 @@ describe('nav model', () => {
     ]);
   });
 
-  it('lists Settings then About under License Manager Configuration, and Login then Reset Password first under License Server Setup', () => {
+  it('lists Dashboard then Activity under Monitoring, Settings then About under License Manager Configuration, and Login then Reset Password first under License Server Setup', () => {
     const sections = navSections(navItems);
-    expect(sections[0].group.label).toBe('License Manager Configuration');
+    expect(sections[0].group.label).toBe('Monitoring');
     expect(sections[0].showHeader).toBe(true);
-    expect(sections[0].items.map((i) => i.label)).toEqual(['Settings', 'About']);
+    expect(sections[0].items.map((i) => [i.label, i.route, i.icon])).toEqual([
+      ['Dashboard', '/dashboard', 'Dashboard'],
+      ['Activity', '/activity', 'History'],
+    ]);
+    expect(sections[1].group.label).toBe('License Manager Configuration');
+    expect(sections[1].showHeader).toBe(true);
+    expect(sections[1].items.map((i) => i.label)).toEqual(['Settings', 'About']);
     const setup = sections.find((s) => s.group.id === 'serverSetup');
     expect(setup?.showHeader).toBe(true);
     expect(setup?.items.slice(0, 2).map((i) => [i.label, i.route, i.icon])).toEqual([
@@ -39,8 +46,13 @@ describe('nav model', () => {
     ]);
   });
 
-  it('lets only Settings and About open before the settings are complete', () => {
-    expect(navItems.filter((i) => !i.requiresSettings).map((i) => i.id)).toEqual(['settings', 'about']);
+  it('lets only Settings and About, and the history views, open before the settings are complete', () => {
+    expect(navItems.filter((i) => !i.requiresSettings).map((i) => i.id)).toEqual(['settings', 'about', 'dashboard', 'activity']);
+  });
+
+  it('lists the guide’s items first, so that a producer’s data.json keeps their places', () => {
+    expect(navItems.slice(0, 3).map((i) => i.id)).toEqual(['settings', 'about', 'login']);
+    expect(navItems.slice(-2).map((i) => i.id)).toEqual(['dashboard', 'activity']);
   });
 
   it('has unique ids and routes', () => {

@@ -1,8 +1,12 @@
 import type { NavIconName } from './icons';
 import type { ViewId } from './routes';
 
-/** The menu groups, in the guide's order. */
+/**
+ * The menu groups: the app's own usage history first, then the guide's
+ * groups in the guide's order.
+ */
 export const navGroups = [
+  { id: 'monitoring', label: 'Monitoring' },
   { id: 'configuration', label: 'License Manager Configuration' },
   { id: 'serverSetup', label: 'License Server Setup' },
   { id: 'features', label: 'Features' },
@@ -29,7 +33,10 @@ export interface NavItem {
   route: string;
   /**
    * The guide lets only Settings and About open before the settings are
-   * complete; every other view is wrapped in RequireCompleteSettings.
+   * complete; every other view of the guide is wrapped in
+   * RequireCompleteSettings. The Dashboard and Activity read this
+   * computer's history of every profile, not the active server, so they
+   * open without it too.
    */
   requiresSettings: boolean;
 }

@@ -16,10 +16,15 @@ export const routes = {
   onlineUpdates: '/online-updates',
   offlineUpdates: '/offline-updates',
   clientKey: '/client-key',
+  dashboard: '/dashboard',
+  activity: '/activity',
 } as const satisfies Record<string, `/${string}`>;
 
 /** A view of the app: a nav item's id, the key of its route. */
 export type ViewId = keyof typeof routes;
 
-/** The view the app opens on, as the guide describes. */
+/**
+ * The view the app opens on, as the guide describes; the history settings
+ * may choose the Dashboard instead (AppRoutes follows that choice).
+ */
 export const homeRoute = routes.about;

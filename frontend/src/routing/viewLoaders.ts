@@ -20,4 +20,6 @@ export const viewLoaders: Readonly<Record<ViewId, () => Promise<ComponentType>>>
   onlineUpdates: () => import('../views/OnlineUpdates/OnlineUpdates').then((m) => m.OnlineUpdates),
   offlineUpdates: () => import('../views/OfflineUpdates/OfflineUpdates').then((m) => m.OfflineUpdates),
   clientKey: () => import('../views/ClientKey/ClientKey').then((m) => m.ClientKey),
+  dashboard: () => import('../views/Dashboard/Dashboard').then((m) => m.Dashboard),
+  activity: () => import('../views/Activity/Activity').then((m) => m.Activity),
 };

@@ -3,6 +3,16 @@ import {
   fne,
   settings,
   type AboutInfo,
+  type AlertRow,
+  type AlertRules,
+  type AuditEntry,
+  type FeatureUsage,
+  type HeatCell,
+  type HistoryStatus,
+  type ProfileUsage,
+  type UsageExpiry,
+  type UsageOverview,
+  type UsageSeries,
   type CertificateInfo,
   type ConnectionInfo,
   type Diagnostics,
@@ -226,4 +236,175 @@ export function validation(pending: readonly PendingReservation[], overrides: Pa
     return index;
   });
   return { valid: pending.length > 0, problems: [], groups, groupOf, modelActive: false, modelMessage: '', ...overrides };
+}
+
+/** The alert rules of a new installation (usage.DefaultRules). */
+export function alertRules(overrides: Partial<AlertRules> = {}): AlertRules {
+  return {
+    busy: { on: true, percent: 90, minutes: 15 },
+    full: { on: true },
+    expiry: { on: true, days: 30 },
+    unreachable: { on: true, minutes: 10 },
+    overdraft: { on: true },
+    features: [],
+    ...overrides,
+  };
+}
+
+/** The usage history in use, sampling every 5 minutes, opening on About. */
+export function historyStatus(overrides: Partial<HistoryStatus> = {}): HistoryStatus {
+  return {
+    available: true,
+    problem: '',
+    file: '/home/ada/.local/share/LicenseServerManager/history.db',
+    input: { history: { intervalMinutes: 5, retentionDays: 365, rules: alertRules() }, startView: 'about' },
+    profiles: [
+      { profileId: 'p1', name: 'Production', record: true },
+      { profileId: 'p2', name: 'Lab server', record: false },
+    ],
+    unseen: 0,
+    ...overrides,
+  };
+}
+
+/** The history file cannot be used: every call but Status fails with this message. */
+export const HISTORY_PROBLEM = 'The usage history file /home/ada/.local/share/LicenseServerManager/history.db cannot be opened: database is locked.';
+
+export function profileUsage(overrides: Partial<ProfileUsage> = {}): ProfileUsage {
+  return {
+    profileId: 'p1',
+    name: 'Production',
+    active: true,
+    collecting: true,
+    note: '',
+    hasSample: true,
+    reachable: true,
+    version: '2025.10.0',
+    lastSample: '2026-03-02T09:55:00Z',
+    lastReached: '2026-03-02T09:55:00Z',
+    responseMs: 42,
+    problem: '',
+    openAlerts: 1,
+    ...overrides,
+  };
+}
+
+export function featureUsage(overrides: Partial<FeatureUsage> = {}): FeatureUsage {
+  return {
+    profileId: 'p1',
+    profile: 'Production',
+    name: '3D_Rendering',
+    version: '3.2',
+    used: 46,
+    total: 50,
+    utilisation: 0.92,
+    fullSeconds: 0,
+    ...overrides,
+  };
+}
+
+export function usageExpiry(overrides: Partial<UsageExpiry> = {}): UsageExpiry {
+  return {
+    profileId: 'p1',
+    profile: 'Production',
+    name: 'Animation',
+    version: '2022.1',
+    seats: 20,
+    rest: 5,
+    expires: '2026-03-20T00:00:00Z',
+    days: 18,
+    ...overrides,
+  };
+}
+
+export function usageOverview(overrides: Partial<UsageOverview> = {}): UsageOverview {
+  return {
+    profiles: [
+      profileUsage(),
+      profileUsage({
+        profileId: 'p2',
+        name: 'Lab server',
+        active: false,
+        collecting: false,
+        note: 'Not collecting: log in to this server and tick Remember, so the history can log in on its own.',
+        hasSample: true,
+        reachable: false,
+        version: '2024.06.0',
+        problem: 'Cannot reach http://lab01:7070: connection refused',
+        lastReached: '2026-03-01T17:00:00Z',
+        responseMs: 0,
+        openAlerts: 0,
+      }),
+    ],
+    nearCapacity: [featureUsage()],
+    fullLastWeek: [featureUsage({ name: 'Mesh_Repair', version: '1.5', used: 10, total: 10, utilisation: 1, fullSeconds: 8100 })],
+    expiries: [
+      usageExpiry(),
+      usageExpiry({ name: 'Rotation', version: '6.1', seats: 10, rest: 0, expires: '2026-04-25T00:00:00Z', days: 54 }),
+      usageExpiry({ name: 'VR_MODE', version: '2.0', seats: 5, rest: 15, expires: '2026-05-20T00:00:00Z', days: 79 }),
+    ],
+    threshold: 90,
+    generatedAt: '2026-03-02T10:00:00Z',
+    ...overrides,
+  };
+}
+
+/** Every hour of the week, with the hours of Monday 09:00 and Tuesday 14:00 covered. */
+export function heatCells(): HeatCell[] {
+  return Array.from({ length: 168 }, (_, i) => {
+    const day = Math.floor(i / 24);
+    const hour = i % 24;
+    const covered = (day === 0 && hour === 9) || (day === 1 && hour === 14);
+    return { day, hour, covered, utilisation: covered ? (day === 0 ? 0.85 : 1) : 0 };
+  });
+}
+
+export function usageSeries(overrides: Partial<UsageSeries> = {}): UsageSeries {
+  return {
+    query: { profileId: 'p1', name: '3D_Rendering', version: '3.2', from: '2026-03-01T10:00:00Z', to: '2026-03-02T10:00:00Z' },
+    resolution: 'hourly',
+    points: [
+      { at: '2026-03-02T07:00:00Z', mean: 30.5, min: 28, max: 33, total: 50 },
+      { at: '2026-03-02T08:00:00Z', mean: 44, min: 40, max: 48, total: 50 },
+      { at: '2026-03-02T09:00:00Z', mean: 47.2, min: 45, max: 50, total: 50 },
+    ],
+    stats: { peak: 50, mean: 40.6, p95: 49, fullSeconds: 900, coveredSeconds: 86_100 },
+    heat: heatCells(),
+    exact: true,
+    ...overrides,
+  };
+}
+
+export function alertRow(overrides: Partial<AlertRow['alert']> = {}, profileName = 'Production'): AlertRow {
+  return {
+    alert: {
+      id: 7,
+      profileId: 'p1',
+      rule: 'full',
+      subject: 'Mesh_Repair 1.5',
+      message: 'Every seat of Mesh_Repair 1.5 is in use (10 of 10): new requests may be denied.',
+      openedAt: '2026-03-02T09:40:00Z',
+      clearedAt: null,
+      seen: false,
+      ...overrides,
+    },
+    profile: profileName,
+  };
+}
+
+export function auditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry {
+  return {
+    id: 1,
+    at: '2026-03-02T09:12:00Z',
+    profileId: 'p1',
+    profile: 'Production',
+    server: 'lls01.corp.example:7070',
+    user: 'admin',
+    operation: 'login',
+    summary: 'Logged in as admin',
+    outcome: 'done',
+    code: '',
+    tool: 'app',
+    ...overrides,
+  };
 }

@@ -23,3 +23,21 @@ vi.mock('../api/operation', async (importOriginal) => {
     operationApi: { cancel: vi.fn(async () => true), progress: vi.fn() },
   };
 });
+
+// Go's other events ("history") come through the runtime's EventsOn, which
+// needs the Wails bridge: tests send them with emitEvent (test/events.ts).
+vi.mock('../wailsjs/runtime/runtime', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../wailsjs/runtime/runtime')>();
+  const { eventListeners } = await import('./events');
+  return {
+    ...real,
+    EventsOn: vi.fn((name: string, callback: (...data: unknown[]) => void) => {
+      const listeners = eventListeners.get(name) ?? new Set();
+      eventListeners.set(name, listeners);
+      listeners.add(callback);
+      return () => {
+        listeners.delete(callback);
+      };
+    }),
+  };
+});

@@ -21,6 +21,8 @@ import { HelpTip } from '../../components/HelpTip';
 import { PageHeader } from '../../components/PageHeader';
 import { useAppSettings } from '../../state/AppSettings';
 import { CertificatesSection } from './CertificatesSection';
+import { HistorySection } from './HistorySection';
+import { wholeNumber } from './numbers';
 
 // Help texts are the guide's own descriptions of the fields.
 const help = {
@@ -74,16 +76,6 @@ function valuesFrom(view: SettingsView): FormValues {
   };
 }
 
-/**
- * Go takes whole numbers; text that is not one goes over as 0 so that Go's
- * own message, the single statement of the rule, explains what is allowed.
- */
-function wholeNumber(text: string): number {
-  const trimmed = text.trim();
-  const n = Number(trimmed);
-  return trimmed !== '' && Number.isSafeInteger(n) ? n : 0;
-}
-
 function inputFrom(v: FormValues): ServerInput {
   return {
     pageSize: wholeNumber(v.pageSize),
@@ -106,8 +98,14 @@ function fieldErrorsFrom(error: AppError): FieldErrors {
 
 export function Settings() {
   const appSettings = useAppSettings();
-  // A new profile gets a fresh form; a rename or save of the same one does not.
-  return <SettingsForm key={appSettings.view.activeProfileId} />;
+  // A new profile gets a fresh form; a rename or save of the same one does
+  // not. The history settings are the app's, whichever profile is active.
+  return (
+    <>
+      <SettingsForm key={appSettings.view.activeProfileId} />
+      <HistorySection />
+    </>
+  );
 }
 
 function SettingsForm() {

@@ -9,6 +9,17 @@ export namespace app {
 	    settingsFile: string;
 	    demoMode: boolean;
 	}
+	export interface AlertRow {
+	    alert: history.Alert;
+	    profile: string;
+	}
+	export interface AuditFilter {
+	    from?: string | null;
+	    to?: string | null;
+	    profileId: string;
+	    outcome: string;
+	    text: string;
+	}
 	export interface BrandingView {
 	    logoDataUrl: string;
 	    nav?: branding.Nav;
@@ -21,6 +32,20 @@ export namespace app {
 	    text: string;
 	    check: operations.ModelCheck;
 	}
+	export interface ProfileHistory {
+	    profileId: string;
+	    name: string;
+	    record: boolean;
+	}
+	export interface HistoryStatus {
+	    available: boolean;
+	    problem: string;
+	    file: string;
+	    input: settings.HistoryInput;
+	    profiles: ProfileHistory[];
+	    unseen: number;
+	}
+	
 	export interface ProgressEvent {
 	    op: string;
 	    running: boolean;
@@ -105,6 +130,20 @@ export namespace buildinfo {
 
 }
 
+export namespace collect {
+	
+	export interface Result {
+	    profileId: string;
+	    profileName: string;
+	    outcome: string;
+	    message: string;
+	    at: string;
+	    opened: history.Alert[];
+	    cleared: history.Alert[];
+	}
+
+}
+
 export namespace connect {
 	
 	export interface ConnectionInfo {
@@ -145,6 +184,85 @@ export namespace connect {
 	    problem: string;
 	    demoAccounts: DemoAccount[];
 	}
+
+}
+
+export namespace dashboard {
+	
+	export interface ExpiryRow {
+	    profileId: string;
+	    profile: string;
+	    name: string;
+	    version: string;
+	    seats: number;
+	    rest: number;
+	    expires: string;
+	    days: number;
+	}
+	export interface FeatureRow {
+	    profileId: string;
+	    profile: string;
+	    name: string;
+	    version: string;
+	    used: number;
+	    total: number;
+	    utilisation: number;
+	    fullSeconds: number;
+	}
+	export interface ProfileState {
+	    profileId: string;
+	    name: string;
+	    active: boolean;
+	    collecting: boolean;
+	    note: string;
+	    hasSample: boolean;
+	    reachable: boolean;
+	    version: string;
+	    lastSample: string;
+	    lastReached: string;
+	    responseMs: number;
+	    problem: string;
+	    openAlerts: number;
+	}
+	export interface Overview {
+	    profiles: ProfileState[];
+	    nearCapacity: FeatureRow[];
+	    fullLastWeek: FeatureRow[];
+	    expiries: ExpiryRow[];
+	    threshold: number;
+	    generatedAt: string;
+	}
+	export interface Point {
+	    at: string;
+	    mean: number;
+	    min: number;
+	    max: number;
+	    total: number;
+	}
+	
+	export interface Stats {
+	    peak: number;
+	    mean: number;
+	    p95: number;
+	    fullSeconds: number;
+	    coveredSeconds: number;
+	}
+	export interface SeriesQuery {
+	    profileId: string;
+	    name: string;
+	    version: string;
+	    from: string;
+	    to: string;
+	}
+	export interface Series {
+	    query: SeriesQuery;
+	    resolution: string;
+	    points: Point[];
+	    stats: Stats;
+	    heat: usage.HeatCell[];
+	    exact: boolean;
+	}
+	
 
 }
 
@@ -227,6 +345,38 @@ export namespace fne {
 
 }
 
+export namespace history {
+	
+	export interface Alert {
+	    id: number;
+	    profileId: string;
+	    rule: string;
+	    subject: string;
+	    message: string;
+	    openedAt: string;
+	    clearedAt?: string | null;
+	    seen: boolean;
+	}
+	export interface Entry {
+	    id: number;
+	    at: string;
+	    profileId: string;
+	    profile: string;
+	    server: string;
+	    user: string;
+	    operation: string;
+	    summary: string;
+	    outcome: string;
+	    code: string;
+	    tool: string;
+	}
+	export interface FeatureKey {
+	    name: string;
+	    version: string;
+	}
+
+}
+
 export namespace listing {
 	
 	export interface Query {
@@ -283,6 +433,11 @@ export namespace modeldef {
 
 export namespace operations {
 	
+	export enum DeviceType {
+	    PHYSICAL = "physical",
+	    VIRTUAL = "virtual",
+	    UNKNOWN = "unknown",
+	}
 	export enum Outcome {
 	    REPLACED = "replaced",
 	    UNCHANGED = "unchanged",
@@ -293,11 +448,6 @@ export namespace operations {
 	export enum SummarySource {
 	    SERVER = "server",
 	    COMPUTED = "computed",
-	}
-	export enum DeviceType {
-	    PHYSICAL = "physical",
-	    VIRTUAL = "virtual",
-	    UNKNOWN = "unknown",
 	}
 	export interface ActivationInput {
 	    activationId: string;
@@ -764,6 +914,16 @@ export namespace settings {
 	    LIGHT = "light",
 	    DARK = "dark",
 	}
+	export interface HistoryPrefs {
+	    intervalMinutes: number;
+	    retentionDays: number;
+	    rules?: usage.Rules;
+	}
+	export interface HistoryInput {
+	    history: HistoryPrefs;
+	    startView: string;
+	}
+	
 	export interface Profile {
 	    id: string;
 	    name: string;
@@ -775,6 +935,7 @@ export namespace settings {
 	    rememberedUser: string;
 	    pinnedFingerprint: string;
 	    caFile: string;
+	    noHistory?: boolean;
 	    demo?: boolean;
 	}
 	export interface ServerInput {
@@ -785,6 +946,48 @@ export namespace settings {
 	    instanceId: string;
 	    https: boolean;
 	}
+
+}
+
+export namespace usage {
+	
+	export interface BusyRule {
+	    on: boolean;
+	    percent: number;
+	    minutes: number;
+	}
+	export interface ExpiryRule {
+	    on: boolean;
+	    days: number;
+	}
+	export interface FeatureRule {
+	    feature: string;
+	    off: boolean;
+	    percent: number;
+	    minutes: number;
+	}
+	export interface HeatCell {
+	    day: number;
+	    hour: number;
+	    utilisation: number;
+	    covered: boolean;
+	}
+	export interface UnreachableRule {
+	    on: boolean;
+	    minutes: number;
+	}
+	export interface Toggle {
+	    on: boolean;
+	}
+	export interface Rules {
+	    busy: BusyRule;
+	    full: Toggle;
+	    expiry: ExpiryRule;
+	    unreachable: UnreachableRule;
+	    overdraft: Toggle;
+	    features: FeatureRule[];
+	}
+	
 
 }
 

@@ -1,0 +1,99 @@
+package history
+
+import (
+	"context"
+	"strings"
+	"time"
+)
+
+// Outcomes of an audited change.
+const (
+	OutcomeDone    = "done"
+	OutcomeFailed  = "failed"
+	OutcomeUnknown = "unknown"
+)
+
+// Entry is one change made through the app or lsm.
+type Entry struct {
+	ID        int64     `json:"id"`
+	At        time.Time `json:"at" ts_type:"string"`
+	ProfileID string    `json:"profileId"`
+	Profile   string    `json:"profile"`
+	Server    string    `json:"server"`
+	User      string    `json:"user"`
+	Operation string    `json:"operation"`
+	Summary   string    `json:"summary"`
+	// Outcome is done, failed or unknown (the answer was lost); Code is
+	// the error's code when it did not work.
+	Outcome string `json:"outcome"`
+	Code    string `json:"code"`
+	// Tool is "app" or "lsm".
+	Tool string `json:"tool"`
+}
+
+// Record writes an audit entry.
+func (s *Store) Record(ctx context.Context, e Entry) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO audit(at, profile_id, profile, server, user, operation, summary, outcome, code, tool) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		e.At.Unix(), e.ProfileID, e.Profile, e.Server, e.User, e.Operation, e.Summary, e.Outcome, e.Code, e.Tool)
+	if err != nil {
+		return s.writeError(err)
+	}
+	return nil
+}
+
+// AuditQuery filters the audit log; empty fields match everything. Text
+// matches the operation, summary, user or server, letter case aside.
+type AuditQuery struct {
+	From, To  time.Time
+	ProfileID string
+	Outcome   string
+	Text      string
+	Limit     int
+}
+
+// Audit lists entries, newest first.
+func (s *Store) Audit(ctx context.Context, q AuditQuery) ([]Entry, error) {
+	query := `SELECT id, at, profile_id, profile, server, user, operation, summary, outcome, code, tool FROM audit WHERE at >= ?`
+	args := []any{q.From.Unix()}
+	if !q.To.IsZero() {
+		query += ` AND at < ?`
+		args = append(args, q.To.Unix())
+	}
+	if q.ProfileID != "" {
+		query += ` AND profile_id = ?`
+		args = append(args, q.ProfileID)
+	}
+	if q.Outcome != "" {
+		query += ` AND outcome = ?`
+		args = append(args, q.Outcome)
+	}
+	if t := strings.TrimSpace(q.Text); t != "" {
+		like := "%" + strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(strings.ToLower(t)) + "%"
+		query += ` AND (lower(operation) LIKE ? ESCAPE '\' OR lower(summary) LIKE ? ESCAPE '\' OR lower(user) LIKE ? ESCAPE '\' OR lower(server) LIKE ? ESCAPE '\' OR lower(profile) LIKE ? ESCAPE '\')`
+		args = append(args, like, like, like, like, like)
+	}
+	query += ` ORDER BY at DESC, id DESC`
+	if q.Limit > 0 {
+		query += ` LIMIT ?`
+		args = append(args, q.Limit)
+	}
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, readError(err)
+	}
+	defer rows.Close()
+	out := []Entry{}
+	for rows.Next() {
+		var e Entry
+		var at int64
+		if err := rows.Scan(&e.ID, &at, &e.ProfileID, &e.Profile, &e.Server, &e.User, &e.Operation, &e.Summary, &e.Outcome, &e.Code, &e.Tool); err != nil {
+			return nil, readError(err)
+		}
+		e.At = unix(at)
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, readError(err)
+	}
+	return out, nil
+}
