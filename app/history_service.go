@@ -259,13 +259,20 @@ func (s *HistoryService) ExportSeries(q dashboard.SeriesQuery) (string, error) {
 	return saveCSV(s.files, series.CSVName(), series.CSV(time.Local), nil)
 }
 
-// Alerts lists the alerts of the last 30 days, or only the open ones.
+// Alerts lists the open alerts, and unless openOnly those cleared in the
+// last 30 days.
 func (s *HistoryService) Alerts(openOnly bool) ([]AlertRow, error) {
 	st, err := s.store()
 	if err != nil {
 		return nil, err
 	}
-	alerts, err := st.Alerts(s.context(), history.AlertQuery{OpenOnly: openOnly, Since: s.d.Clock.Now().AddDate(0, 0, -30), Limit: 500})
+	// Every open alert, however old (the badge counts them all); cleared
+	// ones of the last 30 days.
+	q := history.AlertQuery{OpenOnly: openOnly, Limit: 500}
+	if !openOnly {
+		q.Since = s.d.Clock.Now().AddDate(0, 0, -30)
+	}
+	alerts, err := st.Alerts(s.context(), q)
 	if err != nil {
 		return nil, err
 	}

@@ -261,7 +261,9 @@ describe('Dashboard view', () => {
   it('shows the failure of a series in the chart panel only', async () => {
     vi.mocked(HistoryService.Series).mockRejectedValue(new AppError(apperr.Code.INVALID_INPUT, 'A range can span at most 10 years.'));
     await renderDashboard();
-    expect(await within(region('Usage over time')).findByText('A range can span at most 10 years.')).toBeInTheDocument();
+    // The panel appears once the overview is read.
+    const panel = await screen.findByRole('region', { name: 'Usage over time' });
+    expect(await within(panel).findByText('A range can span at most 10 years.')).toBeInTheDocument();
     expect(table('Server profiles')).toBeInTheDocument();
   });
 
