@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"log/slog"
+	"slices"
 	"sync"
 	"time"
 
@@ -117,7 +118,7 @@ func (s *HistoryService) startCollecting(ctx context.Context) {
 func (s *HistoryService) plan() collect.Plan {
 	snap := s.d.Settings.Snapshot()
 	profiles := snap.Profiles
-	if active, ok := s.d.Settings.Active(); ok && active.Demo {
+	if active, ok := s.d.Settings.Active(); ok && active.Demo && !slices.ContainsFunc(profiles, func(p settings.Profile) bool { return p.ID == active.ID }) {
 		profiles = append([]settings.Profile{active}, profiles...)
 	}
 	h := snap.Preferences.History
