@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"log/slog"
-	"slices"
 	"sync"
 	"time"
 
@@ -13,29 +12,7 @@ import (
 	"licenseservermanager/internal/dashboard"
 	"licenseservermanager/internal/history"
 	"licenseservermanager/internal/settings"
-	"licenseservermanager/internal/usage"
 )
-
-// Notifier shows an OS notification (a Windows toast, a Linux desktop
-// notification) while the app runs.
-type Notifier interface {
-	Notify(title, message string) error
-}
-
-// HistoryDeps is what the history service works with. Store is nil when
-// the history file cannot be used; Problem then says why.
-type HistoryDeps struct {
-	Store     *history.Store
-	Problem   string
-	File      string
-	Settings  *settings.Store
-	Collector *collect.Collector
-	Dialogs   Dialogs
-	Notifier  Notifier
-	Clock     collect.Clock
-	// Prepare runs before the first round (the demo fills its history).
-	Prepare func(context.Context) error
-}
 
 // HistoryService is bound to the UI for the Dashboard, the alerts, the
 // Activity view and the history settings; it runs the collector while the
@@ -58,46 +35,6 @@ func NewHistoryService(d HistoryDeps) *HistoryService {
 // historyEvent tells the UI that a round of collection ended.
 const historyEvent = "history"
 
-// HistoryEvent is the payload of the "history" event.
-type HistoryEvent struct {
-	Unseen int        `json:"unseen"`
-	Opened []AlertRow `json:"opened"`
-}
-
-// ProfileHistory is one profile's history switch.
-type ProfileHistory struct {
-	ProfileID string `json:"profileId"`
-	Name      string `json:"name"`
-	Record    bool   `json:"record"`
-}
-
-// HistoryStatus is what the header, the Dashboard and the Settings view
-// need to know about the history.
-type HistoryStatus struct {
-	Available bool   `json:"available"`
-	Problem   string `json:"problem"`
-	File      string `json:"file"`
-	// Input is the current settings, as the Settings view edits them.
-	Input    settings.HistoryInput `json:"input"`
-	Profiles []ProfileHistory      `json:"profiles"`
-	Unseen   int                   `json:"unseen"`
-}
-
-// AlertRow is an alert with its profile's name.
-type AlertRow struct {
-	Alert   history.Alert `json:"alert"`
-	Profile string        `json:"profile"`
-}
-
-// AuditFilter is the Activity view's filter; From and To are optional.
-type AuditFilter struct {
-	From      *time.Time `json:"from" ts_type:"string | null"`
-	To        *time.Time `json:"to" ts_type:"string | null"`
-	ProfileID string     `json:"profileId"`
-	Outcome   string     `json:"outcome"`
-	Text      string     `json:"text"`
-}
-
 // startCollecting runs the collector until ctx ends; App.start calls it.
 func (s *HistoryService) startCollecting(ctx context.Context) {
 	if s.d.Store == nil || s.d.Collector == nil {
@@ -116,20 +53,8 @@ func (s *HistoryService) startCollecting(ctx context.Context) {
 }
 
 func (s *HistoryService) plan() collect.Plan {
-	snap := s.d.Settings.Snapshot()
-	profiles := snap.Profiles
-	if active, ok := s.d.Settings.Active(); ok && active.Demo && !slices.ContainsFunc(profiles, func(p settings.Profile) bool { return p.ID == active.ID }) {
-		profiles = append([]settings.Profile{active}, profiles...)
-	}
-	h := snap.Preferences.History
-	return collect.Plan{Profiles: profiles, Interval: h.Interval(), Rules: rulesOf(h), RetentionDays: h.RetentionDays}
-}
-
-func rulesOf(h settings.HistoryPrefs) usage.Rules {
-	if h.Rules == nil {
-		return usage.DefaultRules()
-	}
-	return *h.Rules
+	active, _ := s.d.Settings.Active()
+	return collect.PlanOf(s.d.Settings.Snapshot(), active)
 }
 
 // round tells the UI, and the OS, what a round opened.
@@ -170,16 +95,7 @@ func (s *HistoryService) unseen() int {
 	if s.d.Store == nil {
 		return 0
 	}
-	open, err := s.d.Store.Alerts(s.context(), history.AlertQuery{OpenOnly: true})
-	if err != nil {
-		return 0
-	}
-	n := 0
-	for _, a := range open {
-		if !a.Seen {
-			n++
-		}
-	}
+	n, _ := s.d.Store.Unseen(s.context())
 	return n
 }
 
@@ -295,17 +211,6 @@ func (s *HistoryService) MarkSeen(id int64) (int, error) {
 		return 0, err
 	}
 	return s.unseen(), nil
-}
-
-func (f AuditFilter) query() history.AuditQuery {
-	q := history.AuditQuery{ProfileID: f.ProfileID, Outcome: f.Outcome, Text: f.Text, Limit: 5000}
-	if f.From != nil {
-		q.From = *f.From
-	}
-	if f.To != nil {
-		q.To = *f.To
-	}
-	return q
 }
 
 // Audit lists the audit log, newest first.

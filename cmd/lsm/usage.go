@@ -89,8 +89,8 @@ func newUsageCommand(l *lsm) *cobra.Command {
 				return err
 			}
 			sessions := connect.NewSessions(connect.New(store.Active, nil), store, l.secrets, nil)
-			h := snap.Preferences.History
-			plan := collect.Plan{Profiles: profiles, Interval: h.Interval(), RetentionDays: h.RetentionDays, Rules: *h.Rules}
+			plan := collect.PlanOf(snap, settings.Profile{})
+			plan.Profiles = profiles
 			results := collect.New(st, sessions.Saved, nil).Collect(cmd.Context(), plan)
 			table := operations.CSV{Header: []string{"Profile", "Outcome", "Alerts opened", "Message"}}
 			status := exitOK

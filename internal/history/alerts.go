@@ -154,3 +154,12 @@ func (s *Store) MarkSeen(ctx context.Context, id int64) error {
 	}
 	return nil
 }
+
+// Unseen counts the open alerts the user has not seen.
+func (s *Store) Unseen(ctx context.Context) (int, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM alerts WHERE cleared_at IS NULL AND seen = 0`).Scan(&n); err != nil {
+		return 0, readError(err)
+	}
+	return n, nil
+}

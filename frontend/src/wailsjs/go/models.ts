@@ -433,6 +433,10 @@ export namespace modeldef {
 
 export namespace operations {
 	
+	export enum SummarySource {
+	    SERVER = "server",
+	    COMPUTED = "computed",
+	}
 	export enum DeviceType {
 	    PHYSICAL = "physical",
 	    VIRTUAL = "virtual",
@@ -444,10 +448,6 @@ export namespace operations {
 	    RESTORED = "restored",
 	    LOST = "lost",
 	    UNKNOWN = "unknown",
-	}
-	export enum SummarySource {
-	    SERVER = "server",
-	    COMPUTED = "computed",
 	}
 	export interface ActivationInput {
 	    activationId: string;
@@ -809,14 +809,14 @@ export namespace progress {
 
 export namespace reservations {
 	
-	export enum Status {
-	    OK = "ok",
-	    SHORT = "short",
-	}
 	export enum Action {
 	    CREATE = "create",
 	    REPLACE = "replace",
 	    SKIP = "skip",
+	}
+	export enum Status {
+	    OK = "ok",
+	    SHORT = "short",
 	}
 	export interface Entry {
 	    id?: number;
