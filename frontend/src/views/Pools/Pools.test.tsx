@@ -173,8 +173,8 @@ describe('Named License Pools view', () => {
   describe('the Model tab', () => {
     it('shows the current model with line numbers and checks it', async () => {
       await renderPools('/pools?tab=model');
-      expect(screen.getByText(/A model definition consists of named license pools \(partitions\) and rules of access/)).toBeInTheDocument();
       expect(await screen.findByRole('textbox', { name: 'Model definition' })).toHaveValue(exampleModel);
+      expect(screen.getByText(/A model definition consists of named license pools \(partitions\) and rules of access/)).toBeInTheDocument();
       const lines = exampleModel.split('\n').length;
       expect(screen.getByTestId('model-editor-gutter').children).toHaveLength(lines);
       expect(gutterLine(1)).toHaveTextContent('1');
