@@ -38,6 +38,10 @@ func (s *BrandingService) Get() BrandingView {
 	s.once.Do(func() {
 		b, problems := branding.Load(s.dir, branding.Defaults())
 		s.view = BrandingView{LogoDataURL: b.LogoDataURL, Nav: b.Nav, Problems: []string{}, Dir: s.dir}
+		if len(b.Unlisted) > 0 {
+			// An earlier release's data.json: the entries added since show with their default labels.
+			slog.Info("branding: data.json does not list these menu entries, which keep their default labels", "dir", s.dir, "ids", b.Unlisted)
+		}
 		for _, p := range problems {
 			s.view.Problems = append(s.view.Problems, p.Error())
 			slog.Warn("branding not applied", "dir", s.dir, "problem", p.Error())

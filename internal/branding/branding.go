@@ -47,6 +47,9 @@ type Branding struct {
 	LogoDataURL string
 	// Nav is the accepted data.json, nil when there is none or it was rejected.
 	Nav *Nav
+	// Unlisted names the groups and items the accepted data.json does not
+	// list, which keep their default labels and icons.
+	Unlisted []string
 }
 
 // Problem is one reason a file of the folder was not applied.
@@ -79,8 +82,8 @@ func Load(dir string, defaults Nav) (Branding, []Problem) {
 	logo, problems := loadLogo(dir, entries)
 	b.LogoDataURL = logo
 	problems = append(problems, strayJSON(entries)...)
-	nav, navProblems := loadNav(filepath.Join(dir, DataFile), defaults)
-	b.Nav = nav
+	nav, unlisted, navProblems := loadNav(filepath.Join(dir, DataFile), defaults)
+	b.Nav, b.Unlisted = nav, unlisted
 	return b, append(problems, navProblems...)
 }
 

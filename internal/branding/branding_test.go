@@ -23,8 +23,8 @@ func TestSampleShippedToProducersIsTheEmbeddedDefaults(t *testing.T) {
 	if !bytes.Equal(shipped, sampleJSON) {
 		t.Fatalf("branding/%s differs from internal/branding/%s; copy the latter over the former", SampleFile, SampleFile)
 	}
-	if _, problems := ParseNav(sampleJSON, Defaults()); len(problems) > 0 {
-		t.Fatalf("the sample is not a valid data.json: %v", problems)
+	if _, unlisted, problems := ParseNav(sampleJSON, Defaults()); len(problems) > 0 || unlisted != nil {
+		t.Fatalf("the sample is not a complete, valid data.json: unlisted %v, problems %v", unlisted, problems)
 	}
 }
 
@@ -51,7 +51,7 @@ func TestParseNavAcceptsChangedLabelsAndIcons(t *testing.T) {
 		item(m, 3)["icon"] = "PermDataSetting"
 		m["groups"].([]any)[0].(map[string]any)["label"] = "Configuration"
 	})
-	nav, problems := ParseNav(data, Defaults())
+	nav, _, problems := ParseNav(data, Defaults())
 	if len(problems) > 0 {
 		t.Fatalf("problems: %v", problems)
 	}
@@ -73,13 +73,14 @@ func TestParseNavRejects(t *testing.T) {
 		{"trailing text", append(append([]byte{}, sampleJSON...), "x"...), []string{"unexpected text after the JSON object"}},
 		{"not an object", []byte(`[]`), []string{`data.json: (top level): must be an object with "groups", "items"`}},
 		{"changed route", edited(t, func(m map[string]any) { item(m, 3)["route"] = "/reset" }), []string{`data.json: items[3].route: only "label" and "icon" may be changed (the app's value is "/reset-password")`}},
-		{"changed id", edited(t, func(m map[string]any) { item(m, 0)["id"] = "prefs" }), []string{`items[0].id: only "label" and "icon" may be changed`}},
+		{"unknown id", edited(t, func(m map[string]any) { item(m, 0)["id"] = "prefs" }), []string{`data.json: items[0].id: the app has no item "prefs"; the items are "settings", "about", "login"`}},
+		{"id not a string", edited(t, func(m map[string]any) { item(m, 0)["id"] = 3 }), []string{`items[0].id: missing or not a string; every item is named by the id it has in sampleData.json`}},
 		{"changed group", edited(t, func(m map[string]any) { item(m, 1)["group"] = "features" }), []string{`items[1].group: only "label" and "icon" may be changed`}},
-		{"changed group id", edited(t, func(m map[string]any) { m["groups"].([]any)[2].(map[string]any)["id"] = "x" }), []string{`groups[2].id: only "label" may be changed`}},
+		{"unknown group id", edited(t, func(m map[string]any) { m["groups"].([]any)[2].(map[string]any)["id"] = "x" }), []string{`groups[2].id: the app has no group "x"`}},
 		{"unknown item field", edited(t, func(m map[string]any) { item(m, 2)["hidden"] = true }), []string{`data.json: items[2].hidden: unknown field; only "label" and "icon" may be changed`}},
 		{"unknown top-level field", edited(t, func(m map[string]any) { m["logo"] = "x.png" }), []string{`data.json: logo: unknown field; the fields are "groups", "items"`}},
-		{"missing item", edited(t, func(m map[string]any) { m["items"] = m["items"].([]any)[:n-1] }), []string{fmt.Sprintf(`data.json: items[%d]: missing; list every item of sampleData.json, in its order`, n-1)}},
-		{"extra item", edited(t, func(m map[string]any) { m["items"] = append(m["items"].([]any), item(m, 0)) }), []string{fmt.Sprintf(`items[%d]: the app has no such item`, n)}},
+		{"item listed twice", edited(t, func(m map[string]any) { m["items"] = append(m["items"].([]any), item(m, 1)) }), []string{fmt.Sprintf(`items[%d].id: %q is listed twice, first at items[1]`, n, Defaults().Items[1].ID)}},
+		{"item not an object", edited(t, func(m map[string]any) { m["items"].([]any)[2] = "about" }), []string{`data.json: items[2]: must be an object`}},
 		{"missing label", edited(t, func(m map[string]any) { delete(item(m, 4), "label") }), []string{`data.json: items[4].label: missing`}},
 		{"empty label", edited(t, func(m map[string]any) { item(m, 4)["label"] = " " }), []string{`items[4].label: must not be empty`}},
 		{"label not a string", edited(t, func(m map[string]any) { item(m, 4)["label"] = 7 }), []string{`items[4].label: must be a string`}},
@@ -88,7 +89,10 @@ func TestParseNavRejects(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, problems := ParseNav(tt.data, Defaults())
+			nav, unlisted, problems := ParseNav(tt.data, Defaults())
+			if len(nav.Items) > 0 || unlisted != nil {
+				t.Errorf("a rejected file gave nav %+v, unlisted %v", nav, unlisted)
+			}
 			if len(problems) != len(tt.want) {
 				t.Fatalf("problems = %v, want %d", problems, len(tt.want))
 			}
@@ -98,6 +102,58 @@ func TestParseNavRejects(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// An earlier release's data.json lacks the groups and items added since, and
+// may list the rest in another order: it still applies, in the app's order.
+func TestParseNavTakesEntriesAnOlderFileLacksFromTheDefaults(t *testing.T) {
+	defaults := Defaults()
+	older := edited(t, func(m map[string]any) {
+		groups := m["groups"].([]any)
+		m["groups"] = groups[1:]
+		items := m["items"].([]any)
+		var kept []any
+		for _, raw := range items {
+			if raw.(map[string]any)["group"] != defaults.Groups[0].ID {
+				kept = append(kept, raw)
+			}
+		}
+		kept[0], kept[1] = kept[1], kept[0]
+		kept[0].(map[string]any)["label"] = "Renamed"
+		m["items"] = kept
+	})
+	nav, unlisted, problems := ParseNav(older, defaults)
+	if len(problems) > 0 {
+		t.Fatalf("problems: %v", problems)
+	}
+	var want []string
+	want = append(want, defaults.Groups[0].ID)
+	for _, it := range defaults.Items {
+		if it.Group == defaults.Groups[0].ID {
+			want = append(want, it.ID)
+		}
+	}
+	if len(want) < 2 || fmt.Sprint(unlisted) != fmt.Sprint(want) {
+		t.Fatalf("unlisted = %v, want %v (the first group and its items)", unlisted, want)
+	}
+	if len(nav.Items) != len(defaults.Items) || len(nav.Groups) != len(defaults.Groups) {
+		t.Fatalf("nav has %d groups and %d items, want every default", len(nav.Groups), len(nav.Items))
+	}
+	for i, it := range nav.Items {
+		d := defaults.Items[i]
+		if it.ID != d.ID || it.Route != d.Route || it.Group != d.Group {
+			t.Fatalf("item %d = %+v, want the app's order and routes (%+v)", i, it, d)
+		}
+	}
+	renamed := 0
+	for _, it := range nav.Items {
+		if it.Label == "Renamed" {
+			renamed++
+		}
+	}
+	if renamed != 1 {
+		t.Fatalf("%d items carry the file's label, want 1", renamed)
 	}
 }
 
@@ -133,11 +189,11 @@ func folder(t *testing.T, files map[string][]byte) string {
 
 func TestLoadNoFolderMeansDefaults(t *testing.T) {
 	b, problems := Load(filepath.Join(t.TempDir(), "branding"), Defaults())
-	if b != (Branding{}) || problems != nil {
+	if b.LogoDataURL != "" || b.Nav != nil || b.Unlisted != nil || problems != nil {
 		t.Fatalf("b = %+v, problems = %v", b, problems)
 	}
 	b, problems = Load(folder(t, map[string][]byte{SampleFile: sampleJSON, "README.txt": []byte("hi")}), Defaults())
-	if b != (Branding{}) || problems != nil {
+	if b.LogoDataURL != "" || b.Nav != nil || b.Unlisted != nil || problems != nil {
 		t.Fatalf("sample only: b = %+v, problems = %v", b, problems)
 	}
 }

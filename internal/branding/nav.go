@@ -22,37 +22,43 @@ const maxDataBytes = 1 << 20
 var iconName = regexp.MustCompile(`^[A-Z][A-Za-z0-9]*$`)
 
 // loadNav reads and checks data.json; nil and no problems when there is none.
-func loadNav(path string, defaults Nav) (*Nav, []Problem) {
+func loadNav(path string, defaults Nav) (*Nav, []string, []Problem) {
 	data, err := readLimited(path, maxDataBytes)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
+		return nil, nil, nil
 	}
 	if err != nil {
-		return nil, []Problem{{File: DataFile, Message: err.Error()}}
+		return nil, nil, []Problem{{File: DataFile, Message: err.Error()}}
 	}
-	nav, problems := ParseNav(data, defaults)
+	nav, unlisted, problems := ParseNav(data, defaults)
 	if len(problems) > 0 {
-		return nil, problems
+		return nil, nil, problems
 	}
-	return &nav, nil
+	return &nav, unlisted, nil
 }
 
-// ParseNav checks a data.json against the defaults: the same groups and items
-// in the same order, with only labels (and item icons) changed. Any problem
-// rejects the whole file.
-func ParseNav(data []byte, defaults Nav) (Nav, []Problem) {
+// ParseNav checks a data.json against the defaults. Groups and items are
+// matched by id, and only labels (and item icons) may differ. A group or item
+// the file does not list keeps its default label and icon and is named in
+// unlisted: a file written for an earlier release, before that entry
+// existed, stays valid. The menu keeps the app's order. Any problem rejects
+// the whole file.
+func ParseNav(data []byte, defaults Nav) (nav Nav, unlisted []string, problems []Problem) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	var root any
 	if err := dec.Decode(&root); err != nil {
-		return Nav{}, []Problem{syntaxProblem(data, err)}
+		return Nav{}, nil, []Problem{syntaxProblem(data, err)}
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		line, col := lineCol(data, dec.InputOffset())
-		return Nav{}, []Problem{{File: DataFile, Place: fmt.Sprintf("line %d, column %d", line, col), Message: "unexpected text after the JSON object"}}
+		return Nav{}, nil, []Problem{{File: DataFile, Place: fmt.Sprintf("line %d, column %d", line, col), Message: "unexpected text after the JSON object"}}
 	}
 	c := checker{}
-	nav := c.nav(root, defaults)
-	return nav, c.problems
+	nav, unlisted = c.nav(root, defaults)
+	if len(c.problems) > 0 {
+		return Nav{}, nil, c.problems
+	}
+	return nav, unlisted, nil
 }
 
 // syntaxProblem points at the line and column of invalid JSON: the offending
@@ -87,32 +93,60 @@ func (c *checker) add(place, format string, args ...any) {
 	c.problems = append(c.problems, Problem{File: DataFile, Place: place, Message: fmt.Sprintf(format, args...)})
 }
 
-func (c *checker) nav(v any, defaults Nav) Nav {
+func (c *checker) nav(v any, defaults Nav) (Nav, []string) {
 	obj, ok := c.object("(top level)", v, "groups", "items")
 	if !ok {
-		return Nav{}
+		return Nav{}, nil
 	}
+	groupIDs := make([]string, len(defaults.Groups))
+	for i, g := range defaults.Groups {
+		groupIDs[i] = g.ID
+	}
+	groups := c.byID("groups", obj["groups"], groupIDs, "group")
+	itemIDs := make([]string, len(defaults.Items))
+	for i, it := range defaults.Items {
+		itemIDs[i] = it.ID
+	}
+	items := c.byID("items", obj["items"], itemIDs, "item")
+
 	var nav Nav
-	for i, fields := range c.list("groups", obj["groups"], len(defaults.Groups), "group") {
-		d := defaults.Groups[i]
-		got := c.fields(fmt.Sprintf("groups[%d]", i), fields, []rule{
-			{name: "id", fixed: d.ID},
-			{name: "label", label: true},
-		}, `only "label" may be changed`)
-		nav.Groups = append(nav.Groups, Group{ID: d.ID, Label: got["label"]})
+	var unlisted []string
+	for _, d := range defaults.Groups {
+		g := d
+		if e, ok := groups[d.ID]; ok {
+			got := c.fields(e.place, e.fields, []rule{
+				{name: "id", fixed: d.ID},
+				{name: "label", label: true},
+			}, `only "label" may be changed`)
+			g.Label = got["label"]
+		} else {
+			unlisted = append(unlisted, d.ID)
+		}
+		nav.Groups = append(nav.Groups, g)
 	}
-	for i, fields := range c.list("items", obj["items"], len(defaults.Items), "item") {
-		d := defaults.Items[i]
-		got := c.fields(fmt.Sprintf("items[%d]", i), fields, []rule{
-			{name: "id", fixed: d.ID},
-			{name: "group", fixed: d.Group},
-			{name: "label", label: true},
-			{name: "icon", icon: true},
-			{name: "route", fixed: d.Route},
-		}, `only "label" and "icon" may be changed`)
-		nav.Items = append(nav.Items, Item{ID: d.ID, Group: d.Group, Label: got["label"], Icon: got["icon"], Route: d.Route})
+	for _, d := range defaults.Items {
+		it := d
+		if e, ok := items[d.ID]; ok {
+			got := c.fields(e.place, e.fields, []rule{
+				{name: "id", fixed: d.ID},
+				{name: "group", fixed: d.Group},
+				{name: "label", label: true},
+				{name: "icon", icon: true},
+				{name: "route", fixed: d.Route},
+			}, `only "label" and "icon" may be changed`)
+			it.Label, it.Icon = got["label"], got["icon"]
+		} else {
+			unlisted = append(unlisted, d.ID)
+		}
+		nav.Items = append(nav.Items, it)
 	}
-	return nav
+	return nav, unlisted
+}
+
+// entry is one listed group or item and where it stands in the file.
+type entry struct {
+	place  string
+	fields map[string]any
 }
 
 // object checks v is an object with exactly the keys want.
@@ -133,31 +167,36 @@ func (c *checker) object(place string, v any, want ...string) (map[string]any, b
 	return obj, true
 }
 
-// list checks v is an array of exactly n objects and returns those it can
-// check further, by position.
-func (c *checker) list(place string, v any, n int, what string) []map[string]any {
+// byID checks v is an array of objects, each with the id of one of the
+// app's entries and none listed twice, and returns them by id.
+func (c *checker) byID(place string, v any, ids []string, what string) map[string]entry {
+	out := map[string]entry{}
 	if v == nil {
-		return nil
+		return out
 	}
 	arr, ok := v.([]any)
 	if !ok {
 		c.add(place, "must be an array")
-		return nil
+		return out
 	}
-	for i := n; i < len(arr); i++ {
-		c.add(fmt.Sprintf("%s[%d]", place, i), "the app has no such %s; list exactly the %ss of %s, in its order", what, what, SampleFile)
-	}
-	for i := len(arr); i < n; i++ {
-		c.add(fmt.Sprintf("%s[%d]", place, i), "missing; list every %s of %s, in its order", what, SampleFile)
-	}
-	out := make([]map[string]any, 0, n)
-	for i := 0; i < n && i < len(arr); i++ {
-		obj, ok := arr[i].(map[string]any)
+	for i, raw := range arr {
+		at := fmt.Sprintf("%s[%d]", place, i)
+		obj, ok := raw.(map[string]any)
 		if !ok {
-			c.add(fmt.Sprintf("%s[%d]", place, i), "must be an object")
-			obj = map[string]any{}
+			c.add(at, "must be an object")
+			continue
 		}
-		out = append(out, obj)
+		id, ok := obj["id"].(string)
+		switch {
+		case !ok:
+			c.add(join(at, "id"), "missing or not a string; every %s is named by the id it has in %s", what, SampleFile)
+		case !slices.Contains(ids, id):
+			c.add(join(at, "id"), "the app has no %s %q; the %ss are %s", what, id, what, quoteList(ids))
+		case out[id].place != "":
+			c.add(join(at, "id"), "%q is listed twice, first at %s", id, out[id].place)
+		default:
+			out[id] = entry{place: at, fields: obj}
+		}
 	}
 	return out
 }

@@ -58,7 +58,7 @@ describe('branding', () => {
     const b = await resolveBranding(view(nav, ['logo.gif: not used']), load);
     expect(b.items).toBe(defaultBranding.items);
     expect(b.groups).toBe(defaultBranding.groups);
-    expect(b.problems).toEqual(['logo.gif: not used', expect.stringMatching(/^data\.json: items\[3\]\.icon: "PermDataSettingIcon" is not a Material UI icon/)]);
+    expect(b.problems).toEqual(['logo.gif: not used', expect.stringMatching(new RegExp(`^data\\.json: the item "${nav.items[3].id}": icon "PermDataSettingIcon" is not a Material UI icon`))]);
   });
 
   it('passes the logo and the Go side’s problems through with the default nav', async () => {

@@ -50,10 +50,11 @@ export async function resolveBranding(view: BrandingView, registry: () => Promis
   const extraIcons: Record<string, SvgIconComponent> = {};
   if (extra.length > 0) {
     const icons = await registry();
-    const unknown = view.nav.items.flatMap((item, i) =>
+    // Named by id: the nav comes in the app's order, which may not be the file's.
+    const unknown = view.nav.items.flatMap((item) =>
       isDefaultIcon(item.icon) || icons.isIconName(item.icon)
         ? []
-        : [`data.json: items[${i}].icon: "${item.icon}" is not a Material UI icon (see https://mui.com/material-ui/material-icons; write the name without the Icon suffix)`],
+        : [`data.json: the item "${item.id}": icon "${item.icon}" is not a Material UI icon (see https://mui.com/material-ui/material-icons; write the name without the Icon suffix)`],
     );
     if (unknown.length > 0) return { ...base, problems: [...view.problems, ...unknown] };
     for (const name of extra) extraIcons[name] = await icons.loadIcon(name);
