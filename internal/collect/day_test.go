@@ -284,3 +284,22 @@ func TestAScriptedDay(t *testing.T) {
 }
 
 func near(a, b float64) bool { return a-b < 1e-3 && b-a < 1e-3 }
+
+// TestAStoreThatFailsStopsNothing: when the history cannot be written (a
+// full disk, a file gone), each round reports the failure for the profile
+// and the collector goes on.
+func TestAStoreThatFailsStopsNothing(t *testing.T) {
+	e := newDay(t)
+	if r := e.run(t, 0, 5); r[0].Outcome != collect.Written {
+		t.Fatalf("first round: %+v", r)
+	}
+	e.store.Close()
+	for _, r := range e.run(t, 5, 15) {
+		if r.Outcome != collect.Failed || r.Message == "" {
+			t.Fatalf("with the store closed: %+v", r)
+		}
+	}
+	if last := e.col.Last()["p1"]; last.Outcome != collect.Failed {
+		t.Fatalf("Last = %+v", last)
+	}
+}

@@ -2,6 +2,7 @@ package history
 
 import (
 	"database/sql"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -128,7 +129,49 @@ func TestALockedFileIsReported(t *testing.T) {
 	if err == nil {
 		t.Fatal("a sample written into a locked file")
 	}
-	if apperr.CodeOf(err) != apperr.Internal || !strings.Contains(err.Error(), "could not be written") {
+	if apperr.CodeOf(err) != apperr.Internal || !strings.Contains(err.Error(), "locked by another program") {
 		t.Fatalf("%v", err)
+	}
+}
+
+// TestAFullDiskIsReportedAndLosesNothing: SQLite reports a file that cannot
+// grow as SQLITE_FULL, whether the disk is full or max_page_count is
+// reached; the latter stands in for the former. The failed sample leaves
+// nothing half written, and once space is back the next one is recorded.
+func TestAFullDiskIsReportedAndLosesNothing(t *testing.T) {
+	s := open(t, filepath.Join(t.TempDir(), "history.db"))
+	// One connection, so the page limit set on it holds for every write.
+	s.db.SetMaxOpenConns(1)
+	if _, err := s.Add(ctx, "p1", snapshot(t0, 1), usage.DefaultRules()); err != nil {
+		t.Fatal(err)
+	}
+	var pages int64
+	if err := s.db.QueryRowContext(ctx, `PRAGMA page_count`).Scan(&pages); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.ExecContext(ctx, fmt.Sprintf(`PRAGMA max_page_count = %d`, pages)); err != nil {
+		t.Fatal(err)
+	}
+	big := snapshot(t0.Add(5*time.Minute), 2)
+	for i := range 2000 {
+		big.Features = append(big.Features, usage.FeatureUse{Name: fmt.Sprintf("F%04d", i), Version: "1.0", Total: 10, Used: 1, Counted: true})
+	}
+	_, err := s.Add(ctx, "p1", big, usage.DefaultRules())
+	if apperr.CodeOf(err) != apperr.Internal || !strings.Contains(err.Error(), "disk that holds the usage history is full") {
+		t.Fatalf("err = %v", err)
+	}
+	var samples, features int
+	if err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM samples), (SELECT count(*) FROM features)`).Scan(&samples, &features); err != nil {
+		t.Fatal(err)
+	}
+	if samples != 1 || features != len(snapshot(t0, 1).Features) {
+		t.Fatalf("after the failed write: %d samples, %d features; want the first sample's only", samples, features)
+	}
+	if _, err := s.db.ExecContext(ctx, `PRAGMA max_page_count = 1073741823`); err != nil {
+		t.Fatal(err)
+	}
+	w, err := s.Add(ctx, "p1", big, usage.DefaultRules())
+	if err != nil || !w.Wrote {
+		t.Fatalf("after space was freed: %+v, %v", w, err)
 	}
 }

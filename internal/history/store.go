@@ -12,7 +12,8 @@ import (
 	"fmt"
 	"time"
 
-	_ "modernc.org/sqlite" // the pure-Go SQLite driver: no cgo, so Windows cross-builds stay simple
+	"modernc.org/sqlite" // the pure-Go SQLite driver: no cgo, so Windows cross-builds stay simple
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"licenseservermanager/internal/apperr"
 	"licenseservermanager/internal/usage"
@@ -232,6 +233,16 @@ func replaceIncrements(ctx context.Context, tx *sql.Tx, profileID string, exps [
 func (s *Store) writeError(err error) error {
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
+	}
+	// The primary result code is the low byte of SQLite's extended one.
+	var sqlErr *sqlite.Error
+	if errors.As(err, &sqlErr) {
+		switch sqlErr.Code() & 0xff {
+		case sqlite3.SQLITE_FULL:
+			return apperr.Wrap(err, apperr.Internal, "The disk that holds the usage history is full: this sample was not recorded, and none will be until space is freed. Nothing already recorded is lost.")
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+			return apperr.Wrap(err, apperr.Internal, "The usage history is locked by another program for longer than %s: this sample was not recorded.", busyTimeout)
+		}
 	}
 	return apperr.Wrap(err, apperr.Internal, "The usage history could not be written (%v).", err)
 }
