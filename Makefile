@@ -18,6 +18,8 @@ VERSION  := $(shell sed -n 's/.*"productVersion": *"\([^"]*\)".*/\1/p' wails.jso
 LSMFLAGS := $(LDFLAGS) -X licenseservermanager/internal/buildinfo.Version=$(VERSION)
 LSMBIN   := build/bin/lsm
 LSMEXE   := build/bin/lsm.exe
+# lsm.exe's manifest, icon and version information, linked in by go build.
+LSMRES   := cmd/lsm/rsrc_windows_amd64.syso
 
 .PHONY: run deps dev build windows test test-go test-keyring test-frontend e2e bench lint clean test-lsm
 
@@ -46,8 +48,10 @@ dev: deps
 windows:
 	set -o pipefail; $(WAILS) build -nocolour -platform windows/amd64 -ldflags "$(LDFLAGS)" $(QUIET)
 	@file $(WINEXE) | grep -q 'PE32+ executable (GUI) x86-64' || { file $(WINEXE); echo "$(WINEXE) is not a PE32+ GUI executable" >&2; exit 1; }
+	cd tools && go run ./lsmres -manifest ../build/windows/lsm.exe.manifest -icon ../build/windows/icon.ico -project ../wails.json -o ../$(LSMRES)
 	GOOS=windows GOARCH=amd64 go build -ldflags "$(LSMFLAGS)" -o $(LSMEXE) ./cmd/lsm
 	@file $(LSMEXE) | grep -q 'PE32+ executable (console) x86-64' || { file $(LSMEXE); echo "$(LSMEXE) is not a PE32+ console executable" >&2; exit 1; }
+	@grep -q consoleAllocationPolicy $(LSMEXE) || { echo "$(LSMEXE) lacks its manifest" >&2; exit 1; }
 	@echo "built $(WINEXE) and $(LSMEXE)"
 
 ## test: every test: Go, frontend, the Windows build and end to end
@@ -84,5 +88,5 @@ bench:
 	tools/perf.sh
 
 clean:
-	rm -rf build/bin frontend/e2e/artifacts
+	rm -rf build/bin frontend/e2e/artifacts $(LSMRES)
 include installer/installer.mk

@@ -245,7 +245,8 @@ func seedDemoHistory(ctx context.Context, st *history.Store, store *settings.Sto
 		return err
 	}
 	end := now.Truncate(interval)
-	return synth.Fill(ctx, st, p.ID, sn.Features, end.AddDate(0, 0, -60), end.AddDate(0, 0, -3), end, interval, usage.DefaultRules())
+	return synth.Fill(ctx, st, synth.Plan{ProfileID: p.ID, Features: sn.Features, Version: sn.Version,
+		From: end.AddDate(0, 0, -60), RawFrom: end.AddDate(0, 0, -3), To: end, Interval: interval, Rules: usage.DefaultRules()})
 }
 
 // demoAccounts are the demo server's users, which the Login view lists

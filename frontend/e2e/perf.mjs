@@ -80,4 +80,39 @@ await timed('search an exact feature name', 5, async (i) => {
   await settled();
 });
 await shot(page, 'perf-large-details');
+
+// The Dashboard on a year of history (tools/perf.sh passes the benchmarks'
+// store with --history): from loading the page at its route to the last of
+// its sections painted, the chart of its first feature included. The
+// baseline is the same page load at the About view, which reads nothing
+// but the server's version.
+const main = () => page.getByRole('main');
+const loads = { about: [], dashboard: [] };
+const pageLoad = async (route, ready) => {
+  const t0 = performance.now();
+  await page.goto(`${BASE_URL}/#/${route}`);
+  await ready();
+  return performance.now() - t0;
+};
+const aboutReady = async () => {
+  await page.getByRole('heading', { name: 'About', level: 1 }).waitFor();
+  await page.getByText(/^Version/).first().waitFor();
+};
+const dashboardReady = async () => {
+  await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+  for (const name of ['Near capacity now', 'Full in the last 7 days', 'Next expiries']) {
+    await main().getByRole('region', { name, exact: true }).waitFor();
+  }
+  await main().getByRole('region', { name: 'Usage over time', exact: true }).getByRole('figure').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('main [aria-label^="Loading"]'));
+};
+for (let i = 0; i < 5; i++) {
+  loads.about.push(await pageLoad('about', aboutReady));
+  loads.dashboard.push(await pageLoad('dashboard', dashboardReady));
+}
+const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+const about = median(loads.about);
+const dashboard = median(loads.dashboard);
+console.log(`Dashboard first paint on a year of history: median ${dashboard.toFixed(0)} ms, ${(dashboard / about).toFixed(2)}x the About view's page load (${about.toFixed(0)} ms), 5 runs each`);
+await shot(page, 'perf-dashboard-year');
 await browser.close();

@@ -89,19 +89,23 @@ func (s *Sessions) secretsFor(p settings.Profile) secrets.Store {
 }
 
 // Saved is the password saved for p's remembered user, for a collector
-// that logs in on its own; ok is false when none is saved.
+// that logs in on its own; ok is false when none is saved. The built-in
+// demo server's accounts are public (its Login view lists them), so its
+// history is recorded without a remembered login, with the first account.
 func (s *Sessions) Saved(p settings.Profile) (user, password string, ok bool, err error) {
-	if p.RememberedUser == "" {
-		return "", "", false, nil
+	if p.RememberedUser != "" {
+		pw, err := s.secretsFor(p).Get(p.ID, p.RememberedUser)
+		switch {
+		case err == nil:
+			return p.RememberedUser, pw, true, nil
+		case !errors.Is(err, secrets.ErrNotFound):
+			return "", "", false, err
+		}
 	}
-	pw, err := s.secretsFor(p).Get(p.ID, p.RememberedUser)
-	switch {
-	case errors.Is(err, secrets.ErrNotFound):
-		return "", "", false, nil
-	case err != nil:
-		return "", "", false, err
+	if p.Demo && len(s.demoAccounts) > 0 {
+		return s.demoAccounts[0].User, s.demoAccounts[0].Password, true, nil
 	}
-	return p.RememberedUser, pw, true, nil
+	return "", "", false, nil
 }
 
 // State reports the login of the picked profile.

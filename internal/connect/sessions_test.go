@@ -304,3 +304,38 @@ func TestDemoProfileNeverTouchesTheKeyring(t *testing.T) {
 		t.Fatalf("demo auto login: %+v", st)
 	}
 }
+
+// TestSavedForACollector: a collector logs in with the remembered user's
+// saved password; the demo server, whose accounts are public, with its
+// first account when nothing is remembered; any other profile not at all.
+func TestSavedForACollector(t *testing.T) {
+	sec := secrets.NewMemory()
+	if err := sec.Set("p1", "alice", "s3cret"); err != nil {
+		t.Fatal(err)
+	}
+	demo := []DemoAccount{{User: "admin", Password: "demo-pw"}, {User: "reader", Password: "r"}}
+	s := NewSessions(nil, nil, sec, demo)
+	if err := s.demoSecrets.Set("demo", "bob", "changed"); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name       string
+		p          settings.Profile
+		user, pass string
+		ok         bool
+	}{
+		{"remembered and saved", settings.Profile{ID: "p1", RememberedUser: "alice"}, "alice", "s3cret", true},
+		{"remembered, nothing saved", settings.Profile{ID: "p1", RememberedUser: "carol"}, "", "", false},
+		{"nothing remembered", settings.Profile{ID: "p1"}, "", "", false},
+		{"demo, nothing remembered", settings.Profile{ID: "demo", Demo: true}, "admin", "demo-pw", true},
+		{"demo, a remembered login wins", settings.Profile{ID: "demo", Demo: true, RememberedUser: "bob"}, "bob", "changed", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			user, pass, ok, err := s.Saved(tt.p)
+			if err != nil || user != tt.user || pass != tt.pass || ok != tt.ok {
+				t.Fatalf("Saved = %q, %q, %v, %v; want %q, %q, %v", user, pass, ok, err, tt.user, tt.pass, tt.ok)
+			}
+		})
+	}
+}

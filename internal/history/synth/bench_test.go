@@ -61,7 +61,8 @@ func yearStore(b *testing.B) (*history.Store, time.Time) {
 		}
 		year.end = time.Now().UTC().Truncate(time.Hour)
 		start := time.Now()
-		year.err = Fill(ctx, year.store, settings.DemoProfileID, benchFeatureSet(), year.end.AddDate(-1, 0, 0), year.end.AddDate(0, 0, -history.RawDays), year.end, 5*time.Minute, usage.DefaultRules())
+		year.err = Fill(ctx, year.store, Plan{ProfileID: settings.DemoProfileID, Features: benchFeatureSet(), Version: "2025.10.0",
+			From: year.end.AddDate(-1, 0, 0), RawFrom: year.end.AddDate(0, 0, -history.RawDays), To: year.end, Interval: 5 * time.Minute, Rules: usage.DefaultRules()})
 		year.took = time.Since(start)
 	})
 	if year.err != nil {

@@ -32,35 +32,46 @@ func Use(t time.Time, total int64, seed uint64) int64 {
 	return max(0, min(used, total))
 }
 
-// Fill writes the history of features from from to to into st for
-// profileID: hourly roll-ups only before rawFrom (as the store keeps old
-// history, and much faster to write), samples every interval after it,
-// stepping the rules given.
-func Fill(ctx context.Context, st *history.Store, profileID string, features []usage.FeatureUse, from, rawFrom, to time.Time, interval time.Duration, rules usage.Rules) error {
-	st.SetInterval(interval)
-	if from.Before(rawFrom) {
-		if err := fillHours(ctx, st, profileID, features, from, rawFrom.Truncate(time.Hour)); err != nil {
+// Plan is what Fill makes up: the history of Features on ProfileID's
+// server (of Version) from From to To, as hourly roll-ups only before
+// RawFrom (as the store keeps old history, and much faster to write), and
+// samples every Interval after it, stepping Rules.
+type Plan struct {
+	ProfileID         string
+	Features          []usage.FeatureUse
+	Version           string
+	From, RawFrom, To time.Time
+	Interval          time.Duration
+	Rules             usage.Rules
+}
+
+// Fill writes the plan's history into st.
+func Fill(ctx context.Context, st *history.Store, p Plan) error {
+	st.SetInterval(p.Interval)
+	from := p.From
+	if from.Before(p.RawFrom) {
+		if err := fillHours(ctx, st, p.ProfileID, p.Features, from, p.RawFrom.Truncate(time.Hour)); err != nil {
 			return err
 		}
-		from = rawFrom.Truncate(time.Hour)
+		from = p.RawFrom.Truncate(time.Hour)
 	}
-	for t := from.Truncate(interval); t.Before(to); t = t.Add(interval) {
-		sn := history.Snapshot{At: t, Slot: interval, Reachable: true, Response: 40 * time.Millisecond, Version: "2025.03",
-			Features: make([]usage.FeatureUse, len(features))}
-		for i, f := range features {
+	for t := from.Truncate(p.Interval); t.Before(p.To); t = t.Add(p.Interval) {
+		sn := history.Snapshot{At: t, Slot: p.Interval, Reachable: true, Response: 40 * time.Millisecond, Version: p.Version,
+			Features: make([]usage.FeatureUse, len(p.Features))}
+		for i, f := range p.Features {
 			f.Used = Use(t, f.Total, uint64(i+1))
 			sn.Features[i] = f
 		}
-		if _, err := st.Add(ctx, profileID, sn, rules); err != nil {
+		if _, err := st.Add(ctx, p.ProfileID, sn, p.Rules); err != nil {
 			return err
 		}
 		if t.Minute() == 0 && t.Add(-time.Hour).After(from) {
-			if err := st.RollUp(ctx, profileID, t); err != nil {
+			if err := st.RollUp(ctx, p.ProfileID, t); err != nil {
 				return err
 			}
 		}
 	}
-	return st.RollUp(ctx, profileID, to)
+	return st.RollUp(ctx, p.ProfileID, p.To)
 }
 
 func fillHours(ctx context.Context, st *history.Store, profileID string, features []usage.FeatureUse, from, to time.Time) error {

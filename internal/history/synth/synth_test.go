@@ -41,7 +41,7 @@ func TestFillWritesSamplesAndRollUps(t *testing.T) {
 	defer st.Close()
 	to := time.Date(2026, 3, 20, 12, 0, 0, 0, time.UTC)
 	feats := []usage.FeatureUse{{Name: "CAD", Version: "1.0", Total: 10, Counted: true}, {Name: "Viewer", Version: "2.0", Total: 50, Counted: true}}
-	if err := Fill(ctx, st, "p", feats, to.AddDate(0, 0, -10), to.AddDate(0, 0, -2), to, 5*time.Minute, usage.DefaultRules()); err != nil {
+	if err := Fill(ctx, st, Plan{ProfileID: "p", Features: feats, Version: "2025.10.0", From: to.AddDate(0, 0, -10), RawFrom: to.AddDate(0, 0, -2), To: to, Interval: 5 * time.Minute, Rules: usage.DefaultRules()}); err != nil {
 		t.Fatal(err)
 	}
 	raw, _ := st.Series(ctx, "p", "CAD", "1.0", to.AddDate(0, 0, -10), to)
