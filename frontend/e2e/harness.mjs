@@ -33,6 +33,9 @@ export async function runSuite(tests, page) {
       failed++;
       console.log(`FAIL ${name}\n     ${String(err?.stack ?? err).split('\n').slice(0, 6).join('\n     ')}`);
       await page.screenshot({ path: path.join(ARTIFACTS, `FAILED-${slug(name)}.png`) }).catch(() => {});
+      // A failed step may leave a dialog or menu open over the page, which
+      // would fail every later step for a reason of its own.
+      for (let i = 0; i < 2; i++) await page.keyboard.press('Escape').catch(() => {});
     }
   }
   console.log(`e2e: ${passed} passed, ${failed} failed`);
