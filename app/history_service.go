@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"licenseservermanager/internal/apperr"
-	"licenseservermanager/internal/auditlog"
 	"licenseservermanager/internal/collect"
 	"licenseservermanager/internal/dashboard"
 	"licenseservermanager/internal/history"
@@ -52,10 +51,7 @@ func (s *HistoryService) startCollecting(ctx context.Context) {
 	})
 }
 
-func (s *HistoryService) plan() collect.Plan {
-	active, _ := s.d.Settings.Active()
-	return collect.PlanOf(s.d.Settings.Snapshot(), active)
-}
+func (s *HistoryService) plan() collect.Plan { return collect.PlanOf(s.d.Settings.Snapshot()) }
 
 // round tells the UI, and the OS, what a round opened.
 func (s *HistoryService) round(results []collect.Result) {
@@ -211,24 +207,6 @@ func (s *HistoryService) MarkSeen(id int64) (int, error) {
 		return 0, err
 	}
 	return s.unseen(), nil
-}
-
-// Audit lists the audit log, newest first.
-func (s *HistoryService) Audit(f AuditFilter) ([]history.Entry, error) {
-	st, err := s.store()
-	if err != nil {
-		return nil, err
-	}
-	return st.Audit(s.context(), f.query())
-}
-
-// ExportAudit saves the filtered audit log as CSV; "" when cancelled.
-func (s *HistoryService) ExportAudit(f AuditFilter) (string, error) {
-	entries, err := s.Audit(f)
-	if err != nil {
-		return "", err
-	}
-	return saveCSV(s.files, "activity.csv", auditlog.CSV(entries, time.Local), nil)
 }
 
 // CollectNow takes a sample of every profile now.

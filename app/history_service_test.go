@@ -1,6 +1,8 @@
 package app
 
 import (
+	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -122,8 +124,9 @@ func TestHistoryServiceEndToEnd(t *testing.T) {
 
 	// The login went through the app's connections: it is in the audit
 	// log, without the password.
-	entries, err := hs.Audit(AuditFilter{Text: "logged in"})
-	if err != nil || len(entries) != 1 || entries[0].Tool != "app" || entries[0].User != simulator.AdminUser || strings.Contains(entries[0].Summary, simulator.AdminPassword) {
+	list, err := hs.Audit(AuditFilter{Text: "logged in"})
+	entries := list.Entries
+	if err != nil || list.More || len(entries) != 1 || entries[0].Tool != "app" || entries[0].User != simulator.AdminUser || strings.Contains(entries[0].Summary, simulator.AdminPassword) {
 		t.Fatalf("%+v %v", entries, err)
 	}
 	e.dialogs.savePath = filepath.Join(t.TempDir(), "activity.csv")
@@ -173,5 +176,41 @@ func TestTheAppWorksOnWithoutHistory(t *testing.T) {
 	// The rest of the app is untouched.
 	if _, err := e.Properties.Get(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestALongAuditLogSaysItIsCut: the Activity view lists the newest
+// entries and says there are more; the export has every one.
+func TestALongAuditLogSaysItIsCut(t *testing.T) {
+	e := newEnv(t, simulator.Options{Security: simulator.SecurityOff})
+	st, err := history.Open(t.Context(), filepath.Join(t.TempDir(), "history.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	at := time.Date(2026, 5, 1, 8, 0, 0, 0, time.UTC)
+	for i := range auditShown + 1 {
+		if err := st.Record(t.Context(), history.Entry{At: at.Add(time.Duration(i) * time.Second), Operation: "Sync", Summary: fmt.Sprintf("sync %d", i), Outcome: "done", Tool: "lsm"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	hs := NewHistoryService(HistoryDeps{Store: st, File: "history.db", Settings: e.store, Dialogs: e.dialogs})
+	list, err := hs.Audit(AuditFilter{})
+	if err != nil || !list.More || list.Limit != auditShown || len(list.Entries) != auditShown || list.Entries[0].Summary != fmt.Sprintf("sync %d", auditShown) {
+		t.Fatalf("more %v, limit %d, %d entries, %v", list.More, list.Limit, len(list.Entries), err)
+	}
+	if list, err := hs.Audit(AuditFilter{Text: "sync 17"}); err != nil || list.More {
+		t.Fatalf("a narrow filter: %+v %v", list.More, err)
+	}
+	e.dialogs.savePath = filepath.Join(t.TempDir(), "activity.csv")
+	if _, err := hs.ExportAudit(AuditFilter{}); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(e.dialogs.savePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lines := strings.Count(strings.TrimRight(string(data), "\r\n"), "\n") + 1; lines != auditShown+2 {
+		t.Fatalf("the export has %d lines, want a header and %d entries", lines, auditShown+1)
 	}
 }

@@ -70,8 +70,22 @@ type AuditFilter struct {
 	Text      string     `json:"text"`
 }
 
-func (f AuditFilter) query() history.AuditQuery {
-	q := history.AuditQuery{ProfileID: f.ProfileID, Outcome: f.Outcome, Text: f.Text, Limit: 5000}
+// auditShown is how many entries the Activity view lists; an export has
+// them all.
+const auditShown = 5000
+
+// AuditList is the newest entries that match a filter.
+type AuditList struct {
+	Entries []history.Entry `json:"entries"`
+	// More is true when older entries match too: the list holds the newest
+	// Limit of them.
+	More  bool `json:"more"`
+	Limit int  `json:"limit"`
+}
+
+// query is f with at most limit entries; 0 for all of them.
+func (f AuditFilter) query(limit int) history.AuditQuery {
+	q := history.AuditQuery{ProfileID: f.ProfileID, Outcome: f.Outcome, Text: f.Text, Limit: limit}
 	if f.From != nil {
 		q.From = *f.From
 	}

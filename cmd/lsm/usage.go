@@ -89,7 +89,7 @@ func newUsageCommand(l *lsm) *cobra.Command {
 				return err
 			}
 			sessions := connect.NewSessions(connect.New(store.Active, nil), store, l.secrets, nil)
-			plan := collect.PlanOf(snap, settings.Profile{})
+			plan := collect.PlanOf(snap)
 			plan.Profiles = profiles
 			results := collect.New(st, sessions.Saved, nil).Collect(cmd.Context(), plan)
 			table := operations.CSV{Header: []string{"Profile", "Outcome", "Alerts opened", "Message"}}

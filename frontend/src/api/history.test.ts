@@ -18,8 +18,8 @@ describe('historyApi', () => {
     expect(HistoryService.ExportSeries).toHaveBeenCalledWith(query);
 
     const filter = { from: '2026-03-01T00:00:00Z', to: null, profileId: 'p2', outcome: 'failed', text: 'login' };
-    vi.mocked(HistoryService.Audit).mockResolvedValue([]);
-    await historyApi.audit(filter);
+    vi.mocked(HistoryService.Audit).mockResolvedValue({ entries: [], more: false, limit: 5000 });
+    await expect(historyApi.audit(filter)).resolves.toEqual({ entries: [], more: false, limit: 5000 });
     expect(HistoryService.Audit).toHaveBeenCalledWith(filter);
 
     vi.mocked(HistoryService.Alerts).mockResolvedValue([alertRow()]);

@@ -4,7 +4,7 @@ import { EventsOn } from '../wailsjs/runtime/runtime';
 import { call } from './call';
 import type {
   AlertRow,
-  AuditEntry,
+  AuditList,
   AuditFilter,
   CollectResult,
   FeatureKey,
@@ -78,8 +78,8 @@ export const historyApi = {
       setUnseen(n);
       return n;
     }),
-  /** The audit log, newest first. */
-  audit: (filter: AuditFilter): Promise<AuditEntry[]> => call(() => HistoryService.Audit(filter)),
+  /** The newest entries of the audit log that match the filter, newest first. */
+  audit: (filter: AuditFilter): Promise<AuditList> => call(() => HistoryService.Audit(filter)),
   /** Saves the filtered audit log as CSV through a save dialog; '' when the user cancelled. */
   exportAudit: (filter: AuditFilter): Promise<string> => call(() => HistoryService.ExportAudit(filter)),
   /** Takes a sample of every profile now; the "history" event follows. */

@@ -103,6 +103,7 @@ export type UsageAlert = history.Alert;
 export type AlertRow = app.AlertRow;
 export type AuditFilter = app.AuditFilter;
 export type AuditEntry = history.Entry;
+export type AuditList = app.AuditList;
 export type CollectResult = collect.Result;
 
 /**

@@ -48,7 +48,7 @@ describe('Activity view', () => {
     vi.mocked(settingsApi.status).mockResolvedValue(connectionInfo());
     vi.mocked(sessionApi.start).mockResolvedValue(sessionState());
     vi.mocked(HistoryService.Status).mockResolvedValue(historyStatus());
-    vi.mocked(HistoryService.Audit).mockResolvedValue(entries);
+    vi.mocked(HistoryService.Audit).mockResolvedValue({ entries, more: false, limit: 5000 });
   });
 
   it('lists every change, newest first, with who made it, where and how it ended', async () => {
@@ -119,9 +119,21 @@ describe('Activity view', () => {
     expect(await screen.findByText('Exported to /home/ada/activity.csv')).toBeInTheDocument();
   });
 
+  it('says when the list holds only the newest entries of a longer log', async () => {
+    await renderActivity();
+    await screen.findByRole('table', { name: 'Activity log' });
+    expect(screen.queryByText(/^Showing the newest/)).not.toBeInTheDocument();
+
+    vi.mocked(HistoryService.Audit).mockResolvedValue({ entries, more: true, limit: 3 });
+    const user = userEvent.setup();
+    await choose(user, 'Outcome', 'Done');
+    expect(await screen.findByText(/^Showing the newest 3 entries that match; older ones match too\./)).toBeInTheDocument();
+    expect(within(log()).getAllByRole('row').slice(1)).toHaveLength(3);
+  });
+
   it('says what an empty log means, with and without a filter', async () => {
     const user = userEvent.setup();
-    vi.mocked(HistoryService.Audit).mockResolvedValue([]);
+    vi.mocked(HistoryService.Audit).mockResolvedValue({ entries: [], more: false, limit: 5000 });
     await renderActivity();
     expect(await screen.findByText('No changes have been made through the app or lsm yet.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Export CSV' })).toBeDisabled();

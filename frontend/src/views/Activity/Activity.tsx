@@ -13,7 +13,7 @@ import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { historyApi, toAppError, type AppError, type AuditEntry, type AuditFilter, type ProfileHistory } from '../../api';
+import { historyApi, toAppError, type AppError, type AuditEntry, type AuditFilter, type AuditList, type ProfileHistory } from '../../api';
 import { DataTable, type Column } from '../../components/DataTable';
 import { SearchField } from '../../components/DataTable/SearchField';
 import { fromLocalInput, toRfc3339 } from '../../components/dateInput';
@@ -95,7 +95,7 @@ const columns: readonly Column<AuditEntry>[] = [
 export function Activity() {
   const [filters, setFilters] = useState<Filters>(noFilters);
   const [profiles, setProfiles] = useState<ProfileHistory[]>([]);
-  const [entries, setEntries] = useState<Loadable<AuditEntry[]>>({ kind: 'loading' });
+  const [entries, setEntries] = useState<Loadable<AuditList>>({ kind: 'loading' });
   const [reloads, setReloads] = useState(0);
   const [exporting, setExporting] = useState(false);
   const [toast, setToast] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
@@ -149,7 +149,7 @@ export function Activity() {
   };
 
   const filtered = JSON.stringify(filters) !== JSON.stringify(noFilters);
-  const rows = entries.kind === 'ready' ? entries.value : [];
+  const rows = entries.kind === 'ready' ? entries.value.entries : [];
   // Profiles no longer in the settings still have their entries.
   const profileOptions = useMemo(() => {
     const known = new Map(profiles.map((p) => [p.profileId, p.name]));
@@ -244,6 +244,11 @@ export function Activity() {
         <Skeleton variant="rounded" height={320} aria-label="Loading the activity" />
       ) : (
         <>
+          {entries.value.more && (
+            <Alert severity="info" sx={{ mb: 2 }}>
+              Showing the newest {entries.value.limit.toLocaleString()} entries that match; older ones match too. Narrow the filter to see them, or export CSV, which has them all.
+            </Alert>
+          )}
           <DataTable
             id="activity-log"
             label="Activity log"

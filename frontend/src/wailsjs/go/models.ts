@@ -20,6 +20,11 @@ export namespace app {
 	    outcome: string;
 	    text: string;
 	}
+	export interface AuditList {
+	    entries: history.Entry[];
+	    more: boolean;
+	    limit: number;
+	}
 	export interface BrandingView {
 	    logoDataUrl: string;
 	    nav?: branding.Nav;
@@ -809,14 +814,14 @@ export namespace progress {
 
 export namespace reservations {
 	
+	export enum Status {
+	    OK = "ok",
+	    SHORT = "short",
+	}
 	export enum Action {
 	    CREATE = "create",
 	    REPLACE = "replace",
 	    SKIP = "skip",
-	}
-	export enum Status {
-	    OK = "ok",
-	    SHORT = "short",
 	}
 	export interface Entry {
 	    id?: number;
