@@ -201,7 +201,7 @@ func usageOverview(l *lsm) *cobra.Command {
 			table := operations.CSV{Header: []string{"Profile", "Reachable", "Version", "Last sample", "Open alerts", "Note"}}
 			for _, s := range ov.Profiles {
 				last := ""
-				if s.HasSample {
+				if s.LastSample != nil {
 					last = s.LastSample.Local().Format(time.DateTime)
 				}
 				table.Rows = append(table.Rows, []string{s.Name, fmt.Sprint(s.Reachable), s.Version, last, fmt.Sprint(s.OpenAlerts), s.Note})

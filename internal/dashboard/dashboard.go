@@ -32,14 +32,15 @@ type ProfileState struct {
 	Note       string `json:"note"`
 	// HasSample is false until a first sample; the fields below are the
 	// latest sample's.
-	HasSample   bool      `json:"hasSample"`
-	Reachable   bool      `json:"reachable"`
-	Version     string    `json:"version"`
-	LastSample  time.Time `json:"lastSample" ts_type:"string"`
-	LastReached time.Time `json:"lastReached" ts_type:"string"`
-	ResponseMS  int64     `json:"responseMs"`
-	Problem     string    `json:"problem"`
-	OpenAlerts  int       `json:"openAlerts"`
+	HasSample  bool       `json:"hasSample"`
+	Reachable  bool       `json:"reachable"`
+	Version    string     `json:"version"`
+	LastSample *time.Time `json:"lastSample" ts_type:"string | null"`
+	// LastReached is nil when the server never answered a sample.
+	LastReached *time.Time `json:"lastReached" ts_type:"string | null"`
+	ResponseMS  int64      `json:"responseMs"`
+	Problem     string     `json:"problem"`
+	OpenAlerts  int        `json:"openAlerts"`
 }
 
 // FeatureRow is a feature of a profile with what the Dashboard says of it.
@@ -109,8 +110,11 @@ func Read(ctx context.Context, store *history.Store, profiles []settings.Profile
 			return Overview{}, err
 		}
 		if ok {
-			st.HasSample, st.Reachable, st.Version, st.LastSample, st.LastReached, st.ResponseMS, st.Problem =
-				true, l.Reachable, l.Version, l.At, l.LastReached, l.ResponseMS, l.Problem
+			st.HasSample, st.Reachable, st.Version, st.LastSample, st.ResponseMS, st.Problem =
+				true, l.Reachable, l.Version, &l.At, l.ResponseMS, l.Problem
+			if !l.LastReached.IsZero() {
+				st.LastReached = &l.LastReached
+			}
 		}
 		ov.Profiles = append(ov.Profiles, st)
 

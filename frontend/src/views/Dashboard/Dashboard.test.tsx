@@ -82,6 +82,17 @@ describe('Dashboard view', () => {
     expect(lab).toHaveTextContent(`Last answered ${new Date('2026-03-01T17:00:00Z').toLocaleString()}`);
   });
 
+  it('says a server that never answered a sample never answered', async () => {
+    vi.mocked(HistoryService.Overview).mockResolvedValue(
+      usageOverview({ profiles: [profileUsage({ reachable: false, version: '', problem: 'Cannot reach http://new01:7070: connection refused', lastReached: null })] }),
+    );
+    await renderDashboard();
+    const row = rowOf(await screen.findByRole('table', { name: 'Server profiles' }), 'Production');
+    expect(within(row).getByText('Unreachable')).toBeInTheDocument();
+    expect(row).toHaveTextContent('Never answered');
+    expect(row).not.toHaveTextContent('Last answered');
+  });
+
   it('lists the features near capacity now and those full in the last 7 days with their time at 100%', async () => {
     await renderDashboard();
     const near = await screen.findByRole('table', { name: 'Near capacity now' });
@@ -228,7 +239,7 @@ describe('Dashboard view', () => {
   it('says when no sample has been taken yet, with the sampling interval', async () => {
     vi.mocked(HistoryService.Status).mockResolvedValue(historyStatus({ input: { ...historyStatus().input, history: { ...historyStatus().input.history, intervalMinutes: 10 } } }));
     vi.mocked(HistoryService.Overview).mockResolvedValue(
-      usageOverview({ profiles: [profileUsage({ hasSample: false, openAlerts: 0 })], nearCapacity: [], fullLastWeek: [], expiries: [] }),
+      usageOverview({ profiles: [profileUsage({ hasSample: false, lastSample: null, lastReached: null, openAlerts: 0 })], nearCapacity: [], fullLastWeek: [], expiries: [] }),
     );
     vi.mocked(HistoryService.Features).mockResolvedValue([]);
     await renderDashboard();

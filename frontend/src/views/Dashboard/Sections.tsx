@@ -15,7 +15,7 @@ import { useState, type ReactNode } from 'react';
 import type { FeatureUsage, ProfileUsage, UsageExpiry } from '../../api';
 import { formatDate, formatDateTime, formatDuration, formatPercent } from '../../components/format';
 import { Section } from '../../components/Section';
-import { daysText, hasTime } from './times';
+import { daysText } from './times';
 
 /** A feature of a profile, as the chart panel is asked to show it. */
 export interface FeaturePick {
@@ -67,7 +67,7 @@ function ServerState({ p }: { p: ProfileUsage }) {
         </Typography>
       )}
       <Typography variant="caption" sx={secondary}>
-        {hasTime(p.lastReached) ? `Last answered ${formatDateTime(p.lastReached)}` : 'Never answered'}
+        {p.lastReached ? `Last answered ${formatDateTime(p.lastReached)}` : 'Never answered'}
       </Typography>
     </Stack>
   );
@@ -109,7 +109,7 @@ export function ProfilesSection({ profiles }: { profiles: readonly ProfileUsage[
               <ServerState p={p} />
             </TableCell>
             <TableCell sx={{ verticalAlign: 'top' }}>{p.hasSample && p.version ? p.version : '—'}</TableCell>
-            <TableCell sx={{ verticalAlign: 'top', whiteSpace: 'nowrap' }}>{p.hasSample && hasTime(p.lastSample) ? formatDateTime(p.lastSample) : '—'}</TableCell>
+            <TableCell sx={{ verticalAlign: 'top', whiteSpace: 'nowrap' }}>{p.lastSample ? formatDateTime(p.lastSample) : '—'}</TableCell>
             <TableCell align="right" sx={{ verticalAlign: 'top', whiteSpace: 'nowrap' }}>
               {p.hasSample && p.reachable ? `${p.responseMs} ms` : '—'}
             </TableCell>

@@ -1,7 +1,7 @@
 import { fromLocalInput, toLocalInput, toRfc3339 } from '../../components/dateInput';
 import { formatDuration, formatPercent } from '../../components/format';
 import { checkCustom, defaultCustom, presetRange } from './ranges';
-import { daysText, hasTime, noSamplesText } from './times';
+import { daysText, noSamplesText } from './times';
 
 const NOW = new Date('2026-03-02T10:00:00.456Z');
 
@@ -52,12 +52,6 @@ describe('dashboard texts', () => {
     expect(daysText(0)).toBe('today');
     expect(daysText(1)).toBe('tomorrow');
     expect(daysText(12)).toBe('in 12 days');
-  });
-
-  it('knows Go’s zero time is no time', () => {
-    expect(hasTime('0001-01-01T00:00:00Z')).toBe(false);
-    expect(hasTime('')).toBe(false);
-    expect(hasTime('2026-03-02T10:00:00Z')).toBe(true);
   });
 
   it('names the sampling interval in the empty state', () => {

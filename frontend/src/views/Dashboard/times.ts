@@ -1,12 +1,3 @@
-/**
- * Go sends a time it does not have (a server never reached) as the zero
- * time.Time, 0001-01-01T00:00:00Z: such a time is no time to show.
- */
-export function hasTime(iso: string): boolean {
-  const date = new Date(iso);
-  return iso !== '' && !Number.isNaN(date.getTime()) && date.getUTCFullYear() > 1;
-}
-
 /** How far off a day is, as a person says it. */
 export function daysText(days: number): string {
   if (days <= 0) return 'today';

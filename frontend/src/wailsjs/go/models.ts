@@ -223,8 +223,8 @@ export namespace dashboard {
 	    hasSample: boolean;
 	    reachable: boolean;
 	    version: string;
-	    lastSample: string;
-	    lastReached: string;
+	    lastSample?: string | null;
+	    lastReached?: string | null;
 	    responseMs: number;
 	    problem: string;
 	    openAlerts: number;
@@ -298,11 +298,6 @@ export namespace exchanges {
 
 export namespace fne {
 	
-	export enum Evidence {
-	    DOCUMENTED = "documented",
-	    OBSERVED = "observed",
-	    ASSUMED = "assumed",
-	}
 	export enum ProbeOutcome {
 	    SUPPORTED = "supported",
 	    NOT_SUPPORTED = "not_supported",
@@ -311,6 +306,11 @@ export namespace fne {
 	    NOT_FOUND = "not_found",
 	    ERROR = "error",
 	    SKIPPED = "skipped",
+	}
+	export enum Evidence {
+	    DOCUMENTED = "documented",
+	    OBSERVED = "observed",
+	    ASSUMED = "assumed",
 	}
 	export interface CertificateInfo {
 	    subject: string;
