@@ -2,13 +2,16 @@ package app
 
 import (
 	"licenseservermanager/internal/apperr"
+	"licenseservermanager/internal/collect"
 	"licenseservermanager/internal/exchanges"
 	"licenseservermanager/internal/fne"
+	"licenseservermanager/internal/history"
 	"licenseservermanager/internal/modeldef"
 	"licenseservermanager/internal/operations"
 	"licenseservermanager/internal/policy"
 	"licenseservermanager/internal/reservations"
 	"licenseservermanager/internal/settings"
+	"licenseservermanager/internal/usage"
 )
 
 // enum is one value of a Go string type as the binding generator wants it
@@ -49,6 +52,15 @@ func Enums() []any {
 			{policy.KindBoolean, "BOOLEAN"}, {policy.KindDuration, "DURATION"}, {policy.KindList, "LIST"},
 			{policy.KindNumber, "NUMBER"}, {policy.KindLevel, "LEVEL"}, {policy.KindText, "TEXT"},
 		},
+		[]enum[collect.Outcome]{
+			{collect.Written, "WRITTEN"}, {collect.Taken, "TAKEN"}, {collect.Unreachable, "UNREACHABLE"},
+			{collect.NeedsLogin, "NEEDS_LOGIN"}, {collect.Failed, "FAILED"}, {collect.Off, "OFF"},
+		},
+		[]enum[usage.RuleKind]{
+			{usage.RuleBusy, "BUSY"}, {usage.RuleFull, "FULL"}, {usage.RuleExpiry, "EXPIRY"},
+			{usage.RuleUnreachable, "UNREACHABLE"}, {usage.RuleOverdraft, "OVERDRAFT"},
+		},
+		[]enum[history.Outcome]{{history.OutcomeDone, "DONE"}, {history.OutcomeFailed, "FAILED"}, {history.OutcomeUnknown, "UNKNOWN"}},
 		[]enum[exchanges.Kind]{
 			{exchanges.CapabilityRequest, "CAPABILITY_REQUEST"}, {exchanges.ActivationRequest, "ACTIVATION_REQUEST"},
 			{exchanges.ConfirmationRequest, "CONFIRMATION_REQUEST"}, {exchanges.Response, "RESPONSE"},

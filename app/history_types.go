@@ -66,8 +66,9 @@ type AuditFilter struct {
 	From      *time.Time `json:"from" ts_type:"string | null"`
 	To        *time.Time `json:"to" ts_type:"string | null"`
 	ProfileID string     `json:"profileId"`
-	Outcome   string     `json:"outcome"`
-	Text      string     `json:"text"`
+	// Outcome is one of history.Outcome, or "" for any.
+	Outcome string `json:"outcome"`
+	Text    string `json:"text"`
 }
 
 // auditShown is how many entries the Activity view lists; an export has
@@ -85,7 +86,7 @@ type AuditList struct {
 
 // query is f with at most limit entries; 0 for all of them.
 func (f AuditFilter) query(limit int) history.AuditQuery {
-	q := history.AuditQuery{ProfileID: f.ProfileID, Outcome: f.Outcome, Text: f.Text, Limit: limit}
+	q := history.AuditQuery{ProfileID: f.ProfileID, Outcome: history.Outcome(f.Outcome), Text: f.Text, Limit: limit}
 	if f.From != nil {
 		q.From = *f.From
 	}

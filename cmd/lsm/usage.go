@@ -310,7 +310,7 @@ func newAuditCommand(l *lsm) *cobra.Command {
 		Example: "  lsm audit list --since 168h --outcome failed\n  lsm --profile Production audit list -o csv > changes.csv",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			switch outcome {
+			switch history.Outcome(outcome) {
 			case "", history.OutcomeDone, history.OutcomeFailed, history.OutcomeUnknown:
 			default:
 				return usageError("--outcome is done, failed or unknown.")
@@ -319,7 +319,7 @@ func newAuditCommand(l *lsm) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			q := history.AuditQuery{Outcome: outcome, Text: search}
+			q := history.AuditQuery{Outcome: history.Outcome(outcome), Text: search}
 			if since > 0 {
 				q.From = time.Now().Add(-since)
 			}

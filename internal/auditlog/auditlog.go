@@ -65,7 +65,7 @@ func (r Recorder) Record(p settings.Profile, ch fne.Change) {
 func CSV(entries []history.Entry, loc *time.Location) operations.CSV {
 	t := operations.CSV{Header: []string{"Time", "Profile", "Server", "User", "Operation", "Summary", "Outcome", "Code", "Tool"}}
 	for _, e := range entries {
-		t.Rows = append(t.Rows, []string{e.At.In(loc).Format(time.RFC3339), e.Profile, e.Server, e.User, e.Operation, e.Summary, e.Outcome, e.Code, e.Tool})
+		t.Rows = append(t.Rows, []string{e.At.In(loc).Format(time.RFC3339), e.Profile, e.Server, e.User, e.Operation, e.Summary, string(e.Outcome), e.Code, e.Tool})
 	}
 	return t
 }

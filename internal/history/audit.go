@@ -6,11 +6,15 @@ import (
 	"time"
 )
 
+// Outcome is how an audited change ended.
+type Outcome string
+
 // Outcomes of an audited change.
 const (
-	OutcomeDone    = "done"
-	OutcomeFailed  = "failed"
-	OutcomeUnknown = "unknown"
+	OutcomeDone   Outcome = "done"
+	OutcomeFailed Outcome = "failed"
+	// OutcomeUnknown: the server's answer was lost.
+	OutcomeUnknown Outcome = "unknown"
 )
 
 // Entry is one change made through the app or lsm.
@@ -23,10 +27,9 @@ type Entry struct {
 	User      string    `json:"user"`
 	Operation string    `json:"operation"`
 	Summary   string    `json:"summary"`
-	// Outcome is done, failed or unknown (the answer was lost); Code is
-	// the error's code when it did not work.
-	Outcome string `json:"outcome"`
-	Code    string `json:"code"`
+	// Code is the error's code when the change did not work.
+	Outcome Outcome `json:"outcome"`
+	Code    string  `json:"code"`
 	// Tool is "app" or "lsm".
 	Tool string `json:"tool"`
 }
@@ -46,7 +49,7 @@ func (s *Store) Record(ctx context.Context, e Entry) error {
 type AuditQuery struct {
 	From, To  time.Time
 	ProfileID string
-	Outcome   string
+	Outcome   Outcome
 	Text      string
 	Limit     int
 }

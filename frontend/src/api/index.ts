@@ -18,5 +18,5 @@ export { reservationsApi } from './reservations';
 export { historyApi, onHistory, START_VIEW, useUnseenAlerts } from './history';
 export type * from './types';
 // The enums Go generates, which views compare against.
-export { apperr, exchanges, fne, modeldef, operations, policy, reservations, settings } from '../wailsjs/go/models';
+export { apperr, collect, exchanges, fne, history, modeldef, operations, policy, reservations, settings, usage } from '../wailsjs/go/models';
 export type { progress } from '../wailsjs/go/models';

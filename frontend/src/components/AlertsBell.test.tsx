@@ -1,7 +1,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
-import { apperr, AppError } from '../api';
+import { apperr, AppError, usage } from '../api';
 import { emitHistory } from '../test/events';
 import { alertRow, HISTORY_PROBLEM, historyStatus } from '../test/fixtures';
 import * as HistoryService from '../wailsjs/go/app/HistoryService';
@@ -11,12 +11,12 @@ vi.mock('../wailsjs/go/app/HistoryService');
 
 const open = alertRow({ id: 9, seen: false });
 const seenOpen = alertRow(
-  { id: 8, rule: 'busy', subject: '3D_Rendering 3.2', message: '3D_Rendering 3.2 is at 46 of 50 seats, 90% or more for 15 minutes.', seen: true, openedAt: '2026-03-02T08:00:00Z' },
+  { id: 8, rule: usage.RuleKind.BUSY, subject: '3D_Rendering 3.2', message: '3D_Rendering 3.2 is at 46 of 50 seats, 90% or more for 15 minutes.', seen: true, openedAt: '2026-03-02T08:00:00Z' },
   'Lab server',
 );
 const cleared = alertRow({
   id: 5,
-  rule: 'unreachable',
+  rule: usage.RuleKind.UNREACHABLE,
   subject: '',
   message: 'The server has not answered for 10 minutes.',
   openedAt: '2026-03-01T07:00:00Z',

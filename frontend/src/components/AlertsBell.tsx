@@ -25,7 +25,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { historyApi, onHistory, toAppError, useUnseenAlerts, type AlertRow, type AppError } from '../api';
+import { historyApi, onHistory, toAppError, usage, useUnseenAlerts, type AlertRow, type AppError } from '../api';
 import { routes } from '../nav/routes';
 import { ErrorAlert } from './ErrorAlert';
 import { formatDateTime } from './format';
@@ -38,19 +38,18 @@ interface Rule {
   color: 'warning' | 'error';
 }
 
-/** Go's alert rules (usage.Rule*), as the list names them. */
-const rules: Record<string, Rule> = {
-  busy: { label: 'Near capacity', icon: TrendingUp, color: 'warning' },
-  full: { label: 'Every seat in use', icon: Block, color: 'error' },
-  expiry: { label: 'Expiry', icon: EventBusy, color: 'warning' },
-  unreachable: { label: 'Server unreachable', icon: CloudOff, color: 'error' },
-  overdraft: { label: 'Overdraft', icon: ReportProblemOutlined, color: 'warning' },
+/** Go's alert rules, as the list names them. */
+const rules: Record<usage.RuleKind, Rule> = {
+  [usage.RuleKind.BUSY]: { label: 'Near capacity', icon: TrendingUp, color: 'warning' },
+  [usage.RuleKind.FULL]: { label: 'Every seat in use', icon: Block, color: 'error' },
+  [usage.RuleKind.EXPIRY]: { label: 'Expiry', icon: EventBusy, color: 'warning' },
+  [usage.RuleKind.UNREACHABLE]: { label: 'Server unreachable', icon: CloudOff, color: 'error' },
+  [usage.RuleKind.OVERDRAFT]: { label: 'Overdraft', icon: ReportProblemOutlined, color: 'warning' },
 };
-const ruleOf = (rule: string): Rule => rules[rule] ?? { label: rule, icon: ReportProblemOutlined, color: 'warning' };
 
 function AlertItem({ row }: { row: AlertRow }) {
   const { alert, profile } = row;
-  const rule = ruleOf(alert.rule);
+  const rule = rules[alert.rule];
   const Icon = rule.icon;
   return (
     <ListItem alignItems="flex-start" data-alert={alert.id} sx={{ py: 1 }}>

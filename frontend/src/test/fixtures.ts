@@ -1,7 +1,9 @@
 import {
   apperr,
   fne,
+  history,
   settings,
+  usage,
   type AboutInfo,
   type AlertRow,
   type AlertRules,
@@ -380,7 +382,7 @@ export function alertRow(overrides: Partial<AlertRow['alert']> = {}, profileName
     alert: {
       id: 7,
       profileId: 'p1',
-      rule: 'full',
+      rule: usage.RuleKind.FULL,
       subject: 'Mesh_Repair 1.5',
       message: 'Every seat of Mesh_Repair 1.5 is in use (10 of 10): new requests may be denied.',
       openedAt: '2026-03-02T09:40:00Z',
@@ -402,7 +404,7 @@ export function auditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry {
     user: 'admin',
     operation: 'login',
     summary: 'Logged in as admin',
-    outcome: 'done',
+    outcome: history.Outcome.DONE,
     code: '',
     tool: 'app',
     ...overrides,

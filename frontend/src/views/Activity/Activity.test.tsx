@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { apperr, AppError, sessionApi, settingsApi } from '../../api';
+import { apperr, AppError, history, sessionApi, settingsApi } from '../../api';
 import { toRfc3339 } from '../../components/dateInput';
 import { auditEntry, connectionInfo, HISTORY_PROBLEM, historyStatus, sessionState, settingsView } from '../../test/fixtures';
 import { renderWithSettings } from '../../test/render';
@@ -22,10 +22,10 @@ const entries = [
     server: 'lab01:7070',
     operation: 'reservation group deletion',
     summary: 'Reservation group 12 deleted',
-    outcome: 'failed',
+    outcome: history.Outcome.FAILED,
     code: 'access_denied',
   }),
-  auditEntry({ id: 1, at: '2026-03-02T09:12:00Z', tool: 'lsm', operation: 'online activation', summary: 'Activation of DEMO-ACT-1001 ×10', outcome: 'unknown', code: 'outcome_unknown' }),
+  auditEntry({ id: 1, at: '2026-03-02T09:12:00Z', tool: 'lsm', operation: 'online activation', summary: 'Activation of DEMO-ACT-1001 ×10', outcome: history.Outcome.UNKNOWN, code: 'outcome_unknown' }),
 ];
 
 const log = () => screen.getByRole('table', { name: 'Activity log' });
@@ -82,12 +82,12 @@ describe('Activity view', () => {
     await waitFor(() => expect(lastFilter()).toEqual({ ...noFilter, profileId: 'p2', outcome: 'failed' }));
 
     await user.type(screen.getByLabelText('Search text'), 'reservation{Enter}');
-    await waitFor(() => expect(lastFilter()).toEqual({ ...noFilter, profileId: 'p2', outcome: 'failed', text: 'reservation' }));
+    await waitFor(() => expect(lastFilter()).toEqual({ ...noFilter, profileId: 'p2', outcome: history.Outcome.FAILED, text: 'reservation' }));
 
     await user.type(screen.getByLabelText('From'), '2026-03-01T08:00');
     await waitFor(() => expect(lastFilter()).toMatchObject({ from: toRfc3339(new Date('2026-03-01T08:00')), to: null }));
     await user.type(screen.getByLabelText('To'), '2026-03-02T18:30');
-    await waitFor(() => expect(lastFilter()).toEqual({ from: toRfc3339(new Date('2026-03-01T08:00')), to: toRfc3339(new Date('2026-03-02T18:30')), profileId: 'p2', outcome: 'failed', text: 'reservation' }));
+    await waitFor(() => expect(lastFilter()).toEqual({ from: toRfc3339(new Date('2026-03-01T08:00')), to: toRfc3339(new Date('2026-03-02T18:30')), profileId: 'p2', outcome: history.Outcome.FAILED, text: 'reservation' }));
 
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
     await waitFor(() => expect(lastFilter()).toEqual(noFilter));

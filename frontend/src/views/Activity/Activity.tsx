@@ -13,7 +13,7 @@ import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { historyApi, toAppError, type AppError, type AuditEntry, type AuditFilter, type AuditList, type ProfileHistory } from '../../api';
+import { history, historyApi, toAppError, type AppError, type AuditEntry, type AuditFilter, type AuditList, type ProfileHistory } from '../../api';
 import { DataTable, type Column } from '../../components/DataTable';
 import { SearchField } from '../../components/DataTable/SearchField';
 import { fromLocalInput, toRfc3339 } from '../../components/dateInput';
@@ -34,11 +34,11 @@ interface Filters {
 
 const noFilters: Filters = { from: '', to: '', profileId: '', outcome: '', text: '' };
 
-/** Go's history.Outcome* values, as the filter and the table name them. */
+/** Go's audit outcomes, as the filter and the table name them. */
 const outcomes = [
-  { value: 'done', label: 'Done', color: 'success' },
-  { value: 'failed', label: 'Failed', color: 'error' },
-  { value: 'unknown', label: 'Outcome unknown', color: 'warning' },
+  { value: history.Outcome.DONE, label: 'Done', color: 'success' },
+  { value: history.Outcome.FAILED, label: 'Failed', color: 'error' },
+  { value: history.Outcome.UNKNOWN, label: 'Outcome unknown', color: 'warning' },
 ] as const;
 
 const toolLabels: Record<string, string> = { app: 'App', lsm: 'lsm (console)' };
@@ -256,7 +256,7 @@ export function Activity() {
             rowKey={(e) => e.id}
             rowLabel={(e) => `${e.operation} ${formatDateTime(e.at)}`}
             rows={rows}
-            rowHighlight={(e) => (e.outcome === 'failed' ? 'error' : e.outcome === 'unknown' ? 'warning' : undefined)}
+            rowHighlight={(e) => (e.outcome === history.Outcome.FAILED ? 'error' : e.outcome === history.Outcome.UNKNOWN ? 'warning' : undefined)}
             emptyText={() => (filtered ? 'No entry matches the filter.' : 'No changes have been made through the app or lsm yet.')}
             actions={
               <Button variant="outlined" startIcon={<Download />} onClick={exportCsv} disabled={exporting || !filter || rows.length === 0}>

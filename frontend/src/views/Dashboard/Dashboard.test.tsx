@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { apperr, AppError, sessionApi, settingsApi } from '../../api';
+import { apperr, AppError, collect, sessionApi, settingsApi } from '../../api';
 import { toLocalInput, toRfc3339 } from '../../components/dateInput';
 import { emitHistory } from '../../test/events';
 import {
@@ -282,8 +282,8 @@ describe('Dashboard view', () => {
     const user = userEvent.setup();
     await renderWithChart();
     vi.mocked(HistoryService.CollectNow).mockResolvedValue([
-      { profileId: 'p1', profileName: 'Production', outcome: 'written', message: '', at: '2026-03-02T10:00:00Z', opened: [], cleared: [] },
-      { profileId: 'p2', profileName: 'Lab server', outcome: 'unreachable', message: 'connection refused', at: '2026-03-02T10:00:00Z', opened: [], cleared: [] },
+      { profileId: 'p1', profileName: 'Production', outcome: collect.Outcome.WRITTEN, message: '', at: '2026-03-02T10:00:00Z', opened: [], cleared: [] },
+      { profileId: 'p2', profileName: 'Lab server', outcome: collect.Outcome.UNREACHABLE, message: 'connection refused', at: '2026-03-02T10:00:00Z', opened: [], cleared: [] },
     ]);
     const overviews = vi.mocked(HistoryService.Overview).mock.calls.length;
     await user.click(screen.getByRole('button', { name: 'Collect now' }));

@@ -12,7 +12,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { historyApi, onHistory, toAppError, type AppError, type CollectResult, type HistoryStatus, type UsageOverview } from '../../api';
+import { collect, historyApi, onHistory, toAppError, type AppError, type CollectResult, type HistoryStatus, type UsageOverview } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
@@ -23,16 +23,16 @@ import { UsagePanel } from './UsagePanel';
 
 type Loadable<T> = { kind: 'loading' } | { kind: 'ready'; value: T } | { kind: 'failed'; error: AppError };
 
-/** What Collect now did for a profile, by Go's collect.Outcome. */
-const outcomeText: Record<string, string> = {
-  written: 'sample taken',
-  taken: 'sample already taken by another collector',
-  unreachable: 'server unreachable',
-  needs_login: 'needs a login',
-  failed: 'failed',
-  off: 'history off',
+/** What Collect now did for a profile. */
+const outcomeText: Record<collect.Outcome, string> = {
+  [collect.Outcome.WRITTEN]: 'sample taken',
+  [collect.Outcome.TAKEN]: 'sample already taken by another collector',
+  [collect.Outcome.UNREACHABLE]: 'server unreachable',
+  [collect.Outcome.NEEDS_LOGIN]: 'needs a login',
+  [collect.Outcome.FAILED]: 'failed',
+  [collect.Outcome.OFF]: 'history off',
 };
-const fine = new Set(['written', 'taken', 'off']);
+const fine = new Set([collect.Outcome.WRITTEN, collect.Outcome.TAKEN, collect.Outcome.OFF]);
 
 function CollectReport({ results, onClose }: { results: CollectResult[]; onClose: () => void }) {
   const ok = results.every((r) => fine.has(r.outcome));
@@ -42,8 +42,8 @@ function CollectReport({ results, onClose }: { results: CollectResult[]; onClose
       <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
         {results.map((r) => (
           <li key={r.profileId}>
-            {r.profileName}: {outcomeText[r.outcome] ?? r.outcome}
-            {r.message && r.outcome !== 'written' ? ` (${r.message})` : ''}
+            {r.profileName}: {outcomeText[r.outcome]}
+            {r.message && r.outcome !== collect.Outcome.WRITTEN ? ` (${r.message})` : ''}
           </li>
         ))}
       </Box>

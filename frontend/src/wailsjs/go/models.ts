@@ -137,10 +137,18 @@ export namespace buildinfo {
 
 export namespace collect {
 	
+	export enum Outcome {
+	    WRITTEN = "written",
+	    TAKEN = "taken",
+	    UNREACHABLE = "unreachable",
+	    NEEDS_LOGIN = "needs_login",
+	    FAILED = "failed",
+	    OFF = "off",
+	}
 	export interface Result {
 	    profileId: string;
 	    profileName: string;
-	    outcome: string;
+	    outcome: Outcome;
 	    message: string;
 	    at: string;
 	    opened: history.Alert[];
@@ -298,6 +306,11 @@ export namespace exchanges {
 
 export namespace fne {
 	
+	export enum Evidence {
+	    DOCUMENTED = "documented",
+	    OBSERVED = "observed",
+	    ASSUMED = "assumed",
+	}
 	export enum ProbeOutcome {
 	    SUPPORTED = "supported",
 	    NOT_SUPPORTED = "not_supported",
@@ -306,11 +319,6 @@ export namespace fne {
 	    NOT_FOUND = "not_found",
 	    ERROR = "error",
 	    SKIPPED = "skipped",
-	}
-	export enum Evidence {
-	    DOCUMENTED = "documented",
-	    OBSERVED = "observed",
-	    ASSUMED = "assumed",
 	}
 	export interface CertificateInfo {
 	    subject: string;
@@ -352,10 +360,15 @@ export namespace fne {
 
 export namespace history {
 	
+	export enum Outcome {
+	    DONE = "done",
+	    FAILED = "failed",
+	    UNKNOWN = "unknown",
+	}
 	export interface Alert {
 	    id: number;
 	    profileId: string;
-	    rule: string;
+	    rule: usage.RuleKind;
 	    subject: string;
 	    message: string;
 	    openedAt: string;
@@ -371,7 +384,7 @@ export namespace history {
 	    user: string;
 	    operation: string;
 	    summary: string;
-	    outcome: string;
+	    outcome: Outcome;
 	    code: string;
 	    tool: string;
 	}
@@ -956,6 +969,13 @@ export namespace settings {
 
 export namespace usage {
 	
+	export enum RuleKind {
+	    BUSY = "busy",
+	    FULL = "full",
+	    EXPIRY = "expiry",
+	    UNREACHABLE = "unreachable",
+	    OVERDRAFT = "overdraft",
+	}
 	export interface BusyRule {
 	    on: boolean;
 	    percent: number;
