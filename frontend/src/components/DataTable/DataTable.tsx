@@ -1,6 +1,5 @@
 import Download from '@mui/icons-material/Download';
 import Refresh from '@mui/icons-material/Refresh';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
@@ -8,7 +7,6 @@ import IconButton from '@mui/material/IconButton';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
-import Snackbar from '@mui/material/Snackbar';
 import { alpha, type Theme } from '@mui/material/styles';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -39,6 +37,7 @@ import { Pager } from './Pager';
 import { SearchField } from './SearchField';
 import { features, fromPagination, fromSorting, fromVisibility, resolve, toColumnDefs, toPagination, toSorting, toVisibility, type Features } from './tableModel';
 import { initialTableState, type Column, type FetchPage, type RowHighlight, type RowKey, type RowSelection, type TableState } from './types';
+import { useCsvExport } from '../useCsvExport';
 
 interface CommonProps<T extends RowData> {
   /** Keys the remembered column choice; unique per table. */
@@ -237,20 +236,7 @@ export function DataTable<T extends RowData, P extends ListPage<T> = ListPage<T>
   const rowModel = table.getRowModel().rows;
   const visibleColumns = table.getVisibleLeafColumns();
 
-  const [exporting, setExporting] = useState(false);
-  const [toast, setToast] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
-  const exportCsv = async () => {
-    if (!onExport) return;
-    setExporting(true);
-    try {
-      const path = await onExport(query, visibleColumns.map((c) => c.id));
-      if (path) setToast({ severity: 'success', text: `Exported to ${path}` });
-    } catch (e) {
-      setToast({ severity: 'error', text: `The export failed: ${toAppError(e).message}` });
-    } finally {
-      setExporting(false);
-    }
-  };
+  const { exporting, exportCsv, toast } = useCsvExport(async () => (onExport ? onExport(query, visibleColumns.map((c) => c.id)) : ''));
 
   // Roving focus: the table is one Tab stop, the arrows move between rows.
   const [focusIndex, setFocusIndex] = useState(0);
@@ -453,18 +439,7 @@ export function DataTable<T extends RowData, P extends ListPage<T> = ListPage<T>
         </TableContainer>
       </Box>
       {ready && <Pager total={total} page={shownPage} pages={pageCount} onPage={(page) => table.setPageIndex(page - 1)} />}
-      <Snackbar
-        open={toast !== null}
-        autoHideDuration={toast?.severity === 'error' ? null : 8000}
-        onClose={(_, reason) => reason !== 'clickaway' && setToast(null)}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
-      >
-        {toast ? (
-          <Alert severity={toast.severity} variant="filled" onClose={() => setToast(null)} sx={{ maxWidth: 720, overflowWrap: 'anywhere' }}>
-            {toast.text}
-          </Alert>
-        ) : undefined}
-      </Snackbar>
+      {toast}
     </Paper>
   );
 }

@@ -8,7 +8,6 @@ import IconButton from '@mui/material/IconButton';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
-import Snackbar from '@mui/material/Snackbar';
 import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
@@ -20,6 +19,7 @@ import { fromLocalInput, toRfc3339 } from '../../components/dateInput';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
+import { useCsvExport } from '../../components/useCsvExport';
 
 type Loadable<T> = { kind: 'loading' } | { kind: 'ready'; value: T } | { kind: 'failed'; error: AppError };
 
@@ -97,8 +97,6 @@ export function Activity() {
   const [profiles, setProfiles] = useState<ProfileHistory[]>([]);
   const [entries, setEntries] = useState<Loadable<AuditList>>({ kind: 'loading' });
   const [reloads, setReloads] = useState(0);
-  const [exporting, setExporting] = useState(false);
-  const [toast, setToast] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -135,18 +133,7 @@ export function Activity() {
 
   const set = useCallback(<K extends keyof Filters>(k: K, value: Filters[K]) => setFilters((f) => ({ ...f, [k]: value })), []);
 
-  const exportCsv = async () => {
-    if (!filter) return;
-    setExporting(true);
-    try {
-      const path = await historyApi.exportAudit(filter);
-      if (path) setToast({ severity: 'success', text: `Exported to ${path}` });
-    } catch (e) {
-      setToast({ severity: 'error', text: `The export failed: ${toAppError(e).message}` });
-    } finally {
-      setExporting(false);
-    }
-  };
+  const { exporting, exportCsv, toast } = useCsvExport(async () => (filter ? historyApi.exportAudit(filter) : ''));
 
   const filtered = JSON.stringify(filters) !== JSON.stringify(noFilters);
   const rows = entries.kind === 'ready' ? entries.value.entries : [];
@@ -266,18 +253,7 @@ export function Activity() {
           />
         </>
       )}
-      <Snackbar
-        open={toast !== null}
-        autoHideDuration={toast?.severity === 'error' ? null : 8000}
-        onClose={(_, reason) => reason !== 'clickaway' && setToast(null)}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
-      >
-        {toast ? (
-          <Alert severity={toast.severity} variant="filled" onClose={() => setToast(null)} sx={{ maxWidth: 720, overflowWrap: 'anywhere' }}>
-            {toast.text}
-          </Alert>
-        ) : undefined}
-      </Snackbar>
+      {toast}
     </>
   );
 }

@@ -5,7 +5,6 @@ import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import MenuItem from '@mui/material/MenuItem';
 import Skeleton from '@mui/material/Skeleton';
-import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
@@ -21,6 +20,7 @@ import { noSamplesText } from './times';
 import { checkCustom, defaultCustom, presetRange, presets, type CustomRange, type RangeKey, type TimeRange } from './ranges';
 import type { FeaturePick } from './Sections';
 import { UsageChart } from './UsageChart';
+import { useCsvExport } from '../../components/useCsvExport';
 
 type Loadable<T> = { kind: 'idle' } | { kind: 'loading' } | { kind: 'ready'; value: T } | { kind: 'failed'; error: AppError };
 
@@ -91,8 +91,6 @@ export const UsagePanel = forwardRef<HTMLElement, UsagePanelProps>(function Usag
   const [custom, setCustom] = useState<CustomRange>(() => defaultCustom(new Date()));
   const [series, setSeries] = useState<Loadable<UsageSeries>>({ kind: 'idle' });
   const [loadingSeries, setLoadingSeries] = useState(false);
-  const [exporting, setExporting] = useState(false);
-  const [toast, setToast] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
 
   // A profile that left the list (deleted in Settings) gives way to another.
   useEffect(() => {
@@ -178,18 +176,7 @@ export const UsagePanel = forwardRef<HTMLElement, UsagePanelProps>(function Usag
     if (next !== 'custom') setPresetWindow(presetRange(next, new Date()));
   };
 
-  const exportCsv = async () => {
-    if (!query) return;
-    setExporting(true);
-    try {
-      const path = await historyApi.exportSeries(query);
-      if (path) setToast({ severity: 'success', text: `Exported to ${path}` });
-    } catch (e) {
-      setToast({ severity: 'error', text: `The export failed: ${toAppError(e).message}` });
-    } finally {
-      setExporting(false);
-    }
-  };
+  const { exporting, exportCsv, toast } = useCsvExport(async () => (query ? historyApi.exportSeries(query) : ''));
 
   const profile = profiles.find((p) => p.profileId === profileId);
   const rangeLabel = range === 'custom' ? 'the chosen range' : `the last ${presets.find((p) => p.key === range)?.label ?? ''}`;
@@ -321,18 +308,7 @@ export const UsagePanel = forwardRef<HTMLElement, UsagePanelProps>(function Usag
           {body}
         </Box>
       </Section>
-      <Snackbar
-        open={toast !== null}
-        autoHideDuration={toast?.severity === 'error' ? null : 8000}
-        onClose={(_, reason) => reason !== 'clickaway' && setToast(null)}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
-      >
-        {toast ? (
-          <Alert severity={toast.severity} variant="filled" onClose={() => setToast(null)} sx={{ maxWidth: 720, overflowWrap: 'anywhere' }}>
-            {toast.text}
-          </Alert>
-        ) : undefined}
-      </Snackbar>
+      {toast}
     </Box>
   );
 });
