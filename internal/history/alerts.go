@@ -120,30 +120,18 @@ func (s *Store) Alerts(ctx context.Context, q AlertQuery) ([]Alert, error) {
 		query += ` LIMIT ?`
 		args = append(args, q.Limit)
 	}
-	rows, err := s.db.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, readError(err)
-	}
-	defer rows.Close()
-	out := []Alert{}
-	for rows.Next() {
+	return list(ctx, s.db, func(rows *sql.Rows) (Alert, error) {
 		var a Alert
 		var opened int64
 		var cleared sql.NullInt64
-		if err := rows.Scan(&a.ID, &a.ProfileID, &a.Rule, &a.Subject, &a.Message, &opened, &cleared, &a.Seen); err != nil {
-			return nil, readError(err)
-		}
+		err := rows.Scan(&a.ID, &a.ProfileID, &a.Rule, &a.Subject, &a.Message, &opened, &cleared, &a.Seen)
 		a.OpenedAt = unix(opened)
 		if cleared.Valid {
 			t := unix(cleared.Int64)
 			a.ClearedAt = &t
 		}
-		out = append(out, a)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, readError(err)
-	}
-	return out, nil
+		return a, err
+	}, query, args...)
 }
 
 // MarkSeen marks every alert opened up to and including id as seen: the

@@ -2,6 +2,7 @@ package history
 
 import (
 	"context"
+	"database/sql"
 	"strings"
 	"time"
 )
@@ -80,23 +81,11 @@ func (s *Store) Audit(ctx context.Context, q AuditQuery) ([]Entry, error) {
 		query += ` LIMIT ?`
 		args = append(args, q.Limit)
 	}
-	rows, err := s.db.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, readError(err)
-	}
-	defer rows.Close()
-	out := []Entry{}
-	for rows.Next() {
+	return list(ctx, s.db, func(rows *sql.Rows) (Entry, error) {
 		var e Entry
 		var at int64
-		if err := rows.Scan(&e.ID, &at, &e.ProfileID, &e.Profile, &e.Server, &e.User, &e.Operation, &e.Summary, &e.Outcome, &e.Code, &e.Tool); err != nil {
-			return nil, readError(err)
-		}
+		err := rows.Scan(&e.ID, &at, &e.ProfileID, &e.Profile, &e.Server, &e.User, &e.Operation, &e.Summary, &e.Outcome, &e.Code, &e.Tool)
 		e.At = unix(at)
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, readError(err)
-	}
-	return out, nil
+		return e, err
+	}, query, args...)
 }

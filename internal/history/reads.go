@@ -53,30 +53,22 @@ func (s *Store) Current(ctx context.Context, profileID string) ([]usage.FeatureU
 	if err := s.db.QueryRowContext(ctx, `SELECT MAX(taken_at) FROM samples WHERE profile_id = ? AND reachable`, profileID).Scan(&at); err != nil {
 		return nil, time.Time{}, readError(err)
 	}
-	out := []usage.FeatureUse{}
 	if !at.Valid {
-		return out, time.Time{}, nil
+		return []usage.FeatureUse{}, time.Time{}, nil
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT f.name, f.version, r.used, r.total, r.reserved, r.overdraft, r.counted, r.earliest_expiry
-		FROM features f JOIN feature_samples r ON r.feature_id = f.id AND r.taken_at = ?
-		WHERE f.profile_id = ? ORDER BY lower(f.name), f.version`, at.Int64, profileID)
-	if err != nil {
-		return nil, time.Time{}, readError(err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	out, err := list(ctx, s.db, func(rows *sql.Rows) (usage.FeatureUse, error) {
 		var f usage.FeatureUse
 		var earliest sql.NullInt64
-		if err := rows.Scan(&f.Name, &f.Version, &f.Used, &f.Total, &f.Reserved, &f.Overdraft, &f.Counted, &earliest); err != nil {
-			return nil, time.Time{}, readError(err)
-		}
+		err := rows.Scan(&f.Name, &f.Version, &f.Used, &f.Total, &f.Reserved, &f.Overdraft, &f.Counted, &earliest)
 		if earliest.Valid {
 			f.Earliest = unix(earliest.Int64)
 		}
-		out = append(out, f)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, time.Time{}, readError(err)
+		return f, err
+	}, `SELECT f.name, f.version, r.used, r.total, r.reserved, r.overdraft, r.counted, r.earliest_expiry
+		FROM features f JOIN feature_samples r ON r.feature_id = f.id AND r.taken_at = ?
+		WHERE f.profile_id = ? ORDER BY lower(f.name), f.version`, at.Int64, profileID)
+	if err != nil {
+		return nil, time.Time{}, err
 	}
 	return out, unix(at.Int64), nil
 }
@@ -84,26 +76,14 @@ func (s *Store) Current(ctx context.Context, profileID string) ([]usage.FeatureU
 // Expiries are the profile's increments that end after now and within
 // horizon, soonest first, as of its latest sample that reached the server.
 func (s *Store) Expiries(ctx context.Context, profileID string, now time.Time, horizon time.Duration) ([]usage.Expiry, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT name, version, expires, seats, rest FROM increments
-		WHERE profile_id = ? AND expires > ? AND expires <= ? ORDER BY expires, lower(name), version`, profileID, now.Unix(), now.Add(horizon).Unix())
-	if err != nil {
-		return nil, readError(err)
-	}
-	defer rows.Close()
-	out := []usage.Expiry{}
-	for rows.Next() {
+	return list(ctx, s.db, func(rows *sql.Rows) (usage.Expiry, error) {
 		var e usage.Expiry
 		var at int64
-		if err := rows.Scan(&e.Name, &e.Version, &at, &e.Seats, &e.Rest); err != nil {
-			return nil, readError(err)
-		}
+		err := rows.Scan(&e.Name, &e.Version, &at, &e.Seats, &e.Rest)
 		e.Expires = unix(at)
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, readError(err)
-	}
-	return out, nil
+		return e, err
+	}, `SELECT name, version, expires, seats, rest FROM increments
+		WHERE profile_id = ? AND expires > ? AND expires <= ? ORDER BY expires, lower(name), version`, profileID, now.Unix(), now.Add(horizon).Unix())
 }
 
 // FullTime is how long each of the profile's features had every seat in
@@ -140,21 +120,9 @@ type FeatureKey struct {
 
 // Known lists the features a profile's server has had, in name order.
 func (s *Store) Known(ctx context.Context, profileID string) ([]FeatureKey, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT name, version FROM features WHERE profile_id = ? ORDER BY lower(name), version`, profileID)
-	if err != nil {
-		return nil, readError(err)
-	}
-	defer rows.Close()
-	out := []FeatureKey{}
-	for rows.Next() {
+	return list(ctx, s.db, func(rows *sql.Rows) (FeatureKey, error) {
 		var k FeatureKey
-		if err := rows.Scan(&k.Name, &k.Version); err != nil {
-			return nil, readError(err)
-		}
-		out = append(out, k)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, readError(err)
-	}
-	return out, nil
+		err := rows.Scan(&k.Name, &k.Version)
+		return k, err
+	}, `SELECT name, version FROM features WHERE profile_id = ? ORDER BY lower(name), version`, profileID)
 }

@@ -247,6 +247,28 @@ func (s *Store) writeError(err error) error {
 	return apperr.Wrap(err, apperr.Internal, "The usage history could not be written (%v).", err)
 }
 
+// list runs a read and turns each row into a T with scan; the list is
+// never nil, so an empty one reaches the UI as [].
+func list[T any](ctx context.Context, db *sql.DB, scan func(*sql.Rows) (T, error), query string, args ...any) ([]T, error) {
+	rows, err := db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, readError(err)
+	}
+	defer rows.Close()
+	out := []T{}
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, readError(err)
+		}
+		out = append(out, v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, readError(err)
+	}
+	return out, nil
+}
+
 func readError(err error) error {
 	return apperr.Wrap(err, apperr.Internal, "The usage history could not be read: %v", err)
 }
@@ -255,26 +277,14 @@ func unix(v int64) time.Time { return time.Unix(v, 0).UTC() }
 
 // Series is one feature's samples between from and to, oldest first.
 func (s *Store) Series(ctx context.Context, profileID, name, version string, from, to time.Time) ([]usage.Sample, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT r.taken_at, r.used, r.total, r.counted FROM feature_samples r
+	return list(ctx, s.db, func(rows *sql.Rows) (usage.Sample, error) {
+		var at int64
+		var sm usage.Sample
+		err := rows.Scan(&at, &sm.Used, &sm.Total, &sm.Counted)
+		sm.At = unix(at)
+		return sm, err
+	}, `SELECT r.taken_at, r.used, r.total, r.counted FROM feature_samples r
 		JOIN features f ON f.id = r.feature_id
 		WHERE f.profile_id = ? AND f.name = ? AND f.version = ? AND r.taken_at >= ? AND r.taken_at < ? ORDER BY r.taken_at`,
 		profileID, name, version, from.Unix(), to.Unix())
-	if err != nil {
-		return nil, readError(err)
-	}
-	defer rows.Close()
-	out := []usage.Sample{}
-	for rows.Next() {
-		var at int64
-		var sm usage.Sample
-		if err := rows.Scan(&at, &sm.Used, &sm.Total, &sm.Counted); err != nil {
-			return nil, readError(err)
-		}
-		sm.At = unix(at)
-		out = append(out, sm)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, readError(err)
-	}
-	return out, nil
 }
