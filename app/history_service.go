@@ -107,7 +107,7 @@ func (s *HistoryService) Status() HistoryStatus {
 	snap := s.d.Settings.Snapshot()
 	st := HistoryStatus{Available: s.d.Store != nil, Problem: s.d.Problem, File: s.d.File,
 		Input:    settings.HistoryInput{History: snap.Preferences.History, StartView: snap.Preferences.StartView},
-		Profiles: []ProfileHistory{}, Unseen: s.unseen()}
+		Profiles: []ProfileHistory{}, Unseen: s.unseen(), Bounds: historyBounds}
 	for _, p := range s.plan().Profiles {
 		st.Profiles = append(st.Profiles, ProfileHistory{ProfileID: p.ID, Name: p.Name, Record: !p.NoHistory})
 	}

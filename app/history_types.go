@@ -53,6 +53,20 @@ type HistoryStatus struct {
 	Input    settings.HistoryInput `json:"input"`
 	Profiles []ProfileHistory      `json:"profiles"`
 	Unseen   int                   `json:"unseen"`
+	Bounds   HistoryBounds         `json:"bounds"`
+}
+
+// HistoryBounds are the ranges SaveSettings accepts, for the fields' help.
+type HistoryBounds struct {
+	MinIntervalMinutes int `json:"minIntervalMinutes"`
+	MaxIntervalMinutes int `json:"maxIntervalMinutes"`
+	MinRetentionDays   int `json:"minRetentionDays"`
+	MaxRetentionDays   int `json:"maxRetentionDays"`
+}
+
+var historyBounds = HistoryBounds{
+	MinIntervalMinutes: settings.MinIntervalMinutes, MaxIntervalMinutes: settings.MaxIntervalMinutes,
+	MinRetentionDays: settings.MinRetentionDays, MaxRetentionDays: settings.MaxRetentionDays,
 }
 
 // AlertRow is an alert with its profile's name.

@@ -265,6 +265,7 @@ export function historyStatus(overrides: Partial<HistoryStatus> = {}): HistorySt
       { profileId: 'p2', name: 'Lab server', record: false },
     ],
     unseen: 0,
+    bounds: { minIntervalMinutes: 1, maxIntervalMinutes: 60, minRetentionDays: 30, maxRetentionDays: 3650 },
     ...overrides,
   };
 }

@@ -61,6 +61,13 @@ describe('Settings: usage history and alerts', () => {
     expect(within(section()).getByTestId('history-file')).toHaveTextContent('/home/ada/.local/share/LicenseServerManager/history.db');
   });
 
+  it('gives the ranges Go accepts as the fields’ help', async () => {
+    vi.mocked(HistoryService.Status).mockResolvedValue(historyStatus({ bounds: { minIntervalMinutes: 2, maxIntervalMinutes: 30, minRetentionDays: 31, maxRetentionDays: 999 } }));
+    await renderSection();
+    expect(within(section()).getByLabelText('Sample every')).toHaveAccessibleDescription('2 to 30 minutes');
+    expect(within(section()).getByLabelText('Keep samples for')).toHaveAccessibleDescription('31 to 999 days');
+  });
+
   it('saves the interval, retention, start view and every rule, with feature rules added and removed', async () => {
     const user = userEvent.setup();
     await renderSection();

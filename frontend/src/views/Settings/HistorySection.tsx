@@ -285,8 +285,8 @@ export function HistorySection() {
         )}
         <Box component="form" onSubmit={submit} noValidate aria-label="Usage history settings">
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-            <NumberField label="Sample every" field="intervalMinutes" unit="min" value={form.intervalMinutes} errors={errors} onChange={(v) => setField('intervalMinutes', v)} width={170} help="1 to 60 minutes" />
-            <NumberField label="Keep samples for" field="retentionDays" unit="days" value={form.retentionDays} errors={errors} onChange={(v) => setField('retentionDays', v)} width={190} help="30 to 3650 days" />
+            <NumberField label="Sample every" field="intervalMinutes" unit="min" value={form.intervalMinutes} errors={errors} onChange={(v) => setField('intervalMinutes', v)} width={170} help={`${status.bounds.minIntervalMinutes} to ${status.bounds.maxIntervalMinutes} minutes`} />
+            <NumberField label="Keep samples for" field="retentionDays" unit="days" value={form.retentionDays} errors={errors} onChange={(v) => setField('retentionDays', v)} width={190} help={`${status.bounds.minRetentionDays} to ${status.bounds.maxRetentionDays} days`} />
           </Stack>
 
           <FormControl error={errors.startView !== undefined} sx={{ mt: 1 }}>

@@ -37,6 +37,12 @@ export namespace app {
 	    text: string;
 	    check: operations.ModelCheck;
 	}
+	export interface HistoryBounds {
+	    minIntervalMinutes: number;
+	    maxIntervalMinutes: number;
+	    minRetentionDays: number;
+	    maxRetentionDays: number;
+	}
 	export interface ProfileHistory {
 	    profileId: string;
 	    name: string;
@@ -49,6 +55,7 @@ export namespace app {
 	    input: settings.HistoryInput;
 	    profiles: ProfileHistory[];
 	    unseen: number;
+	    bounds: HistoryBounds;
 	}
 	
 	export interface ProgressEvent {
@@ -306,11 +313,6 @@ export namespace exchanges {
 
 export namespace fne {
 	
-	export enum Evidence {
-	    DOCUMENTED = "documented",
-	    OBSERVED = "observed",
-	    ASSUMED = "assumed",
-	}
 	export enum ProbeOutcome {
 	    SUPPORTED = "supported",
 	    NOT_SUPPORTED = "not_supported",
@@ -319,6 +321,11 @@ export namespace fne {
 	    NOT_FOUND = "not_found",
 	    ERROR = "error",
 	    SKIPPED = "skipped",
+	}
+	export enum Evidence {
+	    DOCUMENTED = "documented",
+	    OBSERVED = "observed",
+	    ASSUMED = "assumed",
 	}
 	export interface CertificateInfo {
 	    subject: string;
