@@ -210,7 +210,14 @@ func usageOverview(l *lsm) *cobra.Command {
 				table.Rows = append(table.Rows, []string{f.Profile, "", "", "", "", fmt.Sprintf("%s %s at %d of %d seats", f.Name, f.Version, f.Used, f.Total)})
 			}
 			for _, e := range ov.Expiries {
-				table.Rows = append(table.Rows, []string{e.Profile, "", "", "", "", fmt.Sprintf("%s %s: %d seats end on %s (%d stay)", e.Name, e.Version, e.Seats, e.Expires.Format(time.DateOnly), e.Rest)})
+				ending, rest := fmt.Sprintf("%d seats", e.Seats), fmt.Sprint(e.Rest)
+				if e.Uncounted {
+					ending = "uncounted seats"
+				}
+				if e.RestUncounted {
+					rest += " and uncounted"
+				}
+				table.Rows = append(table.Rows, []string{e.Profile, "", "", "", "", fmt.Sprintf("%s %s: %s end on %s (%s stay)", e.Name, e.Version, ending, e.Expires.Format(time.DateOnly), rest)})
 			}
 			return out.list(table, ov)
 		},

@@ -58,14 +58,17 @@ type FeatureRow struct {
 
 // ExpiryRow is an increment that ends soon.
 type ExpiryRow struct {
-	ProfileID string    `json:"profileId"`
-	Profile   string    `json:"profile"`
-	Name      string    `json:"name"`
-	Version   string    `json:"version"`
-	Seats     int64     `json:"seats"`
-	Rest      int64     `json:"rest"`
-	Expires   time.Time `json:"expires" ts_type:"string"`
-	Days      int       `json:"days"`
+	ProfileID string `json:"profileId"`
+	Profile   string `json:"profile"`
+	Name      string `json:"name"`
+	Version   string `json:"version"`
+	Seats     int64  `json:"seats"`
+	Rest      int64  `json:"rest"`
+	// Uncounted and RestUncounted are those of usage.Expiry.
+	Uncounted     bool      `json:"uncounted"`
+	RestUncounted bool      `json:"restUncounted"`
+	Expires       time.Time `json:"expires" ts_type:"string"`
+	Days          int       `json:"days"`
 }
 
 // Overview is the Dashboard's first screen.
@@ -143,7 +146,7 @@ func Read(ctx context.Context, store *history.Store, profiles []settings.Profile
 		}
 		for _, e := range exps {
 			ov.Expiries = append(ov.Expiries, ExpiryRow{ProfileID: p.ID, Profile: p.Name, Name: e.Name, Version: e.Version,
-				Seats: e.Seats, Rest: e.Rest, Expires: e.Expires, Days: int(e.Expires.Sub(now).Hours() / 24)})
+				Seats: e.Seats, Rest: e.Rest, Uncounted: e.Uncounted, RestUncounted: e.RestUncounted, Expires: e.Expires, Days: int(e.Expires.Sub(now).Hours() / 24)})
 		}
 	}
 	slices.SortStableFunc(ov.NearCapacity, func(a, b FeatureRow) int { return cmp.Compare(b.Utilisation, a.Utilisation) })

@@ -79,10 +79,10 @@ func (s *Store) Expiries(ctx context.Context, profileID string, now time.Time, h
 	return list(ctx, s.db, func(rows *sql.Rows) (usage.Expiry, error) {
 		var e usage.Expiry
 		var at int64
-		err := rows.Scan(&e.Name, &e.Version, &at, &e.Seats, &e.Rest)
+		err := rows.Scan(&e.Name, &e.Version, &at, &e.Seats, &e.Rest, &e.Uncounted, &e.RestUncounted)
 		e.Expires = unix(at)
 		return e, err
-	}, `SELECT name, version, expires, seats, rest FROM increments
+	}, `SELECT name, version, expires, seats, rest, uncounted, rest_uncounted FROM increments
 		WHERE profile_id = ? AND expires > ? AND expires <= ? ORDER BY expires, lower(name), version`, profileID, now.Unix(), now.Add(horizon).Unix())
 }
 

@@ -29,9 +29,11 @@ import (
 //	    period (Settings, 400 days unless changed).
 //	server_hours(profile_id, hour, readings, reachable_readings, mean_response_ms, max_response_ms)
 //	    the hourly roll-up of reachability and response time
-//	increments(profile_id, name, version, expires, seats, rest)
+//	increments(profile_id, name, version, expires, seats, rest, uncounted, rest_uncounted)
 //	    the increments of the latest sample that end within a year, with
-//	    the seats their feature keeps after them
+//	    the seats their feature keeps after them; uncounted is 1 for an
+//	    increment of any number of seats, rest_uncounted when such an
+//	    increment stays after it
 //	alert_states(profile_id, rule, subject, holding, since, open, opened_at)
 //	    where each alert rule stands, so that a later sample, from this
 //	    process or another, goes on from it
@@ -192,6 +194,9 @@ var migrations = []string{
 		tool TEXT NOT NULL
 	);
 	CREATE INDEX audit_time ON audit(at);`,
+	// Step 3: an uncounted increment that ends, and the uncounted ones that stay.
+	`ALTER TABLE increments ADD COLUMN uncounted INTEGER NOT NULL DEFAULT 0;
+	ALTER TABLE increments ADD COLUMN rest_uncounted INTEGER NOT NULL DEFAULT 0;`,
 }
 
 // migrate runs the steps a file lacks, each in its own transaction. A file

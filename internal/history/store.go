@@ -222,8 +222,8 @@ func replaceIncrements(ctx context.Context, tx *sql.Tx, profileID string, exps [
 		return err
 	}
 	for _, e := range exps {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO increments(profile_id, name, version, expires, seats, rest) VALUES (?, ?, ?, ?, ?, ?)`,
-			profileID, e.Name, e.Version, e.Expires.Unix(), e.Seats, e.Rest); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO increments(profile_id, name, version, expires, seats, rest, uncounted, rest_uncounted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			profileID, e.Name, e.Version, e.Expires.Unix(), e.Seats, e.Rest, e.Uncounted, e.RestUncounted); err != nil {
 			return err
 		}
 	}

@@ -111,3 +111,22 @@ func TestAFileItCannotUse(t *testing.T) {
 		t.Fatalf("%v", err)
 	}
 }
+
+// TestExpiriesRoundTrip: the latest reachable sample's expiring increments
+// come back as they were written, uncounted ones included.
+func TestExpiriesRoundTrip(t *testing.T) {
+	s := open(t, filepath.Join(t.TempDir(), "history.db"))
+	exps := []usage.Expiry{
+		{Name: "CAD", Version: "2.0", Seats: 4, Rest: 6, Expires: t0.Add(48 * time.Hour)},
+		{Name: "Viewer", Version: "1.0", Expires: t0.Add(72 * time.Hour), Uncounted: true, RestUncounted: true},
+	}
+	sn := snapshot(t0, 1)
+	sn.Expiries = exps
+	if _, err := s.Add(ctx, "p1", sn, usage.DefaultRules()); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Expiries(ctx, "p1", t0, 30*24*time.Hour)
+	if err != nil || len(got) != 2 || got[0] != exps[0] || got[1] != exps[1] {
+		t.Fatalf("%+v %v", got, err)
+	}
+}

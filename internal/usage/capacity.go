@@ -99,6 +99,11 @@ type Expiry struct {
 	// later increments; a feature with seats left is not expiring, only
 	// shrinking.
 	Rest int64 `json:"rest"`
+	// Uncounted: the increment lets any number of seats be used (Seats is
+	// 0); RestUncounted: a permanent or later uncounted increment keeps
+	// the feature available after it, whatever Rest says.
+	Uncounted     bool `json:"uncounted"`
+	RestUncounted bool `json:"restUncounted"`
 }
 
 // Expiries lists the increments that end after now and within horizon,
@@ -119,9 +124,14 @@ func Expiries(incs []Increment, now time.Time, horizon time.Duration) []Expiry {
 		if in.Permanent || in.Expires.IsZero() || !in.Expires.After(now) || in.Expires.After(now.Add(horizon)) {
 			continue
 		}
-		e := Expiry{Name: in.Name, Version: in.Version, Seats: in.Total, Expires: in.Expires}
+		e := Expiry{Name: in.Name, Version: in.Version, Seats: in.Total, Expires: in.Expires, Uncounted: in.Uncounted}
 		for _, other := range byKey[key{in.Name, in.Version}] {
-			if !other.Uncounted && (other.Permanent || other.Expires.After(in.Expires)) {
+			if !other.Permanent && !other.Expires.After(in.Expires) {
+				continue
+			}
+			if other.Uncounted {
+				e.RestUncounted = true
+			} else {
 				e.Rest += other.Total
 			}
 		}

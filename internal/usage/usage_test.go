@@ -155,3 +155,37 @@ func TestFeaturesAndExpiries(t *testing.T) {
 		t.Fatalf("%+v", ex)
 	}
 }
+
+// TestExpiriesOfUncountedIncrements: an uncounted increment that ends is
+// listed as such (its 0 seats are not "no seats"), and one that stays keeps
+// the feature available, whatever the counted seats after it.
+func TestExpiriesOfUncountedIncrements(t *testing.T) {
+	now := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
+	in := func(days int) time.Time { return now.Add(time.Duration(days) * 24 * time.Hour) }
+	tests := []struct {
+		name string
+		incs []Increment
+		want Expiry
+	}{
+		{"an uncounted increment ends, nothing stays",
+			[]Increment{{Name: "F", Version: "1", Uncounted: true, Expires: in(5)}},
+			Expiry{Name: "F", Version: "1", Expires: in(5), Uncounted: true}},
+		{"an uncounted increment ends, counted seats stay",
+			[]Increment{{Name: "F", Version: "1", Uncounted: true, Expires: in(5)}, {Name: "F", Version: "1", Total: 20, Permanent: true}},
+			Expiry{Name: "F", Version: "1", Expires: in(5), Uncounted: true, Rest: 20}},
+		{"counted seats end, a later uncounted increment stays",
+			[]Increment{{Name: "F", Version: "1", Total: 8, Expires: in(5)}, {Name: "F", Version: "1", Uncounted: true, Expires: in(400)}},
+			Expiry{Name: "F", Version: "1", Seats: 8, Expires: in(5), RestUncounted: true}},
+		{"an earlier uncounted increment does not stay",
+			[]Increment{{Name: "F", Version: "1", Uncounted: true, Expires: in(1)}, {Name: "F", Version: "1", Total: 8, Expires: in(5)}},
+			Expiry{Name: "F", Version: "1", Seats: 8, Expires: in(5)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Expiries(tt.incs, now, 30*24*time.Hour)
+			if last := got[len(got)-1]; last != tt.want {
+				t.Fatalf("got %+v, want %+v", last, tt.want)
+			}
+		})
+	}
+}

@@ -314,6 +314,8 @@ export function usageExpiry(overrides: Partial<UsageExpiry> = {}): UsageExpiry {
     version: '2022.1',
     seats: 20,
     rest: 5,
+    uncounted: false,
+    restUncounted: false,
     expires: '2026-03-20T00:00:00Z',
     days: 18,
     ...overrides,

@@ -11,6 +11,7 @@ import {
   profileUsage,
   sessionState,
   settingsView,
+  usageExpiry,
   usageOverview,
   usageSeries,
 } from '../../test/fixtures';
@@ -104,6 +105,26 @@ describe('Dashboard view', () => {
     const full = rowOf(table('Full in the last 7 days'), 'Mesh_Repair 1.5');
     expect(full).toHaveTextContent('2 h 15 min');
     expect(full).toHaveTextContent('10 of 10');
+  });
+
+  it('says what ends and what stays of an uncounted increment, and marks a feature nothing stays of', async () => {
+    vi.mocked(HistoryService.Overview).mockResolvedValue(
+      usageOverview({
+        expiries: [
+          usageExpiry({ name: 'Viewer', version: '1.0', seats: 0, rest: 0, uncounted: true }),
+          usageExpiry({ name: 'CAD', version: '2.0', seats: 8, rest: 0, restUncounted: true }),
+          usageExpiry({ name: 'Mesh', version: '1.5', seats: 0, rest: 12, uncounted: true, restUncounted: true }),
+        ],
+      }),
+    );
+    await renderDashboard();
+    const expiries = await screen.findByRole('table', { name: 'Next expiries' });
+    const last2 = (name: string) => within(rowOf(expiries, name)).getAllByRole('cell').map((c) => c.textContent).slice(-2);
+    expect(last2('Viewer 1.0')).toEqual(['Uncounted', '0']);
+    expect(rowOf(expiries, 'Viewer 1.0')).toHaveAttribute('data-highlight', 'error');
+    expect(last2('CAD 2.0')).toEqual(['8', 'Uncounted']);
+    expect(rowOf(expiries, 'CAD 2.0')).not.toHaveAttribute('data-highlight');
+    expect(last2('Mesh 1.5')).toEqual(['Uncounted', '12 + uncounted']);
   });
 
   it('filters the next expiries to 30, 60 or 90 days, with the seats that end and those left', async () => {

@@ -207,7 +207,8 @@ export function Dashboard() {
       )}
       <Stack spacing={2.5}>
         <ProfilesSection profiles={o.profiles} />
-        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 2.5 }}>
+        {/* Side by side only where both tables fit: a column is at least as wide as their widest rows. */}
+        <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 540px), 1fr))', gap: 2.5 }}>
           <NearCapacitySection rows={o.nearCapacity} threshold={o.threshold} onPick={showInChart} />
           <FullLastWeekSection rows={o.fullLastWeek} onPick={showInChart} />
         </Box>

@@ -228,6 +228,12 @@ export function FullLastWeekSection({ rows, onPick }: { rows: readonly FeatureUs
 export const EXPIRY_WINDOWS = [30, 60, 90] as const;
 type ExpiryWindow = (typeof EXPIRY_WINDOWS)[number];
 
+/** What a feature keeps after an increment ends: counted seats, an uncounted increment, or both. */
+function restText(r: UsageExpiry): string {
+  if (!r.restUncounted) return String(r.rest);
+  return r.rest > 0 ? `${r.rest} + uncounted` : 'Uncounted';
+}
+
 /** The increments that end soon, with the seats each takes away and those the feature keeps. */
 export function ExpiriesSection({ rows }: { rows: readonly UsageExpiry[] }) {
   const [within, setWithin] = useState<ExpiryWindow>(90);
@@ -263,24 +269,28 @@ export function ExpiriesSection({ rows }: { rows: readonly UsageExpiry[] }) {
         ]}
         empty={shown.length === 0 ? `Nothing expires within ${within} days.` : null}
       >
-        {shown.map((r) => (
-          <TableRow key={`${r.profileId}\u0000${r.name}\u0000${r.version}\u0000${r.expires}\u0000${r.seats}`} data-highlight={r.rest === 0 ? 'error' : undefined}>
-            <TableCell>
-              {r.name} {r.version}
-            </TableCell>
-            <TableCell>{r.profile}</TableCell>
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>
-              {formatDate(r.expires)}{' '}
-              <Box component="span" sx={secondary}>
-                ({daysText(r.days)})
-              </Box>
-            </TableCell>
-            <TableCell align="right">{r.seats}</TableCell>
-            <TableCell align="right" sx={r.rest === 0 ? { color: 'error.main', fontWeight: 500 } : undefined}>
-              {r.rest}
-            </TableCell>
-          </TableRow>
-        ))}
+        {shown.map((r) => {
+          // Nothing of the feature stays: it stops being served.
+          const gone = r.rest === 0 && !r.restUncounted;
+          return (
+            <TableRow key={`${r.profileId}\u0000${r.name}\u0000${r.version}\u0000${r.expires}\u0000${r.seats}\u0000${r.uncounted}`} data-highlight={gone ? 'error' : undefined}>
+              <TableCell>
+                {r.name} {r.version}
+              </TableCell>
+              <TableCell>{r.profile}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                {formatDate(r.expires)}{' '}
+                <Box component="span" sx={secondary}>
+                  ({daysText(r.days)})
+                </Box>
+              </TableCell>
+              <TableCell align="right">{r.uncounted ? 'Uncounted' : r.seats}</TableCell>
+              <TableCell align="right" sx={gone ? { color: 'error.main', fontWeight: 500 } : undefined}>
+                {restText(r)}
+              </TableCell>
+            </TableRow>
+          );
+        })}
       </SmallTable>
     </Section>
   );

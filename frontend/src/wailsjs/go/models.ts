@@ -216,6 +216,8 @@ export namespace dashboard {
 	    version: string;
 	    seats: number;
 	    rest: number;
+	    uncounted: boolean;
+	    restUncounted: boolean;
 	    expires: string;
 	    days: number;
 	}
@@ -313,6 +315,11 @@ export namespace exchanges {
 
 export namespace fne {
 	
+	export enum Evidence {
+	    DOCUMENTED = "documented",
+	    OBSERVED = "observed",
+	    ASSUMED = "assumed",
+	}
 	export enum ProbeOutcome {
 	    SUPPORTED = "supported",
 	    NOT_SUPPORTED = "not_supported",
@@ -321,11 +328,6 @@ export namespace fne {
 	    NOT_FOUND = "not_found",
 	    ERROR = "error",
 	    SKIPPED = "skipped",
-	}
-	export enum Evidence {
-	    DOCUMENTED = "documented",
-	    OBSERVED = "observed",
-	    ASSUMED = "assumed",
 	}
 	export interface CertificateInfo {
 	    subject: string;
@@ -930,14 +932,14 @@ export namespace reservations {
 
 export namespace settings {
 	
-	export enum ServerType {
-	    LOCAL = "local",
-	    CLS = "cls",
-	}
 	export enum Theme {
 	    SYSTEM = "system",
 	    LIGHT = "light",
 	    DARK = "dark",
+	}
+	export enum ServerType {
+	    LOCAL = "local",
+	    CLS = "cls",
 	}
 	export interface HistoryPrefs {
 	    intervalMinutes: number;
