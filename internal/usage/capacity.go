@@ -107,8 +107,9 @@ type Expiry struct {
 }
 
 // Expiries lists the increments that end after now and within horizon,
-// soonest first, each with the seats its feature keeps after it. Permanent
-// increments never expire.
+// soonest first, each with the seats its feature keeps after it; those of
+// a feature that end at the same time are summed. Permanent increments
+// never expire.
 func Expiries(incs []Increment, now time.Time, horizon time.Duration) []Expiry {
 	type key struct{ name, version string }
 	// A feature's increments together, so each expiry's rest is summed
@@ -120,10 +121,24 @@ func Expiries(incs []Increment, now time.Time, horizon time.Duration) []Expiry {
 		byKey[k] = append(byKey[k], in)
 	}
 	var out []Expiry
+	// Increments of a feature that end together are one expiry: their
+	// seats end at once, and the same seats stay.
+	type end struct {
+		key
+		at        time.Time
+		uncounted bool
+	}
+	merged := map[end]int{}
 	for _, in := range incs {
 		if in.Permanent || in.Expires.IsZero() || !in.Expires.After(now) || in.Expires.After(now.Add(horizon)) {
 			continue
 		}
+		at := end{key{in.Name, in.Version}, in.Expires, in.Uncounted}
+		if i, ok := merged[at]; ok {
+			out[i].Seats += in.Total
+			continue
+		}
+		merged[at] = len(out)
 		e := Expiry{Name: in.Name, Version: in.Version, Seats: in.Total, Expires: in.Expires, Uncounted: in.Uncounted}
 		for _, other := range byKey[key{in.Name, in.Version}] {
 			if !other.Permanent && !other.Expires.After(in.Expires) {

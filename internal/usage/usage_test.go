@@ -176,6 +176,9 @@ func TestExpiriesOfUncountedIncrements(t *testing.T) {
 		{"counted seats end, a later uncounted increment stays",
 			[]Increment{{Name: "F", Version: "1", Total: 8, Expires: in(5)}, {Name: "F", Version: "1", Uncounted: true, Expires: in(400)}},
 			Expiry{Name: "F", Version: "1", Seats: 8, Expires: in(5), RestUncounted: true}},
+		{"increments that end together are one expiry",
+			[]Increment{{Name: "F", Version: "1", Total: 8, Expires: in(5)}, {Name: "F", Version: "1", Total: 4, Expires: in(5)}, {Name: "F", Version: "1", Total: 3, Permanent: true}},
+			Expiry{Name: "F", Version: "1", Seats: 12, Rest: 3, Expires: in(5)}},
 		{"an earlier uncounted increment does not stay",
 			[]Increment{{Name: "F", Version: "1", Uncounted: true, Expires: in(1)}, {Name: "F", Version: "1", Total: 8, Expires: in(5)}},
 			Expiry{Name: "F", Version: "1", Seats: 8, Expires: in(5)}},
@@ -183,7 +186,7 @@ func TestExpiriesOfUncountedIncrements(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := Expiries(tt.incs, now, 30*24*time.Hour)
-			if last := got[len(got)-1]; last != tt.want {
+			if last := got[len(got)-1]; last != tt.want || (len(got) > 1 && got[0].Expires.Equal(last.Expires)) {
 				t.Fatalf("got %+v, want %+v", last, tt.want)
 			}
 		})

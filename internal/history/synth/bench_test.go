@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"licenseservermanager/internal/collect"
+	"licenseservermanager/internal/dashboard"
 	"licenseservermanager/internal/history"
 	"licenseservermanager/internal/settings"
 	"licenseservermanager/internal/simulator"
@@ -168,6 +169,22 @@ func BenchmarkSampleLargeDataset(b *testing.B) {
 		now = now.Add(5 * time.Minute)
 		if r := col.Collect(ctx, plan); r[0].Outcome != collect.Written {
 			b.Fatalf("%+v", r[0])
+		}
+	}
+	report(b, time.Since(start)/time.Duration(b.N), base)
+}
+
+// BenchmarkOverviewYear reads the Dashboard's overview of the year store:
+// the Go side of its first paint.
+func BenchmarkOverviewYear(b *testing.B) {
+	st, end := yearStore(b)
+	base := pointLookup(b, st, end)
+	profiles := []settings.Profile{{ID: settings.DemoProfileID, Name: "Demo server"}}
+	b.ResetTimer()
+	start := time.Now()
+	for i := 0; i < b.N; i++ {
+		if _, err := dashboard.Read(context.Background(), st, profiles, settings.DemoProfileID, nil, usage.DefaultRules(), end); err != nil {
+			b.Fatal(err)
 		}
 	}
 	report(b, time.Since(start)/time.Duration(b.N), base)

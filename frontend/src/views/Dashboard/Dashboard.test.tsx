@@ -127,6 +127,24 @@ describe('Dashboard view', () => {
     expect(last2('Mesh 1.5')).toEqual(['Uncounted', '12 + uncounted']);
   });
 
+  it('shows a long list ten rows at a time, with pages', async () => {
+    const user = userEvent.setup();
+    const many = Array.from({ length: 23 }, (_, i) => usageExpiry({ name: `F${String(i).padStart(2, '0')}`, version: '1.0', days: 5 }));
+    vi.mocked(HistoryService.Overview).mockResolvedValue(usageOverview({ expiries: many }));
+    await renderDashboard();
+    const rows = () => within(table('Next expiries')).getAllByRole('row').slice(1);
+    await waitFor(() => expect(rows()).toHaveLength(10));
+    expect(rows()[0]).toHaveTextContent('F00 1.0');
+    const pages = within(region('Next expiries')).getByLabelText('Pages of Next expiries');
+    expect(pages).toHaveTextContent('1–10 of 23');
+    await user.click(within(pages).getByRole('button', { name: 'Go to next page' }));
+    await user.click(within(pages).getByRole('button', { name: 'Go to next page' }));
+    expect(rows()).toHaveLength(3);
+    expect(rows()[2]).toHaveTextContent('F22 1.0');
+    expect(pages).toHaveTextContent('21–23 of 23');
+    expect(within(region('Near capacity now')).queryByLabelText('Pages of Near capacity now')).not.toBeInTheDocument();
+  });
+
   it('filters the next expiries to 30, 60 or 90 days, with the seats that end and those left', async () => {
     const user = userEvent.setup();
     await renderDashboard();

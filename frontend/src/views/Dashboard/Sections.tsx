@@ -8,6 +8,7 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
+import TablePagination from '@mui/material/TablePagination';
 import TableRow from '@mui/material/TableRow';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
@@ -24,32 +25,65 @@ export interface FeaturePick {
   version: string;
 }
 
-function SmallTable({ label, headers, empty, children }: { label: string; headers: readonly (readonly [string, 'left' | 'right'])[]; empty: string | null; children: ReactNode }) {
+/** Rows a dashboard table shows at a time: a large server has thousands of expiring increments. */
+export const SMALL_TABLE_ROWS = 10;
+
+function SmallTable<T>({
+  label,
+  headers,
+  empty,
+  rows,
+  row,
+}: {
+  label: string;
+  headers: readonly (readonly [string, 'left' | 'right'])[];
+  empty: string;
+  rows: readonly T[];
+  row: (r: T) => ReactNode;
+}) {
+  const [page, setPage] = useState(0);
+  // Fewer rows after a reload or a filter keep the page within them.
+  const shownPage = Math.min(page, Math.max(0, Math.ceil(rows.length / SMALL_TABLE_ROWS) - 1));
+  const shown = rows.slice(shownPage * SMALL_TABLE_ROWS, (shownPage + 1) * SMALL_TABLE_ROWS);
   return (
-    <TableContainer>
-      <Table size="small" aria-label={label}>
-        <TableHead>
-          <TableRow>
-            {headers.map(([h, align]) => (
-              <TableCell key={h} align={align} sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>
-                {h}
-              </TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {empty !== null ? (
+    <>
+      <TableContainer>
+        <Table size="small" aria-label={label}>
+          <TableHead>
             <TableRow>
-              <TableCell colSpan={headers.length} sx={{ py: 3, textAlign: 'center', color: 'text.secondary', borderBottom: 0 }}>
-                {empty}
-              </TableCell>
+              {headers.map(([h, align]) => (
+                <TableCell key={h} align={align} sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>
+                  {h}
+                </TableCell>
+              ))}
             </TableRow>
-          ) : (
-            children
-          )}
-        </TableBody>
-      </Table>
-    </TableContainer>
+          </TableHead>
+          <TableBody>
+            {rows.length === 0 ? (
+              <TableRow>
+                <TableCell colSpan={headers.length} sx={{ py: 3, textAlign: 'center', color: 'text.secondary', borderBottom: 0 }}>
+                  {empty}
+                </TableCell>
+              </TableRow>
+            ) : (
+              shown.map(row)
+            )}
+          </TableBody>
+        </Table>
+      </TableContainer>
+      {rows.length > SMALL_TABLE_ROWS && (
+        <TablePagination
+          component="div"
+          aria-label={`Pages of ${label}`}
+          count={rows.length}
+          page={shownPage}
+          rowsPerPage={SMALL_TABLE_ROWS}
+          rowsPerPageOptions={[]}
+          onPageChange={(_, p) => setPage(p)}
+          sx={{ borderTop: 0 }}
+        />
+      )}
+    </>
   );
 }
 
@@ -87,9 +121,9 @@ export function ProfilesSection({ profiles }: { profiles: readonly ProfileUsage[
           ['Response time', 'right'],
           ['Open alerts', 'right'],
         ]}
-        empty={profiles.length === 0 ? 'There are no server profiles.' : null}
-      >
-        {profiles.map((p) => (
+        empty="There are no server profiles."
+        rows={profiles}
+        row={(p) => (
           <TableRow key={p.profileId} data-profile={p.profileId}>
             <TableCell sx={{ verticalAlign: 'top' }}>
               <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
@@ -117,8 +151,8 @@ export function ProfilesSection({ profiles }: { profiles: readonly ProfileUsage[
               {p.openAlerts > 0 ? <Chip label={p.openAlerts} size="small" color="warning" aria-label={`${p.openAlerts} open alerts`} /> : '0'}
             </TableCell>
           </TableRow>
-        ))}
-      </SmallTable>
+        )}
+      />
     </Section>
   );
 }
@@ -170,9 +204,9 @@ export function NearCapacitySection({ rows, threshold, onPick }: { rows: readonl
           ['In use', 'right'],
           ['Utilisation', 'right'],
         ]}
-        empty={rows.length === 0 ? `No feature is at or above ${threshold}% of its seats now.` : null}
-      >
-        {rows.map((r) => (
+        empty={`No feature is at or above ${threshold}% of its seats now.`}
+        rows={rows}
+        row={(r) => (
           <TableRow key={`${r.profileId}\u0000${r.name}\u0000${r.version}`}>
             <TableCell>
               <FeatureLink row={r} onPick={onPick} />
@@ -185,8 +219,8 @@ export function NearCapacitySection({ rows, threshold, onPick }: { rows: readonl
               <UtilisationBar share={r.utilisation} />
             </TableCell>
           </TableRow>
-        ))}
-      </SmallTable>
+        )}
+      />
     </Section>
   );
 }
@@ -203,9 +237,9 @@ export function FullLastWeekSection({ rows, onPick }: { rows: readonly FeatureUs
           ['Time at 100%', 'right'],
           ['In use now', 'right'],
         ]}
-        empty={rows.length === 0 ? 'No feature had every seat in use in the last 7 days.' : null}
-      >
-        {rows.map((r) => (
+        empty="No feature had every seat in use in the last 7 days."
+        rows={rows}
+        row={(r) => (
           <TableRow key={`${r.profileId}\u0000${r.name}\u0000${r.version}`}>
             <TableCell>
               <FeatureLink row={r} onPick={onPick} />
@@ -218,8 +252,8 @@ export function FullLastWeekSection({ rows, onPick }: { rows: readonly FeatureUs
               {r.used} of {r.total}
             </TableCell>
           </TableRow>
-        ))}
-      </SmallTable>
+        )}
+      />
     </Section>
   );
 }
@@ -267,9 +301,9 @@ export function ExpiriesSection({ rows }: { rows: readonly UsageExpiry[] }) {
           ['Seats ending', 'right'],
           ['Seats left after', 'right'],
         ]}
-        empty={shown.length === 0 ? `Nothing expires within ${within} days.` : null}
-      >
-        {shown.map((r) => {
+        empty={`Nothing expires within ${within} days.`}
+        rows={shown}
+        row={(r) => {
           // Nothing of the feature stays: it stops being served.
           const gone = r.rest === 0 && !r.restUncounted;
           return (
@@ -290,8 +324,8 @@ export function ExpiriesSection({ rows }: { rows: readonly UsageExpiry[] }) {
               </TableCell>
             </TableRow>
           );
-        })}
-      </SmallTable>
+        }}
+      />
     </Section>
   );
 }
