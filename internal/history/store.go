@@ -221,9 +221,14 @@ func replaceIncrements(ctx context.Context, tx *sql.Tx, profileID string, exps [
 	if _, err := tx.ExecContext(ctx, `DELETE FROM increments WHERE profile_id = ?`, profileID); err != nil {
 		return err
 	}
+	// A large server has tens of thousands: one statement prepared once.
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO increments(profile_id, name, version, expires, seats, rest, uncounted, rest_uncounted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer ins.Close()
 	for _, e := range exps {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO increments(profile_id, name, version, expires, seats, rest, uncounted, rest_uncounted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			profileID, e.Name, e.Version, e.Expires.Unix(), e.Seats, e.Rest, e.Uncounted, e.RestUncounted); err != nil {
+		if _, err := ins.ExecContext(ctx, profileID, e.Name, e.Version, e.Expires.Unix(), e.Seats, e.Rest, e.Uncounted, e.RestUncounted); err != nil {
 			return err
 		}
 	}
