@@ -60,14 +60,16 @@ func (s *HistoryService) round(results []collect.Result) {
 	for _, r := range results {
 		for _, a := range r.Opened {
 			ev.Opened = append(ev.Opened, AlertRow{Alert: a, Profile: names[a.ProfileID]})
-			if s.d.Notifier != nil {
-				if err := s.d.Notifier.Notify(names[a.ProfileID], a.Message); err != nil {
-					slog.Warn("notification not shown", "err", err)
-				}
-			}
 		}
 		if r.Outcome == collect.Failed {
 			slog.Warn("usage sample not taken", "profile", r.ProfileName, "message", r.Message)
+		}
+	}
+	if s.d.Notifier != nil {
+		for _, n := range collect.Notices(results) {
+			if err := s.d.Notifier.Notify(n.Title, n.Message); err != nil {
+				slog.Warn("notification not shown", "err", err)
+			}
 		}
 	}
 	ev.Unseen = s.unseen()
