@@ -218,11 +218,12 @@ func (c *Collector) login(ctx context.Context, cl *fne.Client, p settings.Profil
 
 // loggingIn reads a server through a client that logs in when the server
 // wants it: before the first read of a secured server, and again when a
-// token expired.
+// token expired. A sample's reads run at once; mu makes them log in once.
 type loggingIn struct {
 	client  *fne.Client
 	login   func(context.Context) error
 	secured bool
+	mu      sync.Mutex
 }
 
 func (l *loggingIn) Health(ctx context.Context) (fne.Health, error) {
@@ -232,9 +233,23 @@ func (l *loggingIn) Health(ctx context.Context) (fne.Health, error) {
 }
 
 func (l *loggingIn) ensure(ctx context.Context) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
 	if _, in := l.client.Session(); in || !l.secured {
 		return nil
 	}
+	return l.login(ctx)
+}
+
+// relogin logs in again after the server refused the session a read
+// started with, unless another read has done so meanwhile.
+func (l *loggingIn) relogin(ctx context.Context, refused fne.Session) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if cur, in := l.client.Session(); in && !cur.IssuedAt.Equal(refused.IssuedAt) {
+		return nil
+	}
+	l.client.Logout()
 	return l.login(ctx)
 }
 
@@ -253,10 +268,10 @@ func retryLogin[T any](ctx context.Context, l *loggingIn, read func(context.Cont
 	if err := l.ensure(ctx); err != nil {
 		return zero, err
 	}
+	started, _ := l.client.Session()
 	v, err := read(ctx)
 	if apperr.CodeOf(err) == apperr.LoginRequired && l.secured {
-		l.client.Logout()
-		if err := l.login(ctx); err != nil {
+		if err := l.relogin(ctx, started); err != nil {
 			return zero, err
 		}
 		return read(ctx)

@@ -303,3 +303,27 @@ func TestAStoreThatFailsStopsNothing(t *testing.T) {
 		t.Fatalf("Last = %+v", last)
 	}
 }
+
+// TestASessionTheServerEndsIsLoggedInAgainOnce: the pools and the features
+// are read at once; when the server refuses the session in between two
+// rounds, the sample logs in once more and reads again, and both reads of
+// the first round shared one login.
+func TestASessionTheServerEndsIsLoggedInAgainOnce(t *testing.T) {
+	e := newDay(t)
+	// newDay read the server once on a login of its own.
+	logins0, reads0 := e.sim.Requests("authorize"), e.sim.Requests("features")
+	// The first round's read is served; the next is refused, once.
+	e.sim.SetFault(simulator.Fault{Target: "features", UnauthorizedAfter: 1, Times: 2})
+	if r := e.run(t, 0, 5); r[0].Outcome != collect.Written {
+		t.Fatalf("first round: %+v", r)
+	}
+	if n := e.sim.Requests("authorize") - logins0; n != 1 {
+		t.Fatalf("%d logins in the first round, want 1", n)
+	}
+	if r := e.run(t, 5, 10); r[0].Outcome != collect.Written {
+		t.Fatalf("after the session ended: %+v", r)
+	}
+	if logins, reads := e.sim.Requests("authorize")-logins0, e.sim.Requests("features")-reads0; logins != 2 || reads != 3 {
+		t.Fatalf("%d logins and %d feature reads, want 2 and 3", logins, reads)
+	}
+}

@@ -17,7 +17,8 @@ import (
 	"licenseservermanager/internal/usage"
 )
 
-// Server is what a sample reads.
+// Server is what a sample reads; it must be safe for concurrent use, as a
+// sample reads the pools while the features come in.
 type Server interface {
 	Health(ctx context.Context) (fne.Health, error)
 	Features(ctx context.Context) ([]fne.Feature, error)
@@ -80,7 +81,16 @@ func Take(ctx context.Context, srv Server, now time.Time, slot time.Duration, cl
 		return history.Snapshot{}, err
 	}
 	sn.Reachable, sn.Version = true, h.Version
+	// The pools are read while the feature list, the long read, comes in.
+	var parts []fne.Partition
+	var partsErr error
+	partsRead := make(chan struct{})
+	go func() {
+		defer close(partsRead)
+		parts, partsErr = srv.Partitions(ctx)
+	}()
 	recs, err := srv.Features(ctx)
+	<-partsRead
 	if err != nil {
 		if reachability(err) {
 			sn.Reachable, sn.Problem = false, apperr.From(err).Message
@@ -91,8 +101,7 @@ func Take(ctx context.Context, srv Server, now time.Time, slot time.Duration, cl
 	incs := Increments(recs)
 	sn.Features = usage.Features(incs, now)
 	sn.Expiries = usage.Expiries(incs, now, ExpiryHorizon)
-	parts, err := srv.Partitions(ctx)
-	switch {
+	switch err := partsErr; {
 	case err == nil:
 		sn.Pools = Pools(parts)
 	case apperr.CodeOf(err) == apperr.NotSupported, apperr.CodeOf(err) == apperr.AccessDenied:

@@ -34,6 +34,9 @@ import (
 //	    the seats their feature keeps after them; uncounted is 1 for an
 //	    increment of any number of seats, rest_uncounted when such an
 //	    increment stays after it
+//	increments_digest(profile_id, digest)
+//	    a hash of the increments stored, so that a sample with the same ones
+//	    writes nothing
 //	alert_states(profile_id, rule, subject, holding, since, open, opened_at)
 //	    where each alert rule stands, so that a later sample, from this
 //	    process or another, goes on from it
@@ -194,9 +197,15 @@ var migrations = []string{
 		tool TEXT NOT NULL
 	);
 	CREATE INDEX audit_time ON audit(at);`,
-	// Step 3: an uncounted increment that ends, and the uncounted ones that stay.
+	// Step 3: an uncounted increment that ends, and the uncounted ones that
+	// stay; the digest of the increments stored, which are rewritten only
+	// when a sample's differ.
 	`ALTER TABLE increments ADD COLUMN uncounted INTEGER NOT NULL DEFAULT 0;
-	ALTER TABLE increments ADD COLUMN rest_uncounted INTEGER NOT NULL DEFAULT 0;`,
+	ALTER TABLE increments ADD COLUMN rest_uncounted INTEGER NOT NULL DEFAULT 0;
+	CREATE TABLE increments_digest (
+		profile_id TEXT PRIMARY KEY,
+		digest INTEGER NOT NULL
+	) WITHOUT ROWID;`,
 }
 
 // migrate runs the steps a file lacks, each in its own transaction. A file

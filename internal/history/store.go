@@ -10,6 +10,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"time"
 
 	"modernc.org/sqlite" // the pure-Go SQLite driver: no cgo, so Windows cross-builds stay simple
@@ -217,7 +218,22 @@ func insertReadings(ctx context.Context, tx *sql.Tx, ids map[featureKey]int64, s
 	return nil
 }
 
+// replaceIncrements stores the sample's expiring increments unless they are
+// those stored already: they rarely change from one sample to the next, and
+// a large server has tens of thousands.
 func replaceIncrements(ctx context.Context, tx *sql.Tx, profileID string, exps []usage.Expiry) error {
+	digest := expiriesDigest(exps)
+	var stored int64
+	err := tx.QueryRowContext(ctx, `SELECT digest FROM increments_digest WHERE profile_id = ?`, profileID).Scan(&stored)
+	switch {
+	case err == nil && stored == digest:
+		return nil
+	case err != nil && !errors.Is(err, sql.ErrNoRows):
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO increments_digest(profile_id, digest) VALUES (?, ?)`, profileID, digest); err != nil {
+		return err
+	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM increments WHERE profile_id = ?`, profileID); err != nil {
 		return err
 	}
@@ -233,6 +249,16 @@ func replaceIncrements(ctx context.Context, tx *sql.Tx, profileID string, exps [
 		}
 	}
 	return nil
+}
+
+// expiriesDigest sums up a list of expiries in 64 bits, as SQLite's
+// integers hold them.
+func expiriesDigest(exps []usage.Expiry) int64 {
+	h := fnv.New64a()
+	for _, e := range exps {
+		fmt.Fprintf(h, "%s\x00%s\x00%d\x00%d\x00%d\x00%t\x00%t\x00", e.Name, e.Version, e.Expires.Unix(), e.Seats, e.Rest, e.Uncounted, e.RestUncounted)
+	}
+	return int64(h.Sum64())
 }
 
 func (s *Store) writeError(err error) error {

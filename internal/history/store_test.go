@@ -129,4 +129,31 @@ func TestExpiriesRoundTrip(t *testing.T) {
 	if err != nil || len(got) != 2 || got[0] != exps[0] || got[1] != exps[1] {
 		t.Fatalf("%+v %v", got, err)
 	}
+
+	// The same increments in the next sample are left as they are (a
+	// rewrite would number the rows anew); changed ones replace them.
+	rowids := func() string {
+		var ids string
+		if err := s.db.QueryRowContext(ctx, `SELECT group_concat(rowid) FROM increments`).Scan(&ids); err != nil {
+			t.Fatal(err)
+		}
+		return ids
+	}
+	before := rowids()
+	next := snapshot(t0.Add(5*time.Minute), 1)
+	next.Expiries = exps
+	if _, err := s.Add(ctx, "p1", next, usage.DefaultRules()); err != nil {
+		t.Fatal(err)
+	}
+	if after := rowids(); after != before {
+		t.Fatalf("unchanged increments were rewritten: rows %s, then %s", before, after)
+	}
+	next = snapshot(t0.Add(10*time.Minute), 1)
+	next.Expiries = exps[:1]
+	if _, err := s.Add(ctx, "p1", next, usage.DefaultRules()); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Expiries(ctx, "p1", t0, 30*24*time.Hour); err != nil || len(got) != 1 || got[0] != exps[0] {
+		t.Fatalf("after a change: %+v %v", got, err)
+	}
 }
