@@ -139,7 +139,7 @@ func runDesktop(info buildinfo.Info, demo bool, brandingDir, historyFile string,
 
 	keptDir := filepath.Join(settingsDir, safekeeping.FolderName)
 	a := &app.App{}
-	dialogs := app.WailsDialogs{App: a}
+	dialogs := dialogsFor(a)
 	conns := connect.New(store.Active, nil)
 	sessions := connect.NewSessions(conns, store, secrets.Keyring{}, demoAccounts)
 	hist, closeHistory := openHistory(historyFile, settingsDir, demo, log)

@@ -22,6 +22,9 @@ export XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache" XDG_DATA_HOME
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_DATA_HOME"
 export E2E_SETTINGS_DIR="$XDG_CONFIG_HOME/LicenseServerManager"
 export E2E_ARTIFACTS="$root/frontend/e2e/artifacts"
+# Where the development build's save dialog puts exports (dialogs_dev.go).
+export LSM_E2E_SAVE_DIR="$work/saved"
+mkdir -p "$LSM_E2E_SAVE_DIR"
 export SIM_PORT=${SIM_PORT:-17171} LEGACY_PORT=${LEGACY_PORT:-17172}
 only=${1:-}
 case "$only" in

@@ -3,9 +3,10 @@
 // heat map), the header's alerts with the "full" alert of the feature
 // tools/e2e.sh fills (--full), the Activity log with the changes the session
 // suite made, and the history part of Settings. The demo seeds a throw-away
-// history with 14 days of samples, and the app takes one at start, while the
-// demo server is the active profile. The native save dialog of Export CSV
-// cannot be driven from the browser, so those steps stop where it would open.
+// history with 60 days of use (the last 3 as samples), and the app samples
+// the demo server at start. The native save dialog of Export CSV
+// cannot be driven from the browser: the development build answers it with
+// LSM_E2E_SAVE_DIR, and the steps read the files written.
 // The suite ends on the saved simulator profile with the admin logged in, as
 // the session suite left it for the views' suites that follow.
 import { login, NEW_ADMIN_PASSWORD, SIM_PROFILE, sessionText, switchProfile } from './session.mjs';
@@ -28,6 +29,17 @@ export default function dashboardTests({ page, nav, field, assert, shot }) {
     await page.getByRole('listbox').waitFor({ state: 'detached' });
   };
   const chart = (range) => main().getByRole('figure', { name: `Seats of ${feature} in use over the last ${range}`, exact: true });
+  // tools/e2e.sh answers the save dialog with LSM_E2E_SAVE_DIR: the toast
+  // names the file written, whose lines are returned.
+  const exported = async (toast) => {
+    const alert = page.getByRole('alert').filter({ hasText: toast });
+    await alert.waitFor({ timeout: 30000 });
+    const file = ((await alert.textContent()) ?? '').trim().match(toast)?.[1] ?? '';
+    assert(file.startsWith(process.env.LSM_E2E_SAVE_DIR ?? '?'), `the export went to ${file}`);
+    const text = (await import('node:fs')).readFileSync(file, 'utf8');
+    await alert.getByRole('button', { name: 'Close' }).click();
+    return text.replace(/^\uFEFF/, '').trimEnd().split(/\r?\n/);
+  };
   const setTheme = async (label) => {
     await page.getByRole('button', { name: 'Theme', exact: true }).click();
     await page.getByRole('menuitemradio', { name: label, exact: true }).click();
@@ -74,7 +86,7 @@ export default function dashboardTests({ page, nav, field, assert, shot }) {
       const cells = await grid.getByRole('gridcell').count();
       assert(cells === 168, `the heat map has ${cells} cells, not 7 × 24`);
       const covered = await grid.getByRole('gridcell', { name: /of seats in use on average$/ }).count();
-      assert(covered > 24, `only ${covered} hours of the week have samples after 14 days of them`);
+      assert(covered > 24, `only ${covered} hours of the week have samples after 60 days of them`);
       await panel.scrollIntoViewIfNeeded();
       await shot(page, '71-dashboard-chart-7d');
       // The heat map is one keyboard stop; the arrows move between its hours.
@@ -99,10 +111,13 @@ export default function dashboardTests({ page, nav, field, assert, shot }) {
       }
     }],
 
-    ['Export CSV of the chart waits only for the save dialog', async () => {
-      const button = region('Usage over time').getByRole('button', { name: 'Export CSV', exact: true });
-      await button.waitFor();
-      assert(await button.isEnabled(), 'Export CSV is not offered for a chart with points');
+    ['Export CSV of the chart writes the 7 days shown, hour by hour', async () => {
+      await region('Usage over time').getByRole('button', { name: 'Export CSV', exact: true }).click();
+      const lines = await exported(/^Exported to (.+usage-2D_Wireframes-14\.6-\d{8}-\d{8}\.csv)$/);
+      assert(lines[0] === 'Time,Feature,Version,Mean used,Min used,Max used,Seats', `the CSV's header is ${lines[0]}`);
+      // 7 days of hourly points, the hours without samples left out.
+      assert(lines.length > 24 && lines.length <= 7 * 24 + 2, `the CSV has ${lines.length} lines`);
+      assert(lines.slice(1).every((l) => l.split(',')[1] === FULL_FEATURE), 'a row of another feature');
     }],
 
     [`the bell lists the "full" alert of ${feature}, and opening it marks it seen`, async () => {
@@ -136,8 +151,11 @@ export default function dashboardTests({ page, nav, field, assert, shot }) {
       const text = (await row.textContent()) ?? '';
       assert(DEMO_PROFILE.test(text), `the login is not on the demo server: ${text}`);
       assert(text.includes('Done'), `the reader's login is not done: ${text}`);
-      assert(await main().getByRole('button', { name: 'Export CSV', exact: true }).isEnabled(), 'Export CSV is not offered');
       await shot(page, '74-activity');
+      await main().getByRole('button', { name: 'Export CSV', exact: true }).click();
+      const lines = await exported(/^Exported to (.+activity\.csv)$/);
+      assert(lines[0] === 'Time,Profile,Server,User,Operation,Summary,Outcome,Code,Tool', `the CSV's header is ${lines[0]}`);
+      assert(lines.length >= 2 && lines.slice(1).every((l) => l.includes('Logged in as reader')), `the CSV is not the filtered log: ${lines.join(' | ')}`);
     }],
 
     ['Settings shows the usage history and which profiles are recorded', async () => {
