@@ -83,6 +83,12 @@ describe('Dashboard view', () => {
     expect(lab).toHaveTextContent(`Last answered ${new Date('2026-03-01T17:00:00Z').toLocaleString()}`);
   });
 
+  it('gives an answer within the millisecond as less than one', async () => {
+    vi.mocked(HistoryService.Overview).mockResolvedValue(usageOverview({ profiles: [profileUsage({ responseMs: 0 })] }));
+    await renderDashboard();
+    expect(rowOf(await screen.findByRole('table', { name: 'Server profiles' }), 'Production')).toHaveTextContent('< 1 ms');
+  });
+
   it('says a server that never answered a sample never answered', async () => {
     vi.mocked(HistoryService.Overview).mockResolvedValue(
       usageOverview({ profiles: [profileUsage({ reachable: false, version: '', problem: 'Cannot reach http://new01:7070: connection refused', lastReached: null })] }),

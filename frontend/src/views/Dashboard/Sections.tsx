@@ -145,7 +145,7 @@ export function ProfilesSection({ profiles }: { profiles: readonly ProfileUsage[
             <TableCell sx={{ verticalAlign: 'top' }}>{p.hasSample && p.version ? p.version : '—'}</TableCell>
             <TableCell sx={{ verticalAlign: 'top', whiteSpace: 'nowrap' }}>{p.lastSample ? formatDateTime(p.lastSample) : '—'}</TableCell>
             <TableCell align="right" sx={{ verticalAlign: 'top', whiteSpace: 'nowrap' }}>
-              {p.hasSample && p.reachable ? `${p.responseMs} ms` : '—'}
+              {p.hasSample && p.reachable ? responseText(p.responseMs) : '—'}
             </TableCell>
             <TableCell align="right" sx={{ verticalAlign: 'top' }}>
               {p.openAlerts > 0 ? <Chip label={p.openAlerts} size="small" color="warning" aria-label={`${p.openAlerts} open alerts`} /> : '0'}
@@ -155,6 +155,11 @@ export function ProfilesSection({ profiles }: { profiles: readonly ProfileUsage[
       />
     </Section>
   );
+}
+
+/** Go counts whole milliseconds: a server on this computer answers in less than one. */
+function responseText(ms: number): string {
+  return ms < 1 ? '< 1 ms' : `${ms} ms`;
 }
 
 /** A feature's name and version, which opens its chart. */
