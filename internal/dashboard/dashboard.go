@@ -236,8 +236,6 @@ func ReadSeries(ctx context.Context, store *history.Store, q SeriesQuery, now ti
 		if raw, err = store.Series(ctx, q.ProfileID, q.Name, q.Version, q.From.Add(-gap), q.To); err != nil {
 			return Series{}, err
 		}
-		st := usage.Summarize(raw, q.From, q.To, gap)
-		s.Stats, s.Exact = statsOf(st), true
 		// The hour that has not ended yet is not rolled up: the heat map
 		// takes it from the raw samples.
 		if len(hours) == 0 || hours[len(hours)-1].Start.Before(now.Truncate(time.Hour).Add(-time.Hour)) {
@@ -245,8 +243,17 @@ func ReadSeries(ctx context.Context, store *history.Store, q SeriesQuery, now ti
 				hours = append(hours, h)
 			}
 		}
-	} else {
-		s.Stats = statsOf(usage.SummarizeHours(hours))
+	}
+	hourly := usage.SummarizeHours(hours)
+	s.Stats = statsOf(hourly)
+	// The samples give exact figures where they cover the range as the
+	// hours do (up to the hours' rounding at its ends); roll-ups of hours
+	// whose samples are gone (another computer's history, a seeded demo)
+	// cover more.
+	if raw != nil {
+		if exact := usage.Summarize(raw, q.From, q.To, gap); exact.Covered+time.Hour >= hourly.Covered {
+			s.Stats, s.Exact = statsOf(exact), true
+		}
 	}
 	s.Heat = usage.HeatMap(hours, loc)
 	switch span := q.To.Sub(q.From); {
