@@ -13,6 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
+. tools/procs.sh
 
 # Keep the Go caches where they are: the app's XDG folders are redirected
 # below and Go would otherwise build from a cold cache.
@@ -43,22 +44,24 @@ done
 go build -o "$work/lsm-sim" .
 # The second policy update of the run is answered 401, as a server whose
 # session ends midway (the monitoring suite's first save meets it).
-"$work/lsm-sim" --simulate "127.0.0.1:$SIM_PORT" --fault updateConfiguration:unauthorized-after=1,times=2 >"$E2E_ARTIFACTS/simulator.log" 2>&1 &
-simpid=$!
+group_start "$work/lsm-sim" --simulate "127.0.0.1:$SIM_PORT" --fault updateConfiguration:unauthorized-after=1,times=2 >"$E2E_ARTIFACTS/simulator.log" 2>&1
+simpid=$group_pid
 # The legacy pass meets the same session end in its first policy save.
-"$work/lsm-sim" --simulate "127.0.0.1:$LEGACY_PORT" --dialect legacy --fault updateConfiguration:unauthorized-after=1,times=2 >"$E2E_ARTIFACTS/simulator-legacy.log" 2>&1 &
-legacypid=$!
+group_start "$work/lsm-sim" --simulate "127.0.0.1:$LEGACY_PORT" --dialect legacy --fault updateConfiguration:unauthorized-after=1,times=2 >"$E2E_ARTIFACTS/simulator-legacy.log" 2>&1
+legacypid=$group_pid
 
 devpid=""
-# start_app NAME [APPARGS]: the app under wails dev, in its own D-Bus session.
+# start_app NAME [APPARGS]: the app under wails dev, in its own D-Bus session
+# and process group.
 start_app() {
   local log="$E2E_ARTIFACTS/wails-dev-$1.log"
-  APPARGS="--demo ${2:-}" dbus-run-session -- bash -c '
+  export APPARGS="--demo ${2:-}"
+  group_start dbus-run-session -- bash -c '
     echo -n e2e | gnome-keyring-daemon --unlock --components=secrets >/dev/null
     exec xvfb-run -a -s "-screen 0 1280x900x24" \
       go tool -modfile=tools/go.mod wails dev -nocolour -tags webkit2_41 -loglevel Warning -noreload -nogorebuild \
-      -ldflags "-X licenseservermanager/internal/buildinfo.Commit=e2e" -appargs "$APPARGS"' >"$log" 2>&1 &
-  devpid=$!
+      -ldflags "-X licenseservermanager/internal/buildinfo.Commit=e2e" -appargs "$APPARGS"' >"$log" 2>&1
+  devpid=$group_pid
   for i in $(seq 1 300); do
     if curl -sf -o /dev/null --max-time 2 http://localhost:34115/; then return 0; fi
     if ! kill -0 "$devpid" 2>/dev/null; then echo "wails dev exited; its log:" >&2; cat "$log" >&2; return 1; fi
@@ -71,21 +74,22 @@ start_app() {
 
 stop_app() {
   [ -n "$devpid" ] || return 0
-  # SIGINT to wails takes vite, the app and Xvfb down; then the D-Bus
-  # session and its keyring daemon end with dbus-run-session.
-  pkill -INT -f "wails dev -nocolour -tags webkit2_41" 2>/dev/null || true
-  for _ in $(seq 1 30); do kill -0 "$devpid" 2>/dev/null || break; sleep 0.5; done
-  kill -TERM "$devpid" 2>/dev/null || true
-  wait "$devpid" 2>/dev/null || true
+  # SIGINT to the whole group, as Ctrl-C: wails dev takes vite and the app
+  # down, xvfb-run its X server, and the keyring daemon ends with the D-Bus
+  # session; what is left then is ended.
+  group_stop "$devpid" INT
   devpid=""
   for _ in $(seq 1 20); do curl -s -o /dev/null --max-time 1 http://localhost:34115/ || break; sleep 0.5; done
 }
 
 cleanup() {
+  local rc=$?
   stop_app
-  kill "$simpid" "$legacypid" 2>/dev/null || true
-  pkill -f "$work" 2>/dev/null || true
+  group_stop "$simpid" TERM
+  group_stop "$legacypid" TERM
+  leftovers || rc=1
   rm -rf "$work"
+  exit "$rc"
 }
 trap cleanup EXIT
 

@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
+. tools/procs.sh
 
 echo "== Go benchmarks"
 go test -run '^$' -bench . -benchtime 10x ./internal/features/ ./internal/fne/ ./internal/operations/ | grep -E '^(Benchmark|ok)'
@@ -23,10 +24,19 @@ mkdir -p "$E2E_ARTIFACTS"
 # (React's development build, as `wails dev` serves it, is several times slower).
 (cd frontend && npm run build >/dev/null)
 go build -tags dev,webkit2_41 -o "$work/lsm-dev" .
-devserver=localhost:34115 loglevel=Warning xvfb-run -a -s '-screen 0 1280x900x24' \
-  "$work/lsm-dev" --demo --security off --dataset large --history "$work/year.db" >"$E2E_ARTIFACTS/app.log" 2>&1 &
-xpid=$!
-trap 'kill $xpid 2>/dev/null || true; pkill -f "$work/lsm-dev" 2>/dev/null || true; sleep 1; rm -rf "$work"' EXIT
+# In a process group of its own, so that stopping it stops xvfb-run's X
+# server too, and nothing else.
+group_start env devserver=localhost:34115 loglevel=Warning xvfb-run -a -s '-screen 0 1280x900x24' \
+  "$work/lsm-dev" --demo --security off --dataset large --history "$work/year.db" >"$E2E_ARTIFACTS/app.log" 2>&1
+xpid=$group_pid
+finish() {
+  local rc=$?
+  group_stop "$xpid" TERM
+  if leftovers; then echo "== nothing the benchmark started is left running"; else rc=1; fi
+  rm -rf "$work"
+  exit "$rc"
+}
+trap finish EXIT
 for i in $(seq 1 300); do
   curl -sf -o /dev/null --max-time 2 http://localhost:34115/ && break
   kill -0 "$xpid" 2>/dev/null || { cat "$E2E_ARTIFACTS/app.log"; exit 1; }
