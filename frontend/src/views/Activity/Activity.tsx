@@ -16,6 +16,7 @@ import { history, historyApi, toAppError, type AppError, type AuditEntry, type A
 import { DataTable, type Column } from '../../components/DataTable';
 import { SearchField } from '../../components/DataTable/SearchField';
 import { fromLocalInput, toRfc3339 } from '../../components/dateInput';
+import { DateTimeField } from '../../components/DateTimeField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
@@ -158,26 +159,8 @@ export function Activity() {
         }
       />
       <Paper variant="outlined" component="form" aria-label="Filter the activity" onSubmit={(e) => e.preventDefault()} sx={{ p: 2, mb: 2.5, display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'flex-start' }}>
-        <TextField
-          type="datetime-local"
-          size="small"
-          label="From"
-          value={filters.from}
-          onChange={(e) => set('from', e.target.value)}
-          error={check.fromError !== ''}
-          helperText={check.fromError || ' '}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
-        <TextField
-          type="datetime-local"
-          size="small"
-          label="To"
-          value={filters.to}
-          onChange={(e) => set('to', e.target.value)}
-          error={check.toError !== ''}
-          helperText={check.toError || ' '}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
+        <DateTimeField label="From" value={filters.from} error={check.fromError} onChange={(v) => set('from', v)} />
+        <DateTimeField label="To" value={filters.to} error={check.toError} onChange={(v) => set('to', v)} />
         <TextField
           select
           size="small"

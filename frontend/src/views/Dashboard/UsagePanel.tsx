@@ -12,6 +12,7 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { forwardRef, useEffect, useMemo, useRef, useState } from 'react';
 import { historyApi, toAppError, type AppError, type FeatureKey, type ProfileUsage, type SeriesQuery, type UsageSeries, type UsageStats } from '../../api';
+import { DateTimeField } from '../../components/DateTimeField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDuration } from '../../components/format';
 import { Section } from '../../components/Section';
@@ -281,26 +282,8 @@ export const UsagePanel = forwardRef<HTMLElement, UsagePanelProps>(function Usag
         </Stack>
         {range === 'custom' && (
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2.5 }}>
-            <TextField
-              type="datetime-local"
-              size="small"
-              label="From"
-              value={custom.from}
-              onChange={(e) => setCustom((c) => ({ ...c, from: e.target.value }))}
-              error={customCheck.fromError !== ''}
-              helperText={customCheck.fromError || ' '}
-              slotProps={{ inputLabel: { shrink: true } }}
-            />
-            <TextField
-              type="datetime-local"
-              size="small"
-              label="To"
-              value={custom.to}
-              onChange={(e) => setCustom((c) => ({ ...c, to: e.target.value }))}
-              error={customCheck.toError !== ''}
-              helperText={customCheck.toError || ' '}
-              slotProps={{ inputLabel: { shrink: true } }}
-            />
+            <DateTimeField label="From" value={custom.from} error={customCheck.fromError} onChange={(from) => setCustom((c) => ({ ...c, from }))} />
+            <DateTimeField label="To" value={custom.to} error={customCheck.toError} onChange={(to) => setCustom((c) => ({ ...c, to }))} />
           </Stack>
         )}
         <Box sx={{ position: 'relative' }}>
