@@ -181,8 +181,8 @@ func (s *HistoryService) Alerts(openOnly bool) ([]AlertRow, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Every open alert, however old (the badge counts them all); cleared
-	// ones of the last 30 days.
+	// Open alerts however old, cleared ones of the last 30 days: the
+	// newest 500 (the badge counts every open one).
 	q := history.AlertQuery{OpenOnly: openOnly, Limit: 500}
 	if !openOnly {
 		q.Since = s.d.Clock.Now().AddDate(0, 0, -30)
