@@ -94,7 +94,8 @@ func New(store *history.Store, passwords Passwords, now func() time.Time) *Colle
 }
 
 // Collect takes one sample of every profile of the plan that records
-// history, at the collector's now, then rolls up the hours that ended.
+// history, at the collector's now, rolls up the hours that ended, and then
+// drops what is past keeping, once for the whole store.
 func (c *Collector) Collect(ctx context.Context, plan Plan) []Result {
 	if plan.Interval < time.Minute {
 		plan.Interval = settings.DefaultIntervalMinutes * time.Minute
@@ -107,6 +108,13 @@ func (c *Collector) Collect(ctx context.Context, plan Plan) []Result {
 		c.last[p.ID] = r
 		c.mu.Unlock()
 		out = append(out, r)
+	}
+	if err := c.store.Prune(ctx, c.now().UTC(), plan.RetentionDays); err != nil {
+		for i := range out {
+			if out[i].Message == "" {
+				out[i].Message = apperr.From(err).Message
+			}
+		}
 	}
 	return out
 }
@@ -128,11 +136,14 @@ const sampleRequestTimeout = time.Minute
 // NotCollecting is the message of a profile the collector cannot log in to.
 const NotCollecting = "Not collecting: log in to this server and tick Remember, so the history can log in on its own."
 
+// HistoryOff is the message of a profile whose history is off.
+const HistoryOff = "Usage history is off for this profile."
+
 func (c *Collector) collectOne(ctx context.Context, p settings.Profile, plan Plan) Result {
 	now := c.now().UTC()
 	r := Result{ProfileID: p.ID, ProfileName: p.Name, At: now}
 	if p.NoHistory {
-		r.Outcome, r.Message = Off, "Usage history is off for this profile."
+		r.Outcome, r.Message = Off, HistoryOff
 		return r
 	}
 	if !p.Complete() {
@@ -170,9 +181,6 @@ func (c *Collector) collectOne(ctx context.Context, p settings.Profile, plan Pla
 	}
 	r.Opened, r.Cleared = orEmpty(w.Opened), orEmpty(w.Cleared)
 	if err := c.store.RollUp(ctx, p.ID, now); err != nil && r.Message == "" {
-		r.Message = apperr.From(err).Message
-	}
-	if err := c.store.Prune(ctx, now, plan.RetentionDays); err != nil && r.Message == "" {
 		r.Message = apperr.From(err).Message
 	}
 	return r

@@ -104,7 +104,7 @@ func Read(ctx context.Context, store *history.Store, profiles []settings.Profile
 	for _, p := range profiles {
 		st := ProfileState{ProfileID: p.ID, Name: p.Name, Active: p.ID == active, Collecting: !p.NoHistory, OpenAlerts: openBy[p.ID]}
 		if p.NoHistory {
-			st.Note = "Usage history is off for this profile."
+			st.Note = collect.HistoryOff
 		} else if r, ok := last[p.ID]; ok && (r.Outcome == collect.NeedsLogin || r.Outcome == collect.Failed) {
 			st.Collecting, st.Note = r.Outcome != collect.NeedsLogin, r.Message
 		}
