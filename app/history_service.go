@@ -162,7 +162,7 @@ func (s *HistoryService) Series(q dashboard.SeriesQuery) (dashboard.Series, erro
 	if err != nil {
 		return dashboard.Series{}, err
 	}
-	return dashboard.ReadSeries(s.context(), st, q, s.d.Clock.Now(), 2*s.plan().Interval, time.Local)
+	return dashboard.ReadSeries(s.context(), st, q, s.d.Clock.Now(), history.GapOf(s.plan().Interval), time.Local)
 }
 
 // ExportSeries saves a feature's series as CSV; "" when cancelled.

@@ -190,8 +190,8 @@ func usageOverview(l *lsm) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			snap := store.Snapshot()
-			ov, err := dashboard.Read(cmd.Context(), st, snap.Profiles, p.ID, nil, *snap.Preferences.History.Rules, time.Now())
+			plan := collect.PlanOf(store.Snapshot())
+			ov, err := dashboard.Read(cmd.Context(), st, plan.Profiles, p.ID, nil, plan.Rules, time.Now())
 			if err != nil {
 				return err
 			}
@@ -261,7 +261,7 @@ func usageSeries(l *lsm) *cobra.Command {
 			}
 			now := time.Now()
 			q := dashboard.SeriesQuery{ProfileID: p.ID, Name: args[0], Version: args[1], From: now.Add(-last), To: now}
-			s, err := dashboard.ReadSeries(cmd.Context(), st, q, now, 2*store.Snapshot().Preferences.History.Interval(), time.Local)
+			s, err := dashboard.ReadSeries(cmd.Context(), st, q, now, history.GapOf(collect.PlanOf(store.Snapshot()).Interval), time.Local)
 			if err != nil {
 				return err
 			}

@@ -54,15 +54,18 @@ func unreadable(path string, err error) error {
 }
 
 // DefaultGap is how long a reading holds when the next one is missing,
-// before the silence counts as a gap: two intervals of the default 5
-// minutes, so that one missed sample is not a gap.
+// before the silence counts as a gap: GapOf the default 5 minutes.
 const DefaultGap = 10 * time.Minute
 
+// GapOf is how long a reading holds at a collection interval: two
+// intervals, so that one missed sample is not a gap.
+func GapOf(interval time.Duration) time.Duration { return 2 * interval }
+
 // SetInterval tells the store the collection interval, which sets how long
-// a reading holds (two intervals).
+// a reading holds.
 func (s *Store) SetInterval(d time.Duration) {
 	if d > 0 {
-		s.gap = 2 * d
+		s.gap = GapOf(d)
 	}
 }
 
