@@ -7,7 +7,6 @@ package collect
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"licenseservermanager/internal/apperr"
@@ -39,7 +38,7 @@ func Increments(recs []fne.Feature) []usage.Increment {
 			Permanent: features.IsPermanent(r.Expiry),
 		}
 		if !in.Permanent {
-			if day, err := time.Parse("2006-01-02", strings.TrimSpace(r.Expiry)[:min(10, len(strings.TrimSpace(r.Expiry)))]); err == nil {
+			if day, ok := features.ExpiryDate(r.Expiry); ok {
 				// An increment is valid through its expiry date.
 				in.Expires = day.Add(24*time.Hour - time.Second)
 			} else {

@@ -135,17 +135,21 @@ func dateKey(s string) string {
 	return s
 }
 
+// ExpiryDate is the day a dated expiry names (midnight UTC); false for a
+// permanent one or a date this client cannot read.
+func ExpiryDate(expiry string) (time.Time, bool) {
+	if IsPermanent(expiry) {
+		return time.Time{}, false
+	}
+	t, err := time.Parse("2006-01-02", dateKey(expiry))
+	return t, err == nil
+}
+
 // ExpiringSoon reports whether a dated expiry falls within 30 days of now
 // (an expiry already past counts too: it needs attention all the same).
 func ExpiringSoon(expiry string, now time.Time) bool {
-	if IsPermanent(expiry) {
-		return false
-	}
-	t, err := time.Parse("2006-01-02", dateKey(expiry))
-	if err != nil {
-		return false
-	}
-	return t.Before(now.Add(ExpiringWithin))
+	t, ok := ExpiryDate(expiry)
+	return ok && t.Before(now.Add(ExpiringWithin))
 }
 
 // CompareVersions compares numeric versions "a.b" part by part, so 10.0 is
