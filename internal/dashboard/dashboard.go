@@ -30,12 +30,11 @@ type ProfileState struct {
 	// collector cannot log in; Note says why.
 	Collecting bool   `json:"collecting"`
 	Note       string `json:"note"`
-	// HasSample is false until a first sample; the fields below are the
+	// LastSample is nil until a first sample; the fields below are the
 	// latest sample's.
-	HasSample  bool       `json:"hasSample"`
+	LastSample *time.Time `json:"lastSample" ts_type:"string | null"`
 	Reachable  bool       `json:"reachable"`
 	Version    string     `json:"version"`
-	LastSample *time.Time `json:"lastSample" ts_type:"string | null"`
 	// LastReached is nil when the server never answered a sample.
 	LastReached *time.Time `json:"lastReached" ts_type:"string | null"`
 	ResponseMS  int64      `json:"responseMs"`
@@ -113,8 +112,7 @@ func Read(ctx context.Context, store *history.Store, profiles []settings.Profile
 			return Overview{}, err
 		}
 		if ok {
-			st.HasSample, st.Reachable, st.Version, st.LastSample, st.ResponseMS, st.Problem =
-				true, l.Reachable, l.Version, &l.At, l.ResponseMS, l.Problem
+			st.LastSample, st.Reachable, st.Version, st.ResponseMS, st.Problem = &l.At, l.Reachable, l.Version, l.ResponseMS, l.Problem
 			if !l.LastReached.IsZero() {
 				st.LastReached = &l.LastReached
 			}

@@ -284,7 +284,7 @@ describe('Dashboard view', () => {
   it('says when no sample has been taken yet, with the sampling interval', async () => {
     vi.mocked(HistoryService.Status).mockResolvedValue(historyStatus({ input: { ...historyStatus().input, history: { ...historyStatus().input.history, intervalMinutes: 10 } } }));
     vi.mocked(HistoryService.Overview).mockResolvedValue(
-      usageOverview({ profiles: [profileUsage({ hasSample: false, lastSample: null, lastReached: null, openAlerts: 0 })], nearCapacity: [], fullLastWeek: [], expiries: [] }),
+      usageOverview({ profiles: [profileUsage({ lastSample: null, lastReached: null, openAlerts: 0 })], nearCapacity: [], fullLastWeek: [], expiries: [] }),
     );
     vi.mocked(HistoryService.Features).mockResolvedValue([]);
     await renderDashboard();

@@ -195,7 +195,7 @@ export function Dashboard() {
   }
 
   const o = overview.value;
-  const noSamples = o.profiles.length > 0 && o.profiles.every((p) => !p.hasSample);
+  const noSamples = o.profiles.length > 0 && o.profiles.every((p) => !p.lastSample);
   return (
     <>
       {header}

@@ -90,7 +90,7 @@ function SmallTable<T>({
 const secondary = { color: 'text.secondary' } as const;
 
 function ServerState({ p }: { p: ProfileUsage }) {
-  if (!p.hasSample) return <Box component="span" sx={secondary}>No sample yet</Box>;
+  if (!p.lastSample) return <Box component="span" sx={secondary}>No sample yet</Box>;
   if (p.reachable) return <Chip label="Reachable" size="small" color="success" variant="outlined" />;
   return (
     <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
@@ -142,10 +142,10 @@ export function ProfilesSection({ profiles }: { profiles: readonly ProfileUsage[
             <TableCell sx={{ verticalAlign: 'top' }}>
               <ServerState p={p} />
             </TableCell>
-            <TableCell sx={{ verticalAlign: 'top' }}>{p.hasSample && p.version ? p.version : '—'}</TableCell>
+            <TableCell sx={{ verticalAlign: 'top' }}>{p.lastSample && p.version ? p.version : '—'}</TableCell>
             <TableCell sx={{ verticalAlign: 'top', whiteSpace: 'nowrap' }}>{p.lastSample ? formatDateTime(p.lastSample) : '—'}</TableCell>
             <TableCell align="right" sx={{ verticalAlign: 'top', whiteSpace: 'nowrap' }}>
-              {p.hasSample && p.reachable ? responseText(p.responseMs) : '—'}
+              {p.lastSample && p.reachable ? responseText(p.responseMs) : '—'}
             </TableCell>
             <TableCell align="right" sx={{ verticalAlign: 'top' }}>
               {p.openAlerts > 0 ? <Chip label={p.openAlerts} size="small" color="warning" aria-label={`${p.openAlerts} open alerts`} /> : '0'}

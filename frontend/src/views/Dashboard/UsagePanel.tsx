@@ -83,7 +83,7 @@ export interface UsagePanelProps {
  * hour-of-week heat map and the CSV export.
  */
 export const UsagePanel = forwardRef<HTMLElement, UsagePanelProps>(function UsagePanel({ profiles, intervalMinutes, pick, refreshKey }, ref) {
-  const firstProfile = profiles.find((p) => p.active && p.hasSample) ?? profiles.find((p) => p.hasSample) ?? profiles[0];
+  const firstProfile = profiles.find((p) => p.active && p.lastSample) ?? profiles.find((p) => p.lastSample) ?? profiles[0];
   const [profileId, setProfileId] = useState(firstProfile?.profileId ?? '');
   const [features, setFeatures] = useState<Loadable<FeatureKey[]>>({ kind: 'idle' });
   const [feature, setFeature] = useState('');

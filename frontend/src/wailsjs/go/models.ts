@@ -237,10 +237,9 @@ export namespace dashboard {
 	    active: boolean;
 	    collecting: boolean;
 	    note: string;
-	    hasSample: boolean;
+	    lastSample?: string | null;
 	    reachable: boolean;
 	    version: string;
-	    lastSample?: string | null;
 	    lastReached?: string | null;
 	    responseMs: number;
 	    problem: string;
@@ -836,14 +835,14 @@ export namespace progress {
 
 export namespace reservations {
 	
-	export enum Status {
-	    OK = "ok",
-	    SHORT = "short",
-	}
 	export enum Action {
 	    CREATE = "create",
 	    REPLACE = "replace",
 	    SKIP = "skip",
+	}
+	export enum Status {
+	    OK = "ok",
+	    SHORT = "short",
 	}
 	export interface Entry {
 	    id?: number;
@@ -932,14 +931,14 @@ export namespace reservations {
 
 export namespace settings {
 	
+	export enum ServerType {
+	    LOCAL = "local",
+	    CLS = "cls",
+	}
 	export enum Theme {
 	    SYSTEM = "system",
 	    LIGHT = "light",
 	    DARK = "dark",
-	}
-	export enum ServerType {
-	    LOCAL = "local",
-	    CLS = "cls",
 	}
 	export interface HistoryPrefs {
 	    intervalMinutes: number;
