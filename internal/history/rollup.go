@@ -12,6 +12,17 @@ import (
 // the retention period.
 const RawDays = 30
 
+// insertHour writes one feature's hour; writeHour fills it in.
+const insertHour = `INSERT OR REPLACE INTO feature_hours(feature_id, hour, readings, min_used, max_used, used_seconds, total, counted, full_seconds, covered_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// writeHour stores h as the hour of a feature. The mean is kept as
+// seat-seconds over the time covered, so hours add up into longer means.
+func writeHour(ctx context.Context, ins *sql.Stmt, featureID, hour int64, h usage.Hour) error {
+	usedSeconds := int64(h.Mean*h.Covered.Seconds() + 0.5)
+	_, err := ins.ExecContext(ctx, featureID, hour, h.Readings, h.Min, h.Max, usedSeconds, h.Total, h.Counted, int64(h.Full/time.Second), int64(h.Covered/time.Second))
+	return err
+}
+
 // RollUp writes the hourly roll-ups of the profile's hours that have ended
 // by now and are not rolled up yet (the last rolled hour again, in case a
 // late sample joined it). It is idempotent, so two collectors may both run
@@ -83,7 +94,7 @@ func (s *Store) rollUpHour(ctx context.Context, profileID string, hour int64) er
 	if err := rows.Err(); err != nil {
 		return s.writeError(err)
 	}
-	ins, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO feature_hours(feature_id, hour, readings, min_used, max_used, used_seconds, total, counted, full_seconds, covered_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	ins, err := tx.PrepareContext(ctx, insertHour)
 	if err != nil {
 		return s.writeError(err)
 	}
@@ -93,8 +104,7 @@ func (s *Store) rollUpHour(ctx context.Context, profileID string, hour int64) er
 		if !ok {
 			continue
 		}
-		usedSeconds := int64(h.Mean*h.Covered.Seconds() + 0.5)
-		if _, err := ins.ExecContext(ctx, id, hour, h.Readings, h.Min, h.Max, usedSeconds, h.Total, h.Counted, int64(h.Full/time.Second), int64(h.Covered/time.Second)); err != nil {
+		if err := writeHour(ctx, ins, id, hour, h); err != nil {
 			return s.writeError(err)
 		}
 	}
@@ -188,7 +198,7 @@ func (s *Store) HourWriter(ctx context.Context, profileID string, features []Fea
 		tx.Rollback() //nolint:errcheck // the first error is the one to report
 		return nil, s.writeError(err)
 	}
-	ins, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO feature_hours(feature_id, hour, readings, min_used, max_used, used_seconds, total, counted, full_seconds, covered_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	ins, err := tx.PrepareContext(ctx, insertHour)
 	if err != nil {
 		tx.Rollback() //nolint:errcheck // as above
 		return nil, s.writeError(err)
@@ -210,8 +220,7 @@ func (w *HourWriter) Add(f FeatureKey, h usage.Hour) error {
 		}
 		w.hrs[hour] = true
 	}
-	usedSeconds := int64(h.Mean*h.Covered.Seconds() + 0.5)
-	if _, err := w.ins.Exec(w.ids[featureKey{f.Name, f.Version}], hour, h.Readings, h.Min, h.Max, usedSeconds, h.Total, h.Counted, int64(h.Full/time.Second), int64(h.Covered/time.Second)); err != nil {
+	if err := writeHour(context.Background(), w.ins, w.ids[featureKey{f.Name, f.Version}], hour, h); err != nil {
 		return w.s.writeError(err)
 	}
 	return nil
