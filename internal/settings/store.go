@@ -13,6 +13,7 @@ import (
 
 	"licenseservermanager/internal/apperr"
 	"licenseservermanager/internal/atomicfile"
+	"licenseservermanager/internal/orgpolicy"
 )
 
 // FileName is the settings file inside the settings folder.
@@ -44,6 +45,9 @@ type Store struct {
 	demo   *Profile
 	notice string
 	disk   diskState
+	// policies are the organisation's machine policies, which the store
+	// enforces on the changes it is asked to make.
+	policies orgpolicy.Policies
 }
 
 // Dir is the default settings folder: the user's configuration folder
@@ -82,6 +86,20 @@ func Open(dir, defaultsPath string) (*Store, error) {
 	}
 	s.active = s.data.ActiveProfileID
 	return s, nil
+}
+
+// Govern puts the store under the organisation's machine policies.
+func (s *Store) Govern(p orgpolicy.Policies) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.policies = p
+}
+
+// Policies are the machine policies the store is under.
+func (s *Store) Policies() orgpolicy.Policies {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.policies
 }
 
 // Path is the settings file.
