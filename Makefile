@@ -15,7 +15,11 @@ WINEXE   := build/bin/LicenseServerManager.exe
 # lsm, the console tool, carries the product version of wails.json, which
 # the app reads at run time.
 VERSION  := $(shell sed -n 's/.*"productVersion": *"\([^"]*\)".*/\1/p' wails.json)
-LSMFLAGS := $(LDFLAGS) -X licenseservermanager/internal/buildinfo.Version=$(VERSION)
+# and the company name, whose machine policies it obeys (quoted: it may hold
+# spaces).
+COMPANY  := $(shell sed -n 's/.*"companyName": *"\([^"]*\)".*/\1/p' wails.json)
+LSMFLAGS := $(LDFLAGS) -X licenseservermanager/internal/buildinfo.Version=$(VERSION) -X 'licenseservermanager/internal/buildinfo.Company=$(COMPANY)'
+
 LSMBIN   := build/bin/lsm
 LSMEXE   := build/bin/lsm.exe
 # lsm.exe's manifest, icon and version information, linked in by go build.

@@ -30,6 +30,7 @@ import (
 	"licenseservermanager/internal/desktop"
 	"licenseservermanager/internal/fne"
 	"licenseservermanager/internal/history"
+	"licenseservermanager/internal/orgpolicy"
 	"licenseservermanager/internal/history/synth"
 	"licenseservermanager/internal/instance"
 	"licenseservermanager/internal/purge"
@@ -126,6 +127,11 @@ func runDesktop(info buildinfo.Info, demo bool, brandingDir, historyFile string,
 	if err != nil {
 		return err
 	}
+	policies := orgpolicy.Machine(info.CompanyName)
+	store.Govern(policies)
+	for _, pr := range policies.Problems {
+		log.Warn("a machine policy is ignored", "policy", pr.Name, "where", pr.Where, "problem", pr.Message)
+	}
 	if demo {
 		srv, err := sim.listen("127.0.0.1:0")
 		if err != nil {
@@ -141,6 +147,7 @@ func runDesktop(info buildinfo.Info, demo bool, brandingDir, historyFile string,
 	a := &app.App{}
 	dialogs := dialogsFor(a)
 	conns := connect.New(store.Active, nil)
+	conns.Govern(policies)
 	sessions := connect.NewSessions(conns, store, secrets.Keyring{}, demoAccounts)
 	hist, closeHistory := openHistory(historyFile, settingsDir, demo, log)
 	defer closeHistory()

@@ -51,7 +51,9 @@ func (s *HistoryService) startCollecting(ctx context.Context) {
 	})
 }
 
-func (s *HistoryService) plan() collect.Plan { return collect.PlanOf(s.d.Settings.Snapshot()) }
+func (s *HistoryService) plan() collect.Plan {
+	return collect.PlanOf(s.d.Settings.Snapshot(), s.d.Settings.Policies())
+}
 
 // round tells the UI, and the OS, what a round opened.
 func (s *HistoryService) round(results []collect.Result) {

@@ -70,7 +70,9 @@ func (s *PoolsService) ChooseModelFile() (ChosenModel, error) {
 func (s *PoolsService) Upload(text, op string) (operations.ModelCheck, error) {
 	ctx, done := s.operation(op)
 	defer done()
-	return call(s.conns, func(cl *fne.Client) (operations.ModelCheck, error) { return s.view.Upload(ctx, cl, text) })
+	return call(s.conns, func(cl *fne.Client) (operations.ModelCheck, error) {
+		return s.view.Upload(ctx, cl, text, s.conns.Policies())
+	})
 }
 
 // DeleteModel removes the active model; all licenses return to the default pool.
@@ -79,7 +81,7 @@ func (s *PoolsService) DeleteModel() error {
 	if err != nil {
 		return err
 	}
-	return operations.DeleteModel(s.context(), cl)
+	return operations.DeleteModel(s.context(), cl, s.conns.Policies())
 }
 
 // Format returns the model in canonical layout (comments are dropped).

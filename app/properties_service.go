@@ -38,6 +38,6 @@ func (s *PropertiesService) Save(changes map[string]string, op string) (operatio
 	ctx, done := s.operation(op)
 	defer done()
 	return call(s.conns, func(cl *fne.Client) (operations.SaveReport, error) {
-		return operations.SaveProperties(ctx, cl, s.isCLS(), changes)
+		return operations.SaveProperties(ctx, cl, s.isCLS(), changes, s.conns.Policies())
 	})
 }

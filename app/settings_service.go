@@ -152,11 +152,11 @@ func (s *SettingsService) SetCAFile(path string) (SettingsView, error) {
 // the certificate trust of the active profile.
 func (s *SettingsService) TestConnection(in settings.ServerInput) (connect.ConnectionInfo, error) {
 	p, _ := s.store.Active()
-	return connect.TestServer(s.context(), in, p)
+	return connect.TestServer(s.context(), in, p, s.store.Policies())
 }
 
 // Status checks the active profile's server; the header shows the result.
 func (s *SettingsService) Status() (connect.ConnectionInfo, error) {
 	p, _ := s.store.Active()
-	return connect.Check(s.context(), p)
+	return connect.Check(s.context(), p, s.store.Policies())
 }

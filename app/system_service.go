@@ -10,6 +10,7 @@ import (
 	"licenseservermanager/internal/buildinfo"
 	"licenseservermanager/internal/connect"
 	"licenseservermanager/internal/operations"
+	"licenseservermanager/internal/orgpolicy"
 )
 
 // AboutInfo is the About view: build, system and browser information.
@@ -124,6 +125,10 @@ func (s *SystemService) SaveCompatibilityReport() (string, error) {
 	}
 	return path, nil
 }
+
+// Policies are the organisation's machine policies; the views mark what
+// they lock "Set by your organisation" (Go refuses it either way).
+func (s *SystemService) Policies() orgpolicy.Policies { return s.conns.Policies() }
 
 // Cancel stops the long operation the UI started under op; it reports
 // whether one was running.

@@ -17,6 +17,7 @@ import (
 // does the same, and the name of the operations-layer function both call.
 var console = map[string]struct{ command, calls string }{
 	"Settings.Get":                         {"profiles list", ""},
+	"System.Policies":                      {"policies", "InForce"},
 	"History.Alerts":                       {"usage alerts", "Alerts"},
 	"History.Audit":                        {"audit list", "Audit"},
 	"History.ExportAudit":                  {"audit list", "Audit"},

@@ -12,7 +12,8 @@ const (
 	// exitProblems: the operation failed (the server refused, a batch
 	// failed in part) or a checked file has errors.
 	exitProblems = 1
-	// exitUsage: a usage error or a bad input file.
+	// exitUsage: a usage error, a bad input file, or what a machine policy
+	// does not allow.
 	exitUsage = 2
 	// exitLogin: a login is required, or the login lacks a role.
 	exitLogin = 3
@@ -53,7 +54,7 @@ func statusOf(err error) int {
 		return exitConnection
 	case apperr.NotSupported:
 		return exitNotSupported
-	case apperr.NotConfigured:
+	case apperr.NotConfigured, apperr.Policy:
 		return exitUsage
 	}
 	return exitProblems

@@ -18,6 +18,7 @@ import (
 
 	"licenseservermanager/internal/apperr"
 	"licenseservermanager/internal/buildinfo"
+	"licenseservermanager/internal/orgpolicy"
 	"licenseservermanager/internal/progress"
 	"licenseservermanager/internal/secrets"
 	"licenseservermanager/internal/settings"
@@ -35,6 +36,8 @@ type deps struct {
 	// administrator's defaults file beside the executables.
 	settingsDir     func() (string, error)
 	machineDefaults string
+	// policies are the organisation's machine policies.
+	policies orgpolicy.Policies
 	// terminal says whether a person is at stdin, who can be asked for a
 	// password or a confirmation; readPassword reads one without echo.
 	terminal     bool
@@ -59,6 +62,7 @@ func systemDeps() deps {
 		secrets: secrets.Keyring{}, settingsDir: settings.Dir,
 		terminal:     term.IsTerminal(int(os.Stdin.Fd())),
 		readPassword: func() (string, error) { b, err := term.ReadPassword(int(os.Stdin.Fd())); return string(b), err },
+		policies:     orgpolicy.Machine(buildinfo.Company),
 	}
 	if exe, err := os.Executable(); err == nil {
 		d.machineDefaults = filepath.Join(filepath.Dir(exe), "defaults.json")
@@ -148,7 +152,7 @@ func newRoot(l *lsm) *cobra.Command {
 	root.AddCommand(newStatusCommand(l), newLoginCommand(l), newLogoutCommand(l), newProfilesCommand(l), newDiagnoseCommand(l),
 		newFeaturesCommand(l), newDevicesCommand(l), newPoolsCommand(l), newModelCommand(l), newReservationsCommand(l),
 		newPropertiesCommand(l), newActivateCommand(l), newSyncCommand(l), newOfflineCommand(l), newClientKeyCommand(l),
-		newPasswordCommand(l), newUsageCommand(l), newAuditCommand(l))
+		newPasswordCommand(l), newUsageCommand(l), newAuditCommand(l), newPoliciesCommand(l))
 	return root
 }
 

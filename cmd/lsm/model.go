@@ -117,7 +117,7 @@ func modelUpload(l *lsm) *cobra.Command {
 				// A dry run says what the upload would meet.
 				return operations.RefuseWhileReservations(cmd.Context(), cl)
 			}
-			if _, err := models.Upload(cmd.Context(), cl, string(data)); err != nil {
+			if _, err := models.Upload(cmd.Context(), cl, string(data), l.policies); err != nil {
 				return err
 			}
 			fmt.Fprintf(l.stdout, "The model definition %s is active.\n", check.ModelName)
@@ -141,7 +141,7 @@ func modelDelete(l *lsm) *cobra.Command {
 			if err := l.confirm(cmd, "Delete the model definition? Every named pool goes, and its licenses return to the default pool."); err != nil {
 				return err
 			}
-			if err := operations.DeleteModel(cmd.Context(), cl); err != nil {
+			if err := operations.DeleteModel(cmd.Context(), cl, l.policies); err != nil {
 				return err
 			}
 			fmt.Fprintln(l.stdout, "The model definition is deleted.")

@@ -123,7 +123,7 @@ func newPropertiesCommand(l *lsm) *cobra.Command {
 				fmt.Fprintf(l.stderr, "lsm: %d settings would be sent (a dry run sends nothing).\n", len(names))
 				return out.list(table, send)
 			}
-			rep, err := operations.SaveProperties(cmd.Context(), cl, cls, changes)
+			rep, err := operations.SaveProperties(cmd.Context(), cl, cls, changes, l.policies)
 			if apperr.CodeOf(err) == apperr.InvalidInput {
 				return &exitError{code: exitUsage, msg: problemText(err)}
 			}

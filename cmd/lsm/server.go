@@ -90,6 +90,7 @@ func (l *lsm) open() (*server, error) {
 		return p, true
 	}
 	conns := connect.New(pick, nil)
+	conns.Govern(store.Policies())
 	l.audit(conns, dir)
 	l.srv = &server{store: store, settingsDir: dir, profile: p, conns: conns,
 		sessions: connect.NewSessions(conns, store, l.secrets, nil)}
@@ -104,7 +105,11 @@ func (l *lsm) openSettings() (*settings.Store, string, error) {
 		return nil, "", err
 	}
 	store, err := settings.Open(dir, l.machineDefaults)
-	return store, dir, err
+	if err != nil {
+		return nil, "", err
+	}
+	store.Govern(l.policies)
+	return store, dir, nil
 }
 
 // profileID is the saved profile's ID, for what the app keeps per profile

@@ -88,8 +88,10 @@ func newUsageCommand(l *lsm) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			sessions := connect.NewSessions(connect.New(store.Active, nil), store, l.secrets, nil)
-			plan := collect.PlanOf(snap)
+			conns := connect.New(store.Active, nil)
+			conns.Govern(store.Policies())
+			sessions := connect.NewSessions(conns, store, l.secrets, nil)
+			plan := collect.PlanOf(snap, store.Policies())
 			plan.Profiles = profiles
 			results := collect.New(st, sessions.Saved, nil).Collect(cmd.Context(), plan)
 			table := operations.CSV{Header: []string{"Profile", "Outcome", "Alerts opened", "Message"}}
@@ -190,7 +192,7 @@ func usageOverview(l *lsm) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			plan := collect.PlanOf(store.Snapshot())
+			plan := collect.PlanOf(store.Snapshot(), store.Policies())
 			ov, err := dashboard.Read(cmd.Context(), st, plan.Profiles, p.ID, nil, plan.Rules, time.Now())
 			if err != nil {
 				return err
@@ -261,7 +263,7 @@ func usageSeries(l *lsm) *cobra.Command {
 			}
 			now := time.Now()
 			q := dashboard.SeriesQuery{ProfileID: p.ID, Name: args[0], Version: args[1], From: now.Add(-last), To: now}
-			s, err := dashboard.ReadSeries(cmd.Context(), st, q, now, history.GapOf(collect.PlanOf(store.Snapshot()).Interval), time.Local)
+			s, err := dashboard.ReadSeries(cmd.Context(), st, q, now, history.GapOf(collect.PlanOf(store.Snapshot(), store.Policies()).Interval), time.Local)
 			if err != nil {
 				return err
 			}

@@ -32,6 +32,9 @@ const (
 	// Redirected: the server answered with a redirect, which the app never
 	// follows because a request may carry a token or a password.
 	Redirected Code = "redirected"
+	// Policy: the organisation's machine policy does not allow it; the
+	// message names the policy.
+	Policy Code = "policy"
 )
 
 // Item is one problem of a validation failure. Item names what the problem

@@ -12,6 +12,9 @@ import (
 // Stamped at link time: -X licenseservermanager/internal/buildinfo.Version=...
 var (
 	Version = ""
+	// Company is the companyName of wails.json, stamped into lsm (which has
+	// no wails.json of its own) for the machine policies' registry key.
+	Company = ""
 	Commit  = "unknown"
 	Date    = "unknown"
 )

@@ -10,6 +10,7 @@ import (
 	"licenseservermanager/internal/connect"
 	"licenseservermanager/internal/fne"
 	"licenseservermanager/internal/history"
+	"licenseservermanager/internal/orgpolicy"
 	"licenseservermanager/internal/settings"
 	"licenseservermanager/internal/usage"
 )
@@ -56,6 +57,8 @@ type Plan struct {
 	Interval      time.Duration
 	Rules         usage.Rules
 	RetentionDays int
+	// Policies may turn history off or keep a server out of reach.
+	Policies orgpolicy.Policies
 }
 
 // Collector takes samples of many profiles with clients of its own, which
@@ -139,15 +142,26 @@ const NotCollecting = "Not collecting: log in to this server and tick Remember, 
 // HistoryOff is the message of a profile whose history is off.
 const HistoryOff = "Usage history is off for this profile."
 
+// HistoryOffByPolicy is the message of every profile while the
+// DisableHistoryCollection policy is set.
+const HistoryOffByPolicy = "Your organisation has turned usage history off on this computer (" + orgpolicy.Notice + ")."
+
 func (c *Collector) collectOne(ctx context.Context, p settings.Profile, plan Plan) Result {
 	now := c.now().UTC()
 	r := Result{ProfileID: p.ID, ProfileName: p.Name, At: now}
-	if p.NoHistory {
+	switch {
+	case plan.Policies.DisableHistoryCollection:
+		r.Outcome, r.Message = Off, HistoryOffByPolicy
+		return r
+	case p.NoHistory:
 		r.Outcome, r.Message = Off, HistoryOff
 		return r
-	}
-	if !p.Complete() {
+	case !p.Complete():
 		r.Outcome, r.Message = Failed, "The profile's server settings are incomplete."
+		return r
+	}
+	if err := settings.Allowed(plan.Policies, p); err != nil {
+		r.Outcome, r.Message = Failed, apperr.From(err).Message
 		return r
 	}
 	cl := c.clientFor(p)

@@ -7,6 +7,7 @@ import (
 
 	"licenseservermanager/internal/apperr"
 	"licenseservermanager/internal/fne"
+	"licenseservermanager/internal/orgpolicy"
 	"licenseservermanager/internal/session"
 	"licenseservermanager/internal/settings"
 )
@@ -20,6 +21,8 @@ type Profile func() (settings.Profile, bool)
 type Connections struct {
 	pick Profile
 	now  func() time.Time
+	// policies keep servers the organisation does not allow out of reach.
+	policies orgpolicy.Policies
 
 	mu       sync.Mutex
 	key      string
@@ -47,6 +50,20 @@ func New(pick Profile, now func() time.Time) *Connections {
 	return &Connections{pick: pick, now: now, idle: session.NewIdle(session.IdleTimeout, now)}
 }
 
+// Govern puts the connections under the organisation's machine policies.
+func (c *Connections) Govern(pol orgpolicy.Policies) {
+	c.mu.Lock()
+	c.policies = pol
+	c.mu.Unlock()
+}
+
+// Policies are the machine policies the connections are under.
+func (c *Connections) Policies() orgpolicy.Policies {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.policies
+}
+
 // Current returns the client of the picked profile, building a new one
 // when the profile changed. It also ends a login that has been idle too long.
 func (c *Connections) Current() (*fne.Client, settings.Profile, error) {
@@ -56,6 +73,9 @@ func (c *Connections) Current() (*fne.Client, settings.Profile, error) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if err := settings.Allowed(c.policies, p); err != nil {
+		return nil, p, err
+	}
 	if k := Key(p); k != c.key || c.client == nil {
 		opts := ClientOptions(p)
 		if record := c.onChange; record != nil {

@@ -6,6 +6,7 @@ import (
 
 	"licenseservermanager/internal/apperr"
 	"licenseservermanager/internal/fne"
+	"licenseservermanager/internal/orgpolicy"
 	"licenseservermanager/internal/settings"
 )
 
@@ -19,9 +20,12 @@ type ConnectionInfo struct {
 }
 
 // Check asks the server of p for its health, within CheckDeadline.
-func Check(ctx context.Context, p settings.Profile) (ConnectionInfo, error) {
+func Check(ctx context.Context, p settings.Profile, pol orgpolicy.Policies) (ConnectionInfo, error) {
 	if !p.Complete() {
 		return ConnectionInfo{}, apperr.New(apperr.NotConfigured, "Fill in the Settings to connect to a license server.")
+	}
+	if err := settings.Allowed(pol, p); err != nil {
+		return ConnectionInfo{}, err
 	}
 	ctx, cancel := context.WithTimeout(ctx, CheckDeadline)
 	defer cancel()
@@ -37,11 +41,11 @@ func Check(ctx context.Context, p settings.Profile) (ConnectionInfo, error) {
 // TestServer checks the Settings view's unsaved fields: they are validated
 // first, then the server they describe is asked, trusted as trust is (the
 // certificate and CA file the user chose for the profile being edited).
-func TestServer(ctx context.Context, in settings.ServerInput, trust settings.Profile) (ConnectionInfo, error) {
+func TestServer(ctx context.Context, in settings.ServerInput, trust settings.Profile, pol orgpolicy.Policies) (ConnectionInfo, error) {
 	if problems := settings.ValidateServer(in); len(problems) > 0 {
 		return ConnectionInfo{}, apperr.Invalid(problems...)
 	}
 	p := settings.ProfileFromInput(in)
 	p.PinnedFingerprint, p.CAFile = trust.PinnedFingerprint, trust.CAFile
-	return Check(ctx, p)
+	return Check(ctx, p, pol)
 }

@@ -93,7 +93,7 @@ func (s *Sessions) secretsFor(p settings.Profile) secrets.Store {
 // demo server's accounts are public (its Login view lists them), so its
 // history is recorded without a remembered login, with the first account.
 func (s *Sessions) Saved(p settings.Profile) (user, password string, ok bool, err error) {
-	if p.RememberedUser != "" {
+	if p.RememberedUser != "" && !s.conns.Policies().DisableRememberPassword {
 		pw, err := s.secretsFor(p).Get(p.ID, p.RememberedUser)
 		switch {
 		case err == nil:
@@ -152,6 +152,10 @@ func (s *Sessions) Start(ctx context.Context) State {
 	if !h.SecurityEnabled || st.LoggedIn || st.RememberedUser == "" {
 		return st
 	}
+	if s.conns.Policies().DisableRememberPassword {
+		// A password saved before the policy came is not used.
+		return st
+	}
 	_, p, _ := s.conns.Current()
 	pw, err := s.secretsFor(p).Get(p.ID, st.RememberedUser)
 	if err != nil {
@@ -192,6 +196,9 @@ func (s *Sessions) Login(ctx context.Context, in LoginInput) (State, error) {
 	}
 	if len(problems) > 0 {
 		return State{}, apperr.Invalid(problems...)
+	}
+	if in.Remember && s.conns.Policies().DisableRememberPassword {
+		return State{}, settings.RememberRefused()
 	}
 	cl, p, err := s.conns.Current()
 	if err != nil {

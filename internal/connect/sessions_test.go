@@ -12,6 +12,7 @@ import (
 
 	"licenseservermanager/internal/apperr"
 	"licenseservermanager/internal/applog"
+	"licenseservermanager/internal/orgpolicy"
 	"licenseservermanager/internal/secrets"
 	"licenseservermanager/internal/settings"
 	"licenseservermanager/internal/simulator"
@@ -314,24 +315,29 @@ func TestSavedForACollector(t *testing.T) {
 		t.Fatal(err)
 	}
 	demo := []DemoAccount{{User: "admin", Password: "demo-pw"}, {User: "reader", Password: "r"}}
-	s := NewSessions(nil, nil, sec, demo)
+	conns := New(func() (settings.Profile, bool) { return settings.Profile{}, false }, nil)
+	s := NewSessions(conns, nil, sec, demo)
 	if err := s.demoSecrets.Set("demo", "bob", "changed"); err != nil {
 		t.Fatal(err)
 	}
+	noSaving := orgpolicy.Policies{DisableRememberPassword: true}
 	tests := []struct {
 		name       string
 		p          settings.Profile
+		pol        orgpolicy.Policies
 		user, pass string
 		ok         bool
 	}{
-		{"remembered and saved", settings.Profile{ID: "p1", RememberedUser: "alice"}, "alice", "s3cret", true},
-		{"remembered, nothing saved", settings.Profile{ID: "p1", RememberedUser: "carol"}, "", "", false},
-		{"nothing remembered", settings.Profile{ID: "p1"}, "", "", false},
-		{"demo, nothing remembered", settings.Profile{ID: "demo", Demo: true}, "admin", "demo-pw", true},
-		{"demo, a remembered login wins", settings.Profile{ID: "demo", Demo: true, RememberedUser: "bob"}, "bob", "changed", true},
+		{"remembered and saved", settings.Profile{ID: "p1", RememberedUser: "alice"}, orgpolicy.Policies{}, "alice", "s3cret", true},
+		{"remembered, nothing saved", settings.Profile{ID: "p1", RememberedUser: "carol"}, orgpolicy.Policies{}, "", "", false},
+		{"nothing remembered", settings.Profile{ID: "p1"}, orgpolicy.Policies{}, "", "", false},
+		{"saved before DisableRememberPassword: not used", settings.Profile{ID: "p1", RememberedUser: "alice"}, noSaving, "", "", false},
+		{"demo, nothing remembered", settings.Profile{ID: "demo", Demo: true}, orgpolicy.Policies{}, "admin", "demo-pw", true},
+		{"demo, a remembered login wins", settings.Profile{ID: "demo", Demo: true, RememberedUser: "bob"}, orgpolicy.Policies{}, "bob", "changed", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			conns.Govern(tt.pol)
 			user, pass, ok, err := s.Saved(tt.p)
 			if err != nil || user != tt.user || pass != tt.pass || ok != tt.ok {
 				t.Fatalf("Saved = %q, %q, %v, %v; want %q, %q, %v", user, pass, ok, err, tt.user, tt.pass, tt.ok)

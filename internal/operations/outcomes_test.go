@@ -7,6 +7,7 @@ import (
 	"licenseservermanager/internal/apperr"
 	"licenseservermanager/internal/fne"
 	"licenseservermanager/internal/listing"
+	"licenseservermanager/internal/orgpolicy"
 	"licenseservermanager/internal/simulator"
 )
 
@@ -61,7 +62,7 @@ func TestALostModelUploadIsSettled(t *testing.T) {
 				}
 			}
 			sim.SetFault(tt.fault(string(fne.OpUploadModel)))
-			_, err = NewModels().Upload(ctx, cl, goodModel)
+			_, err = NewModels().Upload(ctx, cl, goodModel, orgpolicy.Policies{})
 			sim.ClearFaults()
 			_, readErr := cl.Model(ctx)
 			if there := readErr == nil; there != tt.done || (err == nil) != tt.done {
@@ -76,7 +77,7 @@ func TestALostModelUploadIsSettled(t *testing.T) {
 	// before the server acted cannot be told from a rewrite: it stays unknown.
 	sim, cl := admin(t, simulator.Options{Dataset: simulator.DatasetPools})
 	sim.SetFault(lostAnswers[1].fault(string(fne.OpUploadModel)))
-	if _, err := NewModels().Upload(ctx, cl, goodModel); apperr.CodeOf(err) != apperr.OutcomeUnknown {
+	if _, err := NewModels().Upload(ctx, cl, goodModel, orgpolicy.Policies{}); apperr.CodeOf(err) != apperr.OutcomeUnknown {
 		t.Fatalf("over another model: %v", err)
 	}
 }
@@ -86,7 +87,7 @@ func TestALostModelDeleteIsSettled(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			sim, cl := admin(t, simulator.Options{Dataset: simulator.DatasetPools})
 			sim.SetFault(tt.fault(string(fne.OpDeleteModel)))
-			err := DeleteModel(ctx, cl)
+			err := DeleteModel(ctx, cl, orgpolicy.Policies{})
 			sim.ClearFaults()
 			_, readErr := cl.Model(ctx)
 			if isGone := apperr.CodeOf(readErr) == apperr.NotFound; isGone != tt.done || (err == nil) != tt.done {
@@ -101,7 +102,7 @@ func TestALostSettingSaveIsSettled(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			sim, cl := admin(t, simulator.Options{})
 			sim.SetFault(tt.fault(string(fne.OpUpdateConfiguration)))
-			rep, err := SaveProperties(ctx, cl, false, map[string]string{"licensing.renewInterval": "20", "security.token.duration": "3d"})
+			rep, err := SaveProperties(ctx, cl, false, map[string]string{"licensing.renewInterval": "20", "security.token.duration": "3d"}, orgpolicy.Policies{})
 			sim.ClearFaults()
 			now, perr := Properties(ctx, cl, false)
 			if perr != nil {

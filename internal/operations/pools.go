@@ -9,6 +9,7 @@ import (
 	"licenseservermanager/internal/features"
 	"licenseservermanager/internal/fne"
 	"licenseservermanager/internal/modeldef"
+	"licenseservermanager/internal/orgpolicy"
 	"licenseservermanager/internal/progress"
 )
 
@@ -185,7 +186,10 @@ func RefuseWhileReservations(ctx context.Context, srv ModelServer) error {
 // Upload checks the model and, when it has no errors, makes it the active
 // model. An invalid model never reaches the server; neither does one while
 // reservation groups exist, since the two cannot coexist.
-func (m *Models) Upload(ctx context.Context, srv ModelServer, text string) (ModelCheck, error) {
+func (m *Models) Upload(ctx context.Context, srv ModelServer, text string, pol orgpolicy.Policies) (ModelCheck, error) {
+	if err := ModelChangesRefused(pol); err != nil {
+		return ModelCheck{}, err
+	}
 	// The byte order mark an editor may add is not part of the model, and
 	// a server's lexer would refuse it.
 	text = modeldef.WithoutBOM(text)
@@ -234,7 +238,10 @@ func firstError(ds []modeldef.Diagnostic) string {
 }
 
 // DeleteModel removes the active model; all licenses return to the default pool.
-func DeleteModel(ctx context.Context, srv ModelServer) error {
+func DeleteModel(ctx context.Context, srv ModelServer, pol orgpolicy.Policies) error {
+	if err := ModelChangesRefused(pol); err != nil {
+		return err
+	}
 	return settle(ctx, srv.DeleteModel(ctx), "deleting the model definition", func(ctx context.Context) (bool, error) {
 		return gone(srv.Model(ctx))
 	})

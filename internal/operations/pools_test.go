@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"licenseservermanager/internal/apperr"
+	"licenseservermanager/internal/orgpolicy"
 	"licenseservermanager/internal/progress"
 	"licenseservermanager/internal/simulator"
 )
@@ -39,7 +40,7 @@ func TestModelLifecycle(t *testing.T) {
 	if check.Valid || len(check.Diagnostics) == 0 || check.Diagnostics[0].Line != 4 {
 		t.Fatalf("bad check: %+v", check)
 	}
-	if _, err := models.Upload(ctx, cl, bad); apperr.CodeOf(err) != apperr.InvalidInput || !strings.Contains(err.Error(), "line 4") {
+	if _, err := models.Upload(ctx, cl, bad, orgpolicy.Policies{}); apperr.CodeOf(err) != apperr.InvalidInput || !strings.Contains(err.Error(), "line 4") {
 		t.Fatalf("bad upload: %v", err)
 	}
 	if sim.Requests("uploadModel") != 0 {
@@ -51,7 +52,7 @@ func TestModelLifecycle(t *testing.T) {
 	if !check.Valid || check.ModelName != "split" || len(check.Preview) != 2 || check.Preview[0].Features[0].Count != 10 {
 		t.Fatalf("good check: %+v", check)
 	}
-	if _, err := models.Upload(ctx, cl, goodModel); apperr.CodeOf(err) != apperr.Conflict {
+	if _, err := models.Upload(ctx, cl, goodModel, orgpolicy.Policies{}); apperr.CodeOf(err) != apperr.Conflict {
 		t.Fatalf("upload with reservations: %v", err)
 	}
 	page, err := res.List(ctx, cl, allReservations, true)
@@ -66,7 +67,7 @@ func TestModelLifecycle(t *testing.T) {
 		t.Fatal(err)
 	}
 	var steps []progress.Step
-	if _, err := models.Upload(progress.With(ctx, func(s progress.Step) { steps = append(steps, s) }), cl, goodModel); err != nil {
+	if _, err := models.Upload(progress.With(ctx, func(s progress.Step) { steps = append(steps, s) }), cl, goodModel, orgpolicy.Policies{}); err != nil {
 		t.Fatalf("upload: %v", err)
 	}
 	if len(steps) != 4 || steps[3].Done != 3 || steps[3].Total != 3 {
@@ -83,7 +84,7 @@ func TestModelLifecycle(t *testing.T) {
 	if m, err := Model(ctx, cl); err != nil || !m.Active || !strings.Contains(m.Text, "engineering") {
 		t.Fatalf("model: %+v %v", m, err)
 	}
-	if err := DeleteModel(ctx, cl); err != nil {
+	if err := DeleteModel(ctx, cl, orgpolicy.Policies{}); err != nil {
 		t.Fatal(err)
 	}
 	if v, _ := Pools(ctx, cl); v.ModelActive {

@@ -7,6 +7,7 @@ import (
 
 	"licenseservermanager/internal/apperr"
 	"licenseservermanager/internal/fne"
+	"licenseservermanager/internal/orgpolicy"
 	"licenseservermanager/internal/policy"
 )
 
@@ -190,7 +191,10 @@ func CheckSettings(current PropertiesView, changes map[string]string) (map[strin
 // SaveProperties checks the changed settings and sends them one at a time,
 // so each failure is reported on its own; nothing unchanged is sent, so a
 // retry after a stop sends only what was not saved yet.
-func SaveProperties(ctx context.Context, srv PropertiesServer, cls bool, changes map[string]string) (SaveReport, error) {
+func SaveProperties(ctx context.Context, srv PropertiesServer, cls bool, changes map[string]string, pol orgpolicy.Policies) (SaveReport, error) {
+	if err := PropertiesEditRefused(pol); err != nil {
+		return SaveReport{}, err
+	}
 	if cls {
 		return SaveReport{}, apperr.New(apperr.InvalidInput, clsReadOnly)
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"licenseservermanager/internal/apperr"
+	"licenseservermanager/internal/orgpolicy"
 	"licenseservermanager/internal/simulator"
 )
 
@@ -21,7 +22,7 @@ func TestPropertiesGetAndSave(t *testing.T) {
 	if v.Sections[0].Name != "Secure REST API" || len(v.Sections) != 7 {
 		t.Fatalf("sections: %d, first %q", len(v.Sections), v.Sections[0].Name)
 	}
-	_, err = SaveProperties(ctx, cl, false, map[string]string{"licensing.renewInterval": "soon", "licensing.responseLifetime": "2d", "nope": "1"})
+	_, err = SaveProperties(ctx, cl, false, map[string]string{"licensing.renewInterval": "soon", "licensing.responseLifetime": "2d", "nope": "1"}, orgpolicy.Policies{})
 	codes := map[string]string{}
 	for _, it := range apperr.ItemsOf(err) {
 		codes[it.Item] = it.Code
@@ -29,7 +30,7 @@ func TestPropertiesGetAndSave(t *testing.T) {
 	if codes["licensing.renewInterval"] != apperr.ItemFormat || codes["licensing.responseLifetime"] != apperr.ItemLocked || codes["nope"] != apperr.ItemUnknown {
 		t.Fatalf("invalid save: %v %+v", err, apperr.ItemsOf(err))
 	}
-	rep, err := SaveProperties(ctx, cl, false, map[string]string{"licensing.renewInterval": "20", "security.token.duration": "1d", "server.hostid": v.HostIDs[1].Setting})
+	rep, err := SaveProperties(ctx, cl, false, map[string]string{"licensing.renewInterval": "20", "security.token.duration": "1d", "server.hostid": v.HostIDs[1].Setting}, orgpolicy.Policies{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +41,7 @@ func TestPropertiesGetAndSave(t *testing.T) {
 	if again.SelectedHostID != v.HostIDs[1].Setting {
 		t.Fatalf("host ID not changed: %s", again.SelectedHostID)
 	}
-	if _, err := SaveProperties(ctx, cl, true, map[string]string{"licensing.renewInterval": "30"}); apperr.CodeOf(err) != apperr.InvalidInput {
+	if _, err := SaveProperties(ctx, cl, true, map[string]string{"licensing.renewInterval": "30"}, orgpolicy.Policies{}); apperr.CodeOf(err) != apperr.InvalidInput {
 		t.Fatalf("a CLS is read-only: %v", err)
 	}
 	cls, _ := Properties(ctx, cl, true)
@@ -54,7 +55,7 @@ func TestPropertiesSaveStoppedBySessionEndThenRetried(t *testing.T) {
 	changes := map[string]string{"licensing.renewInterval": "21", "failover.syncInterval": "7m", "security.token.duration": "2d"}
 	// The server ends the session after one change has been saved.
 	sim.SetFault(simulator.Fault{Target: "updateConfiguration", UnauthorizedAfter: 1})
-	rep, err := SaveProperties(ctx, cl, false, changes)
+	rep, err := SaveProperties(ctx, cl, false, changes, orgpolicy.Policies{})
 	if err != nil || len(rep.Saved) != 1 || len(rep.NotSent) != 2 || rep.Stopped == nil || rep.Stopped.Code != apperr.LoginRequired {
 		t.Fatalf("first save: %+v %v", rep, err)
 	}
@@ -64,7 +65,7 @@ func TestPropertiesSaveStoppedBySessionEndThenRetried(t *testing.T) {
 	}
 	before := sim.Requests("updateConfiguration")
 	// The page sends every change again; what was saved is unchanged now.
-	again, err := SaveProperties(ctx, cl, false, changes)
+	again, err := SaveProperties(ctx, cl, false, changes, orgpolicy.Policies{})
 	if err != nil || len(again.Saved) != 2 || rep.Saved[0] == again.Saved[0] || again.Stopped != nil {
 		t.Fatalf("retry: %+v %v", again, err)
 	}
@@ -110,7 +111,7 @@ func TestPropertiesSaveAFailureAtEachStep(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			_, cl := admin(t, simulator.Options{})
 			srv := &settingsServer{PropertiesServer: cl, n: tt.n, err: tt.err}
-			rep, err := SaveProperties(ctx, srv, false, changes)
+			rep, err := SaveProperties(ctx, srv, false, changes, orgpolicy.Policies{})
 			if (err != nil) != tt.wantErr || len(rep.Saved) != tt.saved || len(rep.Failed) != tt.failed || len(rep.NotSent) != tt.notSent {
 				t.Fatalf("%+v %v", rep, err)
 			}

@@ -230,3 +230,34 @@ func proxyOf(v Value) (string, error) {
 	}
 	return u.Scheme + "://" + strings.ToLower(u.Host), nil
 }
+
+// Setting is one policy in force, for a listing.
+type Setting struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+}
+
+// InForce lists the policies that are set, in the templates' order.
+func (p Policies) InForce() []Setting {
+	out := []Setting{}
+	flag := func(name string, on bool) {
+		if on {
+			out = append(out, Setting{name, "on"})
+		}
+	}
+	flag(NameDisableRememberPassword, p.DisableRememberPassword)
+	if len(p.AllowedServers) > 0 {
+		out = append(out, Setting{NameAllowedServers, strings.Join(p.AllowedServers, ", ")})
+	}
+	flag(NameLockedProfiles, p.LockedProfiles)
+	flag(NameDisableHistoryCollection, p.DisableHistoryCollection)
+	if p.HistoryRetentionDays > 0 {
+		out = append(out, Setting{NameHistoryRetentionDays, strconv.Itoa(p.HistoryRetentionDays)})
+	}
+	flag(NameDisableModelUpload, p.DisableModelUpload)
+	flag(NameDisablePropertiesEdit, p.DisablePropertiesEdit)
+	if p.ProxyServer != "" {
+		out = append(out, Setting{NameProxyServer, p.ProxyServer})
+	}
+	return out
+}

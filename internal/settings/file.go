@@ -128,8 +128,9 @@ func (d *decoder) profiles(raw json.RawMessage) []Profile {
 		if !d.object(path, item, reflect.ValueOf(&p).Elem()) {
 			continue
 		}
-		// Only the app makes a demo profile, and never on disk.
-		p.Demo = false
+		// Only the app makes a demo profile, and never on disk; only the
+		// policies mark a managed one.
+		p.Demo, p.Managed = false, false
 		switch p.ServerType {
 		case ServerLocal, ServerCLS:
 		case "":

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"licenseservermanager/internal/apperr"
+	"licenseservermanager/internal/orgpolicy"
 )
 
 // HistoryInput is what the Settings view submits about usage history.
@@ -45,13 +46,40 @@ func (s *Store) SetHistory(in HistoryInput) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	days, fixed := RetentionOf(s.policies)
+	if fixed && in.History.RetentionDays != days {
+		return policyRefusal("retentionDays", fmt.Sprintf("Your organisation keeps usage history for %d days.", days))
+	}
 	return s.update(func(d *Settings) error {
+		if fixed {
+			// The user's own choice stays for when the policy goes.
+			in.History.RetentionDays = d.Preferences.History.RetentionDays
+		}
 		d.Preferences.History, d.Preferences.StartView = in.History, in.StartView
 		return nil
 	})
 }
 
+// RetentionOf is the retention the HistoryRetentionDays policy fixes,
+// brought within the bounds the history store keeps; fixed is false when
+// the policy is not set.
+func RetentionOf(pol orgpolicy.Policies) (days int, fixed bool) {
+	if pol.HistoryRetentionDays == 0 {
+		return 0, false
+	}
+	return min(max(pol.HistoryRetentionDays, MinRetentionDays), MaxRetentionDays), true
+}
+
 // SetRecordHistory turns a profile's usage history on or off.
 func (s *Store) SetRecordHistory(id string, on bool) error {
+	if on && s.Policies().DisableHistoryCollection {
+		return HistoryRefused()
+	}
 	return s.updateProfile(id, func(p *Profile) { p.NoHistory = !on })
+}
+
+// HistoryRefused is the error of usage history asked for under the
+// DisableHistoryCollection policy.
+func HistoryRefused() error {
+	return policyRefusal("recordHistory", "Your organisation has turned usage history off on this computer.")
 }

@@ -64,6 +64,9 @@ type Profile struct {
 	// Demo marks the in-memory profile of the built-in demo server; it is
 	// never written to disk because its port changes on every start.
 	Demo bool `json:"demo,omitempty"`
+	// Managed marks, in a snapshot only, the installer's profile that the
+	// LockedProfiles policy keeps as installed; it is never stored.
+	Managed bool `json:"managed,omitempty"`
 }
 
 // Complete reports whether the profile has everything needed to reach a server

@@ -48,6 +48,9 @@ type Store struct {
 	// policies are the organisation's machine policies, which the store
 	// enforces on the changes it is asked to make.
 	policies orgpolicy.Policies
+	// managed is the installer's defaults.json when LockedProfiles keeps
+	// its profile as installed, else nil.
+	managed *MachineDefaults
 }
 
 // Dir is the default settings folder: the user's configuration folder
@@ -92,7 +95,10 @@ func Open(dir, defaultsPath string) (*Store, error) {
 func (s *Store) Govern(p orgpolicy.Policies) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.policies = p
+	s.policies, s.managed = p, nil
+	if d, ok := readMachineDefaults(s.defaults); ok && p.LockedProfiles && d.Host != "" {
+		s.managed = &d
+	}
 }
 
 // Policies are the machine policies the store is under.
@@ -121,6 +127,12 @@ func (s *Store) Snapshot() Settings {
 	s.refresh()
 	out := s.data.clone()
 	out.ActiveProfileID = s.active
+	for i := range out.Profiles {
+		out.Profiles[i].Managed = managedBy(s.managed, out.Profiles[i])
+	}
+	if days, fixed := RetentionOf(s.policies); fixed {
+		out.Preferences.History.RetentionDays = days
+	}
 	if s.demo != nil {
 		out.Profiles = append([]Profile{*s.demo}, out.Profiles...)
 	}
@@ -170,13 +182,21 @@ func (s *Store) SaveServer(in ServerInput) error {
 	if errs := ValidateServer(in); len(errs) > 0 {
 		return apperr.Invalid(errs...)
 	}
+	p := ProfileFromInput(in)
+	if err := Allowed(s.policies, p); err != nil {
+		return err
+	}
 	id := s.active
 	return s.update(func(d *Settings) error {
 		active := d.profile(id)
 		if active == nil {
 			return apperr.New(apperr.NotFound, "There is no active profile; add one first.")
 		}
-		p := ProfileFromInput(in)
+		if managedBy(s.managed, *active) {
+			if q := *active; q.Host != p.Host || q.ServerType != p.ServerType || q.Port != p.Port || q.InstanceID != p.InstanceID || q.HTTPS != p.HTTPS {
+				return policyRefusal(FieldHost, "Your organisation manages the server of the profile "+q.Name+": it cannot be changed.")
+			}
+		}
 		active.Host, active.ServerType, active.Port, active.InstanceID, active.HTTPS = p.Host, p.ServerType, p.Port, p.InstanceID, p.HTTPS
 		d.Preferences.PageSize = in.PageSize
 		return nil
@@ -220,6 +240,9 @@ func (s *Store) RenameProfile(id, name string) error {
 		if p == nil {
 			return apperr.New(apperr.NotFound, "That profile no longer exists.")
 		}
+		if err := s.lockedProfile(d, id, "renamed"); err != nil {
+			return err
+		}
 		if msg := ValidateName(name); msg != "" {
 			return apperr.Invalid(apperr.FieldProblem(FieldName, requiredOr(name, apperr.ItemFormat), msg))
 		}
@@ -245,6 +268,9 @@ func (s *Store) DeleteProfile(id string) error {
 			return apperr.New(apperr.NotFound, "That profile no longer exists.")
 		case len(d.Profiles) == 1:
 			return apperr.New(apperr.InvalidInput, "This is the only profile; add another before deleting it.")
+		}
+		if err := s.lockedProfile(d, id, "deleted"); err != nil {
+			return err
 		}
 		d.Profiles = slices.DeleteFunc(d.Profiles, func(q Profile) bool { return q.ID == id })
 		if d.ActiveProfileID == id {
@@ -286,6 +312,9 @@ func (s *Store) SetActive(id string) error {
 // SetRememberedUser records which user's password is saved for profile id
 // ("" when none is). It works for the demo profile too, in memory only.
 func (s *Store) SetRememberedUser(id, user string) error {
+	if user != "" && s.Policies().DisableRememberPassword {
+		return RememberRefused()
+	}
 	return s.updateProfile(id, func(p *Profile) { p.RememberedUser = user })
 }
 

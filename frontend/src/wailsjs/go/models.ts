@@ -835,14 +835,14 @@ export namespace progress {
 
 export namespace reservations {
 	
+	export enum Status {
+	    OK = "ok",
+	    SHORT = "short",
+	}
 	export enum Action {
 	    CREATE = "create",
 	    REPLACE = "replace",
 	    SKIP = "skip",
-	}
-	export enum Status {
-	    OK = "ok",
-	    SHORT = "short",
 	}
 	export interface Entry {
 	    id?: number;
