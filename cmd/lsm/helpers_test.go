@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"licenseservermanager/internal/orgpolicy"
 	"licenseservermanager/internal/secrets"
 	"licenseservermanager/internal/settings"
 	"licenseservermanager/internal/simulator"
@@ -32,6 +33,8 @@ type harness struct {
 	stdin    string
 	terminal bool
 	typed    string // what the person types at a password prompt
+	// policies stand in for the machine's registry.
+	policies orgpolicy.Policies
 }
 
 func newHarness(t *testing.T, opts simulator.Options) *harness {
@@ -68,6 +71,7 @@ func (h *harness) run(args ...string) (int, string, string) {
 		getenv: func(k string) string { return h.env[k] }, secrets: h.secrets,
 		settingsDir: func() (string, error) { return h.dir, nil }, terminal: h.terminal,
 		readPassword: func() (string, error) { return h.typed, nil },
+		policies:     h.policies,
 	}
 	code := run(context.Background(), d, args)
 	return code, stdout.String(), stderr.String()

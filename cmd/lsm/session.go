@@ -8,6 +8,7 @@ import (
 
 	"licenseservermanager/internal/apperr"
 	"licenseservermanager/internal/connect"
+	"licenseservermanager/internal/settings"
 )
 
 // statusView is what lsm status reports (its JSON is documented in the
@@ -100,6 +101,10 @@ func newLoginCommand(l *lsm) *cobra.Command {
 			}
 			if remember && srv.profile.ID == "" {
 				return usageError("A password is only saved for a profile: add one in the app (or lsm profiles), then use --profile.")
+			}
+			if remember && l.policies.DisableRememberPassword {
+				// Refused before a password is asked for.
+				return settings.RememberRefused()
 			}
 			h, err := srv.conns.Health(cmd.Context())
 			if err != nil {

@@ -50,7 +50,7 @@ func (s *Sessions) EnsureLogin(ctx context.Context, c Credentials) (State, error
 		user = DefaultUser
 	}
 	if password == "" && p.RememberedUser == user && p.ID != "" {
-		saved, err := s.secretsFor(p).Get(p.ID, user)
+		saved, err := s.savedPassword(p, user)
 		switch {
 		case err == nil:
 			password = saved

@@ -93,8 +93,8 @@ func (s *Sessions) secretsFor(p settings.Profile) secrets.Store {
 // demo server's accounts are public (its Login view lists them), so its
 // history is recorded without a remembered login, with the first account.
 func (s *Sessions) Saved(p settings.Profile) (user, password string, ok bool, err error) {
-	if p.RememberedUser != "" && !s.conns.Policies().DisableRememberPassword {
-		pw, err := s.secretsFor(p).Get(p.ID, p.RememberedUser)
+	if p.RememberedUser != "" {
+		pw, err := s.savedPassword(p, p.RememberedUser)
 		switch {
 		case err == nil:
 			return p.RememberedUser, pw, true, nil
@@ -106,6 +106,16 @@ func (s *Sessions) Saved(p settings.Profile) (user, password string, ok bool, er
 		return s.demoAccounts[0].User, s.demoAccounts[0].Password, true, nil
 	}
 	return "", "", false, nil
+}
+
+// savedPassword is the password saved for user of p. Under the
+// DisableRememberPassword policy one saved before the policy came is not
+// used: it is as if none were saved.
+func (s *Sessions) savedPassword(p settings.Profile, user string) (string, error) {
+	if s.conns.Policies().DisableRememberPassword && !p.Demo {
+		return "", secrets.ErrNotFound
+	}
+	return s.secretsFor(p).Get(p.ID, user)
 }
 
 // State reports the login of the picked profile.
@@ -152,12 +162,8 @@ func (s *Sessions) Start(ctx context.Context) State {
 	if !h.SecurityEnabled || st.LoggedIn || st.RememberedUser == "" {
 		return st
 	}
-	if s.conns.Policies().DisableRememberPassword {
-		// A password saved before the policy came is not used.
-		return st
-	}
 	_, p, _ := s.conns.Current()
-	pw, err := s.secretsFor(p).Get(p.ID, st.RememberedUser)
+	pw, err := s.savedPassword(p, st.RememberedUser)
 	if err != nil {
 		if !errors.Is(err, secrets.ErrNotFound) {
 			st.Problem = "The saved password could not be read from the credential store: " + err.Error()
