@@ -126,9 +126,17 @@ func (s *SystemService) SaveCompatibilityReport() (string, error) {
 	return path, nil
 }
 
-// Policies are the organisation's machine policies; the views mark what
-// they lock "Set by your organisation" (Go refuses it either way).
-func (s *SystemService) Policies() orgpolicy.Policies { return s.conns.Policies() }
+// PolicyView is the organisation's machine policies, with the words the
+// views show beside a control one locks (Go refuses the change either way).
+type PolicyView struct {
+	Policies orgpolicy.Policies `json:"policies"`
+	Notice   string             `json:"notice"`
+}
+
+// Policies are the machine policies in force.
+func (s *SystemService) Policies() PolicyView {
+	return PolicyView{Policies: s.conns.Policies(), Notice: orgpolicy.Notice}
+}
 
 // Cancel stops the long operation the UI started under op; it reports
 // whether one was running.

@@ -57,6 +57,10 @@ export namespace app {
 	    unseen: number;
 	    bounds: HistoryBounds;
 	}
+	export interface PolicyView {
+	    policies: orgpolicy.Policies;
+	    notice: string;
+	}
 	
 	export interface ProgressEvent {
 	    op: string;
@@ -459,6 +463,13 @@ export namespace modeldef {
 
 export namespace operations {
 	
+	export enum Outcome {
+	    REPLACED = "replaced",
+	    UNCHANGED = "unchanged",
+	    RESTORED = "restored",
+	    LOST = "lost",
+	    UNKNOWN = "unknown",
+	}
 	export enum SummarySource {
 	    SERVER = "server",
 	    COMPUTED = "computed",
@@ -466,13 +477,6 @@ export namespace operations {
 	export enum DeviceType {
 	    PHYSICAL = "physical",
 	    VIRTUAL = "virtual",
-	    UNKNOWN = "unknown",
-	}
-	export enum Outcome {
-	    REPLACED = "replaced",
-	    UNCHANGED = "unchanged",
-	    RESTORED = "restored",
-	    LOST = "lost",
 	    UNKNOWN = "unknown",
 	}
 	export interface ActivationInput {
@@ -809,6 +813,27 @@ export namespace operations {
 
 }
 
+export namespace orgpolicy {
+	
+	export interface Problem {
+	    name: string;
+	    where: string;
+	    message: string;
+	}
+	export interface Policies {
+	    disableRememberPassword: boolean;
+	    allowedServers: string[];
+	    lockedProfiles: boolean;
+	    disableHistoryCollection: boolean;
+	    historyRetentionDays: number;
+	    disableModelUpload: boolean;
+	    disablePropertiesEdit: boolean;
+	    proxyServer: string;
+	    problems: Problem[];
+	}
+
+}
+
 export namespace policy {
 	
 	export enum Kind {
@@ -963,6 +988,7 @@ export namespace settings {
 	    caFile: string;
 	    noHistory?: boolean;
 	    demo?: boolean;
+	    managed?: boolean;
 	}
 	export interface ServerInput {
 	    pageSize: number;
