@@ -20,8 +20,10 @@ LSMBIN   := build/bin/lsm
 LSMEXE   := build/bin/lsm.exe
 # lsm.exe's manifest, icon and version information, linked in by go build.
 LSMRES   := cmd/lsm/rsrc_windows_amd64.syso
+# make sign signs the MSI when it is there (make msi).
+MSIFILE  := build/bin/LicenseServerManager.msi
 
-.PHONY: run deps dev build windows test test-go test-keyring test-frontend e2e bench lint clean test-lsm
+.PHONY: run deps dev build windows test test-go test-keyring test-frontend e2e bench lint clean test-lsm sign sign-exes sign-packages
 
 ## run: install what is missing, build, and open the app on the built-in demo server
 run: deps build
@@ -53,6 +55,24 @@ windows:
 	@file $(LSMEXE) | grep -q 'PE32+ executable (console) x86-64' || { file $(LSMEXE); echo "$(LSMEXE) is not a PE32+ console executable" >&2; exit 1; }
 	@grep -q consoleAllocationPolicy $(LSMEXE) || { echo "$(LSMEXE) lacks its manifest" >&2; exit 1; }
 	@echo "built $(WINEXE) and $(LSMEXE)"
+
+## sign: Authenticode-sign the Windows exes, rebuild the installer (and MSI) from them, sign those (installer/README.md, "Signing")
+# The exes are signed before they are packed, and the uninstaller while the
+# installer is built, so every file the installer writes is signed too.
+sign: sign-exes
+	$(MAKE) installer-package
+	@[ ! -x installer/build-msi.sh ] || { echo "installer/build-msi.sh $(MSIFILE)"; installer/build-msi.sh $(MSIFILE); }
+	$(MAKE) sign-packages
+
+sign-exes:
+	@tools/sign.sh --check
+	@for f in $(WINEXE) $(LSMEXE); do [ -f $$f ] || { echo "$$f is missing: run 'make windows' first" >&2; exit 1; }; done
+	tools/sign.sh $(WINEXE) $(LSMEXE)
+
+sign-packages:
+	@tools/sign.sh --check
+	tools/sign.sh $(INSTALLER)
+	@if [ -f $(MSIFILE) ]; then tools/sign.sh $(MSIFILE); else echo "no $(MSIFILE): not signed (make msi builds it)"; fi
 
 ## test: every test: Go, frontend, the Windows build and end to end
 test:
