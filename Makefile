@@ -22,8 +22,12 @@ LSMEXE   := build/bin/lsm.exe
 LSMRES   := cmd/lsm/rsrc_windows_amd64.syso
 # make sign signs the MSI when it is there (make msi).
 MSIFILE  := build/bin/LicenseServerManager.msi
+# make winget: where the release's installer is downloaded from, and the
+# licence the winget listing shows (the repository has no LICENSE file).
+WINGET_INSTALLER_URL ?=
+WINGET_LICENSE       ?=
 
-.PHONY: run deps dev build windows test test-go test-keyring test-frontend e2e bench lint clean test-lsm sign sign-exes sign-packages
+.PHONY: run deps dev build windows test test-go test-keyring test-frontend e2e bench lint clean test-lsm sign sign-exes sign-packages winget
 
 ## run: install what is missing, build, and open the app on the built-in demo server
 run: deps build
@@ -74,6 +78,11 @@ sign-packages:
 	tools/sign.sh $(INSTALLER)
 	@if [ -f $(MSIFILE) ]; then tools/sign.sh $(MSIFILE); else echo "no $(MSIFILE): not signed (make msi builds it)"; fi
 
+## winget: the winget manifests of this release in build/winget (WINGET_INSTALLER_URL=https://... required)
+winget:
+	@[ -f $(INSTALLER) ] || { echo "$(INSTALLER) is missing: run 'make installer' (and 'make sign') first" >&2; exit 1; }
+	cd tools && go run ./winget -project ../wails.json -installer ../$(INSTALLER) -url "$(WINGET_INSTALLER_URL)" -license "$(WINGET_LICENSE)" -o ../build/winget
+
 ## test: every test: Go, frontend, the Windows build and end to end
 test:
 	@tools/install-deps.sh --test
@@ -89,6 +98,7 @@ test-lsm:
 
 test-go:
 	go test -count=1 ./...
+	cd tools && go test -count=1 ./...
 
 # The real OS keyring: a private D-Bus session with an unlocked gnome-keyring
 # in a throw-away folder, so nothing outlives the test.
