@@ -24,8 +24,14 @@ LSMBIN   := build/bin/lsm
 LSMEXE   := build/bin/lsm.exe
 # lsm.exe's manifest, icon and version information, linked in by go build.
 LSMRES   := cmd/lsm/rsrc_windows_amd64.syso
+# make sign signs the MSI when it is there (make msi).
+MSIFILE  := build/bin/LicenseServerManager.msi
+# make winget: where the release's installer is downloaded from, and the
+# licence the winget listing shows (the repository has no LICENSE file).
+WINGET_INSTALLER_URL ?=
+WINGET_LICENSE       ?=
 
-.PHONY: run deps dev build windows test test-go test-keyring test-frontend e2e bench lint clean test-lsm
+.PHONY: run deps dev build windows test test-go test-keyring test-frontend e2e bench lint clean test-lsm sign sign-exes sign-packages winget
 
 ## run: install what is missing, build, and open the app on the built-in demo server
 run: deps build
@@ -58,6 +64,29 @@ windows:
 	@grep -q consoleAllocationPolicy $(LSMEXE) || { echo "$(LSMEXE) lacks its manifest" >&2; exit 1; }
 	@echo "built $(WINEXE) and $(LSMEXE)"
 
+## sign: Authenticode-sign the Windows exes, rebuild the installer (and MSI) from them, sign those (installer/README.md, "Signing")
+# The exes are signed before they are packed, and the uninstaller while the
+# installer is built, so every file the installer writes is signed too.
+sign: sign-exes
+	$(MAKE) installer-package
+	@[ ! -x installer/build-msi.sh ] || { echo "installer/build-msi.sh $(MSIFILE)"; installer/build-msi.sh $(MSIFILE); }
+	$(MAKE) sign-packages
+
+sign-exes:
+	@tools/sign.sh --check
+	@for f in $(WINEXE) $(LSMEXE); do [ -f $$f ] || { echo "$$f is missing: run 'make windows' first" >&2; exit 1; }; done
+	tools/sign.sh $(WINEXE) $(LSMEXE)
+
+sign-packages:
+	@tools/sign.sh --check
+	tools/sign.sh $(INSTALLER)
+	@if [ -f $(MSIFILE) ]; then tools/sign.sh $(MSIFILE); else echo "no $(MSIFILE): not signed (make msi builds it)"; fi
+
+## winget: the winget manifests of this release in build/winget (WINGET_INSTALLER_URL=https://... required)
+winget:
+	@[ -f $(INSTALLER) ] || { echo "$(INSTALLER) is missing: run 'make installer' (and 'make sign') first" >&2; exit 1; }
+	cd tools && go run ./winget -project ../wails.json -installer ../$(INSTALLER) -url "$(WINGET_INSTALLER_URL)" -license "$(WINGET_LICENSE)" -o ../build/winget
+
 ## test: every test: Go, frontend, the Windows build and end to end
 test:
 	@tools/install-deps.sh --test
@@ -73,6 +102,7 @@ test-lsm:
 
 test-go:
 	go test -count=1 ./...
+	cd tools && go test -count=1 ./...
 
 # The real OS keyring: a private D-Bus session with an unlocked gnome-keyring
 # in a throw-away folder, so nothing outlives the test.

@@ -108,6 +108,13 @@ RequestExecutionLevel user
 
 Name "${INFO_PRODUCTNAME}"
 OutFile "${OUTFILE}"
+# SIGN_COMMAND (build-installer.sh passes tools/sign.sh when a signing
+# configuration is set) signs the uninstaller in place before it is packed,
+# so the uninstaller the installer writes carries the signature too. The
+# installer itself is signed after the build (make sign).
+!ifdef SIGN_COMMAND
+  !uninstfinalize '"${SIGN_COMMAND}" "%1"' = 0
+!endif
 BrandingText "${INFO_PRODUCTNAME} ${INFO_PRODUCTVERSION}"
 ShowInstDetails show
 ShowUninstDetails show

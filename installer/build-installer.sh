@@ -1,25 +1,30 @@
 #!/usr/bin/env bash
 # Builds the NSIS installer from an already built Windows exe (make windows).
 # Used by `make installer` and by the tests (for a higher-version build).
-#   installer/build-installer.sh OUTFILE [NAME=VALUE override ...] [-Dmakensis-define ...]
-# NAME=VALUE overrides a value read from wails.json (e.g. INFO_PRODUCTVERSION=9.0.0);
-# -D... is passed to makensis as it is.
+#   installer/build-installer.sh OUTFILE [--app=EXE] [--lsm=EXE] [NAME=VALUE override ...] [-Dmakensis-define ...]
+# --app= and --lsm= pack other builds of LicenseServerManager.exe and lsm.exe
+# (default: build/bin's); NAME=VALUE overrides a value read from wails.json
+# (e.g. INFO_PRODUCTVERSION=9.0.0); -D... is passed to makensis as it is.
+# With a signing configuration in the environment (tools/sign.sh), the
+# uninstaller is signed before it is packed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 out=${1:?usage: build-installer.sh OUTFILE [NAME=VALUE ...] [-D...]}
 shift
+exe=build/bin/LicenseServerManager.exe
+lsm=build/bin/lsm.exe
 overrides=() extra=()
 for a in "$@"; do
   case $a in
+    --app=*) exe=${a#--app=} ;;
+    --lsm=*) lsm=${a#--lsm=} ;;
     -D*) extra+=("$a") ;;
     *=*) overrides+=("$a") ;;
     *) echo "build-installer.sh: unknown argument $a" >&2; exit 2 ;;
   esac
 done
 
-exe=build/bin/LicenseServerManager.exe
-lsm=build/bin/lsm.exe
 icon=build/windows/icon.ico
 work=installer/build
 bootstrapper=$work/MicrosoftEdgeWebview2Setup.exe
@@ -57,6 +62,13 @@ if compgen -G "branding/data.json" >/dev/null || compgen -G "branding/logo.*" >/
   echo "packing producer branding: $(ls "$branding_stage" | tr '\n' ' ')"
 fi
 
+# Any LSM_SIGN_ variable asks for signing, so a wrong configuration fails
+# here instead of building an unsigned uninstaller.
+if [ -n "$(compgen -v LSM_SIGN_)" ]; then
+  tools/sign.sh --check
+  extra+=("-DSIGN_COMMAND=$PWD/tools/sign.sh")
+fi
+
 # Product identity from wails.json, NUL-separated so any character survives.
 args_file=$(mktemp "$work/defines.XXXXXX")
 trap 'rm -f "$args_file"' EXIT
@@ -66,8 +78,8 @@ mapfile -d '' defs <"$args_file"
 # makensis needs a UTF-8 locale to read non-ASCII -D values (©).
 LC_ALL=C.UTF-8 makensis -V2 -WX \
   "${defs[@]}" \
-  "-DAPP_EXE_SOURCE=$PWD/$exe" \
-  "-DLSM_EXE_SOURCE=$PWD/$lsm" \
+  "-DAPP_EXE_SOURCE=$(realpath "$exe")" \
+  "-DLSM_EXE_SOURCE=$(realpath "$lsm")" \
   "-DAPP_ICON=$PWD/$icon" \
   "-DWEBVIEW2_BOOTSTRAPPER=$PWD/$bootstrapper" \
   "-DOUTFILE=$(realpath -m "$out")" \

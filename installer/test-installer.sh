@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make test-installer: runs the Windows installer and uninstaller silently
 # under wine (no display needed) in a throw-away prefix and checks what they
-# leave behind, including the usage-history task of /COLLECT=; then runs the
+# leave behind, including the usage-history task of /COLLECT= and a build
+# signed as `make sign` signs it (a throw-away certificate); then runs the
 # Windows build of internal/settings and internal/secrets under wine (a real
 # Credential Manager round trip).
 # Prints "installer: N passed, M failed" and exits non-zero on a failure.
@@ -567,6 +568,59 @@ check "uninstall removes the Program Files folder" test ! -e "$PM_DIR"
 check "uninstall removes the public shortcuts" test ! -e "$PM_DESKTOP" -a ! -e "$PM_STARTMENU"
 check "uninstall removes the HKLM key" no_key "$HKLM_KEY"
 check "uninstall takes the folder off the machine's PATH, and nothing else" path_is "$MACHINE_ENV" "$MACHINE_PATH"
+
+section "signed build: exes, uninstaller and installer signed as make sign does (tools/sign.sh)"
+# A throw-away code-signing certificate in the temporary folder; its key is
+# deleted once the files are signed. with_test_key runs a command with only
+# that configuration (any LSM_SIGN_ variable of the caller is dropped).
+SIGN_DIR=$TMP/sign
+SIGNED_INST=$SIGN_DIR/LicenseServerManagerInstaller.exe
+mkdir -p "$SIGN_DIR"
+with_test_key() {
+  local drop=() v
+  for v in $(compgen -v LSM_SIGN_); do drop+=(-u "$v"); done
+  env "${drop[@]}" LSM_SIGN_CERT="$SIGN_DIR/c.pem" LSM_SIGN_KEY="$SIGN_DIR/k.pem" LSM_SIGN_CAFILE="$SIGN_DIR/c.pem" "$@" >>"$TMP/sign.log" 2>&1
+}
+signed() { # signed FILE: its Authenticode signature verifies against the test certificate
+  osslsigncode verify -CAfile "$SIGN_DIR/c.pem" -in "$1" >"$TMP/verify.log" 2>&1 ||
+    { grep -E 'Error|error|Failed|No signature' "$TMP/verify.log" | sed 's/^/        /' >&2; return 1; }
+}
+unsigned() { ! signed "$1" 2>/dev/null; }
+test_certificate() {
+  openssl req -x509 -newkey rsa:2048 -nodes -keyout "$SIGN_DIR/k.pem" -out "$SIGN_DIR/c.pem" -days 2 \
+    -subj "/CN=Test Signing" -addext "extendedKeyUsage=codeSigning" >>"$TMP/sign.log" 2>&1
+}
+check "a throw-away code-signing certificate" test_certificate
+cp build/bin/LicenseServerManager.exe build/bin/lsm.exe "$SIGN_DIR/"
+check "an exe not signed with it does not verify" unsigned "$SIGN_DIR/lsm.exe"
+check "tools/sign.sh signs copies of LicenseServerManager.exe and lsm.exe" \
+  with_test_key tools/sign.sh "$SIGN_DIR/LicenseServerManager.exe" "$SIGN_DIR/lsm.exe"
+# The build's own log: the uninstaller is the one file it signs.
+: >"$TMP/sign.log"
+check "an installer builds from the signed copies" \
+  with_test_key installer/build-installer.sh "$SIGNED_INST" --app="$SIGN_DIR/LicenseServerManager.exe" --lsm="$SIGN_DIR/lsm.exe"
+check "the build signed the uninstaller before packing it (!uninstfinalize)" grep -q '^signed .* (/CN=Test Signing)$' "$TMP/sign.log"
+check "tools/sign.sh signs the installer" with_test_key tools/sign.sh "$SIGNED_INST"
+MSI_FILE=build/bin/LicenseServerManager.msi
+if [ -f "$MSI_FILE" ]; then
+  cp "$MSI_FILE" "$SIGN_DIR/"
+  check "tools/sign.sh signs the MSI" with_test_key tools/sign.sh "$SIGN_DIR/LicenseServerManager.msi"
+  check "the MSI's signature verifies" signed "$SIGN_DIR/LicenseServerManager.msi"
+else
+  echo "        (no $MSI_FILE: the MSI's signature is not checked)"
+fi
+rm -f "$SIGN_DIR/k.pem"
+check "the test key is deleted" test ! -e "$SIGN_DIR/k.pem"
+check "LicenseServerManager.exe's signature verifies" signed "$SIGN_DIR/LicenseServerManager.exe"
+check "lsm.exe's signature verifies" signed "$SIGN_DIR/lsm.exe"
+check "the installer's signature verifies" signed "$SIGNED_INST"
+run "$SIGNED_INST" /S /NOPATH
+check "the signed installer installs silently (exit 0)" rc_is 0
+check "it installs the signed LicenseServerManager.exe" cmp -s "$PU_DIR/LicenseServerManager.exe" "$SIGN_DIR/LicenseServerManager.exe"
+check "it installs the signed lsm.exe" cmp -s "$PU_DIR/lsm.exe" "$SIGN_DIR/lsm.exe"
+check "the installed uninstaller's signature verifies" signed "$PU_DIR/LicenseServerManagerUninstaller.exe"
+uninstall "$PU_DIR" /S
+check "the signed uninstaller removes the installation" nothing_installed
 
 section "Windows build of internal/settings and internal/secrets under wine"
 # HOME stays unchanged for go (else it downloads modules again); the shim is
