@@ -31,6 +31,7 @@ func Enums() []any {
 			{apperr.InvalidInput, "INVALID_INPUT"}, {apperr.Conflict, "CONFLICT"}, {apperr.NotFound, "NOT_FOUND"},
 			{apperr.ServerError, "SERVER_ERROR"}, {apperr.NotConfigured, "NOT_CONFIGURED"}, {apperr.Cancelled, "CANCELLED"},
 			{apperr.Internal, "INTERNAL"}, {apperr.OutcomeUnknown, "OUTCOME_UNKNOWN"}, {apperr.Redirected, "REDIRECTED"},
+			{apperr.Policy, "POLICY"},
 		},
 		[]enum[settings.ServerType]{{settings.ServerLocal, "LOCAL"}, {settings.ServerCLS, "CLS"}},
 		[]enum[settings.Theme]{{settings.ThemeSystem, "SYSTEM"}, {settings.ThemeLight, "LIGHT"}, {settings.ThemeDark, "DARK"}},

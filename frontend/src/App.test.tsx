@@ -8,6 +8,7 @@ import { STATUS_INTERVAL_MS } from './state/AppSettings';
 import { emitHistory } from './test/events';
 import { aboutInfo, connectionInfo, fieldProblems, historyStatus, loggedOut, profile, sessionState, settingsView, usageOverview } from './test/fixtures';
 import * as HistoryService from './wailsjs/go/app/HistoryService';
+import { noPolicies } from './state/Policies';
 
 vi.mock('./api/session');
 vi.mock('./api/settings');
@@ -31,6 +32,7 @@ describe('App shell', () => {
     vi.mocked(settingsApi.get).mockResolvedValue(settingsView(production, { profiles: [production, lab] }));
     vi.mocked(settingsApi.status).mockResolvedValue(connectionInfo());
     vi.mocked(systemApi.about).mockResolvedValue(aboutInfo({ build: { ...aboutInfo().build, productName: 'Acme License Manager' } }));
+    vi.mocked(systemApi.policies).mockResolvedValue(noPolicies);
     vi.mocked(sessionApi.start).mockResolvedValue(sessionState());
     // Without an accepted data.json Go sends no nav.
     vi.mocked(brandingApi.get).mockResolvedValue({ logoDataUrl: '', problems: [], dir: '/opt/lsm/branding' });

@@ -8,6 +8,7 @@ import { LoginPrompt } from './components/LoginPrompt';
 import { StartupScreen } from './components/StartupScreen';
 import { AppSettingsProvider, useSettingsStartup } from './state/AppSettings';
 import { BrandingProvider, useBranding } from './state/Branding';
+import { PoliciesProvider } from './state/Policies';
 import { SessionProvider } from './state/Session';
 
 function ThemedApp() {
@@ -36,7 +37,9 @@ export function App() {
   return (
     <AppSettingsProvider>
       <BrandingProvider>
-        <ThemedApp />
+        <PoliciesProvider>
+          <ThemedApp />
+        </PoliciesProvider>
       </BrandingProvider>
     </AppSettingsProvider>
   );

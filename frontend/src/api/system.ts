@@ -1,7 +1,7 @@
 import type { fne } from '../wailsjs/go/models';
 import * as SystemService from '../wailsjs/go/app/SystemService';
 import { call } from './call';
-import type { AboutInfo, CertificateInfo, Diagnostics } from './types';
+import type { AboutInfo, CertificateInfo, Diagnostics, PolicyView } from './types';
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
@@ -34,6 +34,8 @@ export const systemApi = {
   /** Saves the latest diagnostics as a compatibility report; "" when the user cancelled. */
   saveCompatibilityReport: (): Promise<string> => call(SystemService.SaveCompatibilityReport),
   openLogFolder: (): Promise<void> => call(SystemService.OpenLogFolder),
+  /** The organisation's machine policies, read once at start. */
+  policies: (): Promise<PolicyView> => call(SystemService.Policies),
   /** Shows the folder where reservation groups are kept while a change replaces them. */
   openKeptFolder: (): Promise<void> => call(SystemService.OpenKeptFolder),
 };

@@ -18,6 +18,8 @@ export type LoginInput = connect.LoginInput;
 export type PasswordInput = connect.PasswordInput;
 export type BrandingView = app.BrandingView;
 export type BrandingNav = branding.Nav;
+export type PolicyView = app.PolicyView;
+export type Policies = app.PolicyView['policies'];
 
 /** Go sends times as ISO-8601 text; the generator types them as any. */
 type Dated<T, K extends keyof T> = Omit<T, K> & { [P in K]: string };

@@ -12,7 +12,7 @@ import { apperr, setRecovery, toAppError, type AppError, type DemoAccount, type 
 import { useSession } from '../state/Session';
 import { DemoAccounts } from './DemoAccounts';
 import { PasswordField } from './PasswordField';
-import { RememberCheckbox } from './RememberCheckbox';
+import { RememberCheckbox, useRemember } from './RememberCheckbox';
 
 interface Pending {
   error: AppError;
@@ -91,7 +91,8 @@ interface LoginDialogProps {
 function LoginDialog({ reason, initialUser, initialRemember, demoAccounts, onLogin, onCancel }: LoginDialogProps) {
   const [user, setUser] = useState(initialUser);
   const [password, setPassword] = useState('');
-  const [remember, setRemember] = useState(initialRemember);
+  const [chosenRemember, setRemember] = useState(initialRemember);
+  const remember = useRemember(chosenRemember);
   const [fields, setFields] = useState<{ user?: string; password?: string }>({});
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { apperr, AppError, sessionApi, settingsApi, type SessionState } from '../../api';
 import { connectionInfo, fieldProblems, loggedOut, sessionState, settingsView } from '../../test/fixtures';
-import { renderWithSettings } from '../../test/render';
+import { policiesOf, renderWithSettings } from '../../test/render';
 import { Login } from './Login';
 
 vi.mock('../../api/session');
@@ -10,9 +10,9 @@ vi.mock('../../api/settings');
 
 const field = (label: string) => screen.getByLabelText(label, { selector: 'input' }) as HTMLInputElement;
 
-async function renderLogin(state: SessionState) {
+async function renderLogin(state: SessionState, policies = policiesOf({})) {
   vi.mocked(sessionApi.start).mockResolvedValue(state);
-  renderWithSettings(<Login />, { route: '/login' });
+  renderWithSettings(<Login />, { route: '/login', policies });
   await screen.findByRole('heading', { name: 'Login', level: 1 });
   await waitFor(() => expect(screen.queryByLabelText('Asking the license server')).not.toBeInTheDocument());
 }
@@ -42,6 +42,19 @@ describe('Login view', () => {
     expect(within(current).getByText('ROLE_ADMIN')).toBeInTheDocument();
     expect(within(current).getByText('ROLE_READ')).toBeInTheDocument();
     expect(field('Password')).toHaveValue('');
+  });
+
+  it('under DisableRememberPassword offers no Remember and never asks for it', async () => {
+    const user = userEvent.setup();
+    await renderLogin(loggedOut({ rememberedUser: 'admin' }), policiesOf({ disableRememberPassword: true }));
+    vi.mocked(sessionApi.login).mockResolvedValue(sessionState({ user: 'admin' }));
+
+    expect(field('Remember on this computer')).toBeDisabled();
+    expect(field('Remember on this computer')).not.toBeChecked();
+    expect(field('Remember on this computer')).toHaveAccessibleDescription(/Set by your organisation\s*: passwords are not saved/);
+    await user.type(field('Password'), 'Admin123!');
+    await user.click(screen.getByRole('button', { name: 'Login' }));
+    expect(sessionApi.login).toHaveBeenCalledWith({ user: 'admin', password: 'Admin123!', remember: false });
   });
 
   it('lists the demo server’s accounts, and Use fills the form with one', async () => {

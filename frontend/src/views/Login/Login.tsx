@@ -18,7 +18,7 @@ import { formatDateTime } from '../../components/format';
 import { InfoList } from '../../components/InfoList';
 import { PageHeader } from '../../components/PageHeader';
 import { PasswordField } from '../../components/PasswordField';
-import { RememberCheckbox } from '../../components/RememberCheckbox';
+import { RememberCheckbox, useRemember } from '../../components/RememberCheckbox';
 import { Section } from '../../components/Section';
 import { routes } from '../../nav/routes';
 import { useSession } from '../../state/Session';
@@ -190,7 +190,7 @@ function LoginForm({ state, onOutcome }: { state: SessionState; onOutcome: (outc
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const user = typedUser ?? (state.loggedIn ? '' : lastUser || state.rememberedUser);
-  const remember = chosenRemember ?? state.rememberedUser !== '';
+  const remember = useRemember(chosenRemember ?? state.rememberedUser !== '');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -99,6 +99,7 @@ export namespace apperr {
 	    INTERNAL = "internal",
 	    OUTCOME_UNKNOWN = "outcome_unknown",
 	    REDIRECTED = "redirected",
+	    POLICY = "policy",
 	}
 	export interface Item {
 	    item: string;
