@@ -27,7 +27,11 @@ func (s *PropertiesService) isCLS() bool {
 // Get reads the server's general properties and policy settings.
 func (s *PropertiesService) Get() (operations.PropertiesView, error) {
 	return call(s.conns, func(cl *fne.Client) (operations.PropertiesView, error) {
-		return operations.Properties(s.context(), cl, s.isCLS())
+		v, err := operations.Properties(s.context(), cl, s.isCLS())
+		if err != nil {
+			return operations.PropertiesView{}, err
+		}
+		return v.Governed(s.conns.Policies()), nil
 	})
 }
 

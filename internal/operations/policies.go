@@ -22,3 +22,12 @@ func PropertiesEditRefused(pol orgpolicy.Policies) error {
 	}
 	return apperr.New(apperr.Policy, "Your organisation does not allow changing the license server's properties from this computer (%s).", orgpolicy.Notice)
 }
+
+// Governed is v as the DisablePropertiesEdit policy lets it be edited:
+// read-only, saying why, when the policy is set.
+func (v PropertiesView) Governed(pol orgpolicy.Policies) PropertiesView {
+	if err := PropertiesEditRefused(pol); err != nil && !v.ReadOnly {
+		v.ReadOnly, v.ReadOnlyReason = true, apperr.From(err).Message
+	}
+	return v
+}

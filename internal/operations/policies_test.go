@@ -40,3 +40,25 @@ func TestPoliciesRefuseChanges(t *testing.T) {
 		})
 	}
 }
+
+func TestPropertiesUnderDisablePropertiesEdit(t *testing.T) {
+	_, cl := admin(t, simulator.Options{})
+	v, err := Properties(ctx, cl, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := v.Governed(orgpolicy.Policies{}); g.ReadOnly {
+		t.Fatal("read-only without the policy")
+	}
+	g := v.Governed(orgpolicy.Policies{DisablePropertiesEdit: true})
+	if !g.ReadOnly || g.ReadOnlyReason != apperr.From(PropertiesEditRefused(orgpolicy.Policies{DisablePropertiesEdit: true})).Message {
+		t.Fatalf("under the policy: %t %q", g.ReadOnly, g.ReadOnlyReason)
+	}
+	cls, err := Properties(ctx, cl, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := cls.Governed(orgpolicy.Policies{DisablePropertiesEdit: true}); g.ReadOnlyReason != clsReadOnly {
+		t.Fatalf("a CLS says why it is read-only first: %q", g.ReadOnlyReason)
+	}
+}

@@ -16,6 +16,7 @@ import Snackbar from '@mui/material/Snackbar';
 import { useState } from 'react';
 import { toAppError, type Profile } from '../api';
 import { useAppSettings } from '../state/AppSettings';
+import { usePolicies } from '../state/Policies';
 import { ConfirmDialog } from './ConfirmDialog';
 import { NameDialog } from './NameDialog';
 
@@ -34,6 +35,7 @@ export function ProfileSwitcher() {
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [switchError, setSwitchError] = useState('');
   const active = view.active;
+  const { notice } = usePolicies();
 
   const pick = (id: string) => {
     setAnchor(null);
@@ -82,17 +84,17 @@ export function ProfileSwitcher() {
           </ListItemIcon>
           Add profile…
         </MenuItem>
-        <MenuItem onClick={() => openDialog('rename')} disabled={active.demo}>
+        <MenuItem onClick={() => openDialog('rename')} disabled={active.demo || active.managed}>
           <ListItemIcon>
             <Edit fontSize="small" />
           </ListItemIcon>
-          Rename profile…
+          <ListItemText primary="Rename profile…" secondary={active.managed ? notice : undefined} />
         </MenuItem>
-        <MenuItem onClick={() => openDialog('delete')} disabled={active.demo}>
+        <MenuItem onClick={() => openDialog('delete')} disabled={active.demo || active.managed}>
           <ListItemIcon>
             <DeleteOutline fontSize="small" />
           </ListItemIcon>
-          Delete profile…
+          <ListItemText primary="Delete profile…" secondary={active.managed ? notice : undefined} />
         </MenuItem>
       </Menu>
 

@@ -20,7 +20,9 @@ import { diagnosticsOf, poolsApi, toAppError, type AppError, type ModelCheck, ty
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { OperationProgress, useLongOperation } from '../../components/OperationProgress';
+import { PolicyNote } from '../../components/PolicyNote';
 import { Section } from '../../components/Section';
+import { usePolicies } from '../../state/Policies';
 import { DiagnosticList } from './DiagnosticList';
 import { applyFix } from './fix';
 import { exampleModel } from './example';
@@ -104,6 +106,7 @@ export function ModelTab({ onModelChanged, onShowPools }: { onModelChanged: () =
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
   const [replaced, setReplaced] = useState<Replaced | null>(null);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const locked = usePolicies().policies.disableModelUpload;
   const editor = useRef<ModelEditorHandle>(null);
   const problemsId = useId();
 
@@ -267,6 +270,11 @@ export function ModelTab({ onModelChanged, onShowPools }: { onModelChanged: () =
       </Typography>
 
       <Section title="Model Definition File">
+        {locked && (
+          <Box sx={{ mb: 1.5 }}>
+            <PolicyNote>the model definition cannot be uploaded or deleted from this computer; you can still check and format one.</PolicyNote>
+          </Box>
+        )}
         <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
           <Button variant="outlined" startIcon={<FileOpen />} onClick={browse} disabled={busy !== null}>
             Browse
@@ -278,9 +286,9 @@ export function ModelTab({ onModelChanged, onShowPools }: { onModelChanged: () =
           >
             {fileLabel}
           </Typography>
-          <Tooltip title={errors > 0 ? 'Fix the errors in the model definition first' : ''}>
+          <Tooltip title={errors > 0 && !locked ? 'Fix the errors in the model definition first' : ''}>
             <span>
-              <Button variant="contained" startIcon={<Upload />} onClick={upload} disabled={busy !== null || empty || errors > 0}>
+              <Button variant="contained" startIcon={<Upload />} onClick={upload} disabled={busy !== null || empty || errors > 0 || locked}>
                 Upload
               </Button>
             </span>
@@ -336,7 +344,7 @@ export function ModelTab({ onModelChanged, onShowPools }: { onModelChanged: () =
               </span>
             </Tooltip>
             {server.active && (
-              <Button size="small" color="error" startIcon={<DeleteOutlined />} onClick={() => setConfirmingDelete(true)} disabled={busy !== null}>
+              <Button size="small" color="error" startIcon={<DeleteOutlined />} onClick={() => setConfirmingDelete(true)} disabled={busy !== null || locked}>
                 Delete model
               </Button>
             )}

@@ -14,7 +14,7 @@ import {
   type PoolsView,
 } from '../../api';
 import { connectionInfo, sessionState, settingsView } from '../../test/fixtures';
-import { renderWithSettings } from '../../test/render';
+import { policiesOf, renderWithSettings } from '../../test/render';
 import { exampleModel } from './example';
 import { Pools } from './Pools';
 
@@ -87,8 +87,8 @@ const gutterLine = (line: number) => {
   return gutter.children[line - 1];
 };
 
-async function renderPools(route = '/pools') {
-  renderWithSettings(<Pools />, { route });
+async function renderPools(route = '/pools', policies = policiesOf({})) {
+  renderWithSettings(<Pools />, { route, policies });
   await screen.findByRole('heading', { name: 'Named License Pools', level: 1 });
 }
 
@@ -242,6 +242,18 @@ describe('Named License Pools view', () => {
       await waitFor(() => expect(poolsApi.check).toHaveBeenLastCalledWith(fixed, false));
       await waitFor(() => expect(uploadButton()).toBeEnabled());
       expect(screen.queryByRole('button', { name: /Write "and"/ })).not.toBeInTheDocument();
+    });
+
+    it('under DisableModelUpload offers no Upload or Delete, says why, and still checks the model', async () => {
+      const user = userEvent.setup();
+      await renderPools('/pools', policiesOf({ disableModelUpload: true }));
+      await openModelTab(user);
+      expect(await screen.findByText(/the model definition cannot be uploaded or deleted from this computer/)).toBeInTheDocument();
+      expect(screen.getByText('Set by your organisation')).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: 'Upload' })).toBeDisabled();
+      expect(screen.getByRole('button', { name: 'Delete model' })).toBeDisabled();
+      await waitFor(() => expect(poolsApi.check).toHaveBeenCalledWith(exampleModel, false));
+      expect(poolsApi.upload).not.toHaveBeenCalled();
     });
 
     it('uploads the model and refreshes the pools', async () => {

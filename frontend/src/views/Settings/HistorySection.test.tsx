@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { apperr, AppError, sessionApi, settingsApi } from '../../api';
 import { alertRules, connectionInfo, fieldProblems, HISTORY_PROBLEM, historyStatus, sessionState, settingsView } from '../../test/fixtures';
-import { renderWithSettings } from '../../test/render';
+import { policiesOf, renderWithSettings } from '../../test/render';
 import * as HistoryService from '../../wailsjs/go/app/HistoryService';
 import { Settings } from './Settings';
 
@@ -14,8 +14,8 @@ const section = () => screen.getByRole('region', { name: 'Usage history and aler
 const byName = (name: string) => section().querySelector(`input[name="${name}"]`) as HTMLInputElement;
 const saveButton = () => within(section()).getByRole('button', { name: 'Save history settings' });
 
-async function renderSection() {
-  renderWithSettings(<Settings />, { route: '/settings' });
+async function renderSection(policies = policiesOf({})) {
+  renderWithSettings(<Settings />, { route: '/settings', policies });
   await screen.findByRole('heading', { name: 'Settings', level: 1 });
   await within(await screen.findByRole('region', { name: 'Usage history and alerts' })).findByRole('form', { name: 'Usage history settings' });
 }
@@ -59,6 +59,22 @@ describe('Settings: usage history and alerts', () => {
     expect(within(section()).getByRole('switch', { name: 'Record usage history of Production' })).toBeChecked();
     expect(within(section()).getByRole('switch', { name: 'Record usage history of Lab server' })).not.toBeChecked();
     expect(within(section()).getByTestId('history-file')).toHaveTextContent('/home/ada/.local/share/LicenseServerManager/history.db');
+  });
+
+  it('locks what the machine policies fix and says they are set by your organisation', async () => {
+    vi.mocked(HistoryService.Status).mockResolvedValue(historyStatus({ input: { history: { intervalMinutes: 5, retentionDays: 90, rules: alertRules() }, startView: 'about' } }));
+    await renderSection(policiesOf({ historyRetentionDays: 90, disableHistoryCollection: true }));
+    expect(within(section()).getByLabelText('Keep samples for')).toBeDisabled();
+    expect(within(section()).getByLabelText('Keep samples for')).toHaveValue(90);
+    expect(within(section()).getByText(/usage history is kept for 90 days/)).toBeInTheDocument();
+    expect(within(section()).getByText(/usage history is turned off on this computer/)).toBeInTheDocument();
+    expect(within(section()).getAllByText('Set by your organisation')).toHaveLength(2);
+    for (const name of ['Production', 'Lab server']) {
+      const toggle = within(section()).getByRole('switch', { name: `Record usage history of ${name}` });
+      expect(toggle).toBeDisabled();
+      expect(toggle).not.toBeChecked();
+    }
+    expect(within(section()).getByLabelText('Sample every')).toBeEnabled();
   });
 
   it('gives the ranges Go accepts as the fields’ help', async () => {

@@ -25,6 +25,8 @@ import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } fr
 import { historyApi, START_VIEW, toAppError, type AlertRules, type AppError, type HistoryInput, type HistoryStatus } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { monospace } from '../../components/format';
+import { PolicyNote } from '../../components/PolicyNote';
+import { usePolicies } from '../../state/Policies';
 import { wholeNumber } from './numbers';
 
 /** One per-feature rule as its inputs hold it; key keeps a row's inputs while rows above it go. */
@@ -181,6 +183,7 @@ export function HistorySection() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [recording, setRecording] = useState('');
+  const { policies } = usePolicies();
   const [recordError, setRecordError] = useState<AppError | null>(null);
   const live = useRef(true);
 
@@ -286,8 +289,9 @@ export function HistorySection() {
         <Box component="form" onSubmit={submit} noValidate aria-label="Usage history settings">
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
             <NumberField label="Sample every" field="intervalMinutes" unit="min" value={form.intervalMinutes} errors={errors} onChange={(v) => setField('intervalMinutes', v)} width={170} help={`${status.bounds.minIntervalMinutes} to ${status.bounds.maxIntervalMinutes} minutes`} />
-            <NumberField label="Keep samples for" field="retentionDays" unit="days" value={form.retentionDays} errors={errors} onChange={(v) => setField('retentionDays', v)} width={190} help={`${status.bounds.minRetentionDays} to ${status.bounds.maxRetentionDays} days`} />
+            <NumberField label="Keep samples for" field="retentionDays" unit="days" value={form.retentionDays} errors={errors} onChange={(v) => setField('retentionDays', v)} width={190} help={`${status.bounds.minRetentionDays} to ${status.bounds.maxRetentionDays} days`} disabled={policies.historyRetentionDays > 0} />
           </Stack>
+          {policies.historyRetentionDays > 0 && <PolicyNote>usage history is kept for {form.retentionDays} days.</PolicyNote>}
 
           <FormControl error={errors.startView !== undefined} sx={{ mt: 1 }}>
             <FormLabel id={`${titleId}-start`}>Open the app on</FormLabel>
@@ -376,14 +380,15 @@ export function HistorySection() {
         <Typography variant="body2" sx={{ color: 'text.secondary', mb: 1 }}>
           Which server profiles are sampled. A secured server is sampled with the password remembered for it.
         </Typography>
+        {policies.disableHistoryCollection && <PolicyNote>usage history is turned off on this computer.</PolicyNote>}
         <Stack role="group" aria-labelledby={`${titleId}-record`}>
           {status.profiles.map((p) => (
             <FormControlLabel
               key={p.profileId}
               control={
                 <Switch
-                  checked={p.record}
-                  disabled={recording !== ''}
+                  checked={p.record && !policies.disableHistoryCollection}
+                  disabled={recording !== '' || policies.disableHistoryCollection}
                   onChange={(e) => void setRecord(p.profileId, e.target.checked)}
                   slotProps={{ input: { 'aria-label': `Record usage history of ${p.name}` } }}
                 />

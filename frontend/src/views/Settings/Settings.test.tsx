@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { apperr, AppError, call, sessionApi, settings, settingsApi, type ConnectionInfo, type SettingsView } from '../../api';
 import { ProfileSwitcher } from '../../components/ProfileSwitcher';
 import { certificate, connectionInfo, fieldProblems, FINGERPRINT, profile, sessionState, settingsView } from '../../test/fixtures';
-import { renderWithSettings } from '../../test/render';
+import { policiesOf, renderWithSettings } from '../../test/render';
 import { Settings } from './Settings';
 
 vi.mock('../../api/session');
@@ -12,9 +12,9 @@ vi.mock('../../api/settings');
 const field = (label: string) => screen.getByLabelText(label, { selector: 'input' }) as HTMLInputElement;
 const httpsGroup = () => screen.getByRole('radiogroup', { name: 'Connect Using HTTPS' });
 
-async function renderSettings(view: SettingsView = settingsView()) {
+async function renderSettings(view: SettingsView = settingsView(), policies = policiesOf({})) {
   vi.mocked(settingsApi.get).mockResolvedValue(view);
-  const result = renderWithSettings(<Settings />, { route: '/settings' });
+  const result = renderWithSettings(<Settings />, { route: '/settings', policies });
   await screen.findByRole('heading', { name: 'Settings' });
   return result;
 }
@@ -24,6 +24,36 @@ describe('Settings view', () => {
     vi.resetAllMocks();
     vi.mocked(sessionApi.start).mockResolvedValue(sessionState());
     vi.mocked(settingsApi.status).mockResolvedValue(connectionInfo());
+  });
+
+  it('keeps the server of a profile the organisation manages, and lets the page size change', async () => {
+    const managed = profile({ host: 'lls01.corp.example', port: 7071, managed: true });
+    await renderSettings(settingsView(managed), policiesOf({ lockedProfiles: true, allowedServers: ['*.corp.example'] }));
+    expect(screen.getByText(/your organisation manages this profile’s server/)).toBeInTheDocument();
+    expect(screen.getByText('Set by your organisation')).toBeInTheDocument();
+    expect(field('FlexNet License Server Host Name')).toBeDisabled();
+    expect(field('FlexNet License Server Listen Port')).toBeDisabled();
+    expect(screen.getByRole('radio', { name: 'Cloud License Server' })).toBeDisabled();
+    expect(within(httpsGroup()).getByRole('radio', { name: 'Yes' })).toBeDisabled();
+    expect(field('Page Size')).toBeEnabled();
+  });
+
+  it('offers no rename or delete of a profile the organisation manages', async () => {
+    const user = userEvent.setup();
+    vi.mocked(settingsApi.get).mockResolvedValue(settingsView(profile({ managed: true })));
+    renderWithSettings(<ProfileSwitcher />, { policies: policiesOf({ lockedProfiles: true }) });
+    await user.click(await screen.findByRole('button', { name: 'Server profile' }));
+    for (const name of [/Rename profile/, /Delete profile/]) {
+      const item = screen.getByRole('menuitem', { name });
+      expect(item).toHaveAttribute('aria-disabled', 'true');
+      expect(item).toHaveTextContent('Set by your organisation');
+    }
+  });
+
+  it('names the servers the organisation allows', async () => {
+    await renderSettings(settingsView(), policiesOf({ allowedServers: ['lls01.corp.example', '*.lab.corp.example:7070'] }));
+    expect(screen.getByText(/only these license servers can be used: lls01.corp.example, \*.lab.corp.example:7070/)).toBeInTheDocument();
+    expect(field('FlexNet License Server Host Name')).toBeEnabled();
   });
 
   it('shows the guide’s fields in the guide’s order, filled from the active profile', async () => {

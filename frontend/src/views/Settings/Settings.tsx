@@ -19,7 +19,9 @@ import { settings, settingsApi, toAppError, type AppError, type ConnectionInfo, 
 import { connectionFailureLabel } from '../../components/connectionLabels';
 import { HelpTip } from '../../components/HelpTip';
 import { PageHeader } from '../../components/PageHeader';
+import { PolicyNote } from '../../components/PolicyNote';
 import { useAppSettings } from '../../state/AppSettings';
+import { usePolicies } from '../../state/Policies';
 import { CertificatesSection } from './CertificatesSection';
 import { HistorySection } from './HistorySection';
 import { wholeNumber } from './numbers';
@@ -115,6 +117,10 @@ function SettingsForm() {
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
   const [test, setTest] = useState<TestState>({ kind: 'idle' });
   const demo = view.active.demo === true;
+  // The installer's profile under the LockedProfiles policy keeps its server.
+  const managed = view.active.managed === true;
+  const serverLocked = demo || managed;
+  const { allowedServers } = usePolicies().policies;
   const cls = values.serverType === settings.ServerType.CLS;
 
   const update = <K extends keyof FormValues>(key: K, value: FormValues[K]) => {
@@ -208,11 +214,19 @@ function SettingsForm() {
       )}
       <Paper variant="outlined" sx={{ p: { xs: 2.5, md: 3.5 }, maxWidth: 680 }}>
         <Box component="form" onSubmit={submit} noValidate aria-label="Server settings">
+          {(managed || allowedServers.length > 0) && (
+            <Stack spacing={1} sx={{ mb: 2.5 }}>
+              {managed && <PolicyNote>your organisation manages this profile’s server, so only the page size can change here.</PolicyNote>}
+              {!managed && allowedServers.length > 0 && (
+                <PolicyNote>only these license servers can be used: {allowedServers.join(', ')}.</PolicyNote>
+              )}
+            </Stack>
+          )}
           <Stack spacing={1}>
             {textField('pageSize', 'Page Size', true, false)}
-            {textField('host', 'FlexNet License Server Host Name', false, demo)}
+            {textField('host', 'FlexNet License Server Host Name', false, serverLocked)}
 
-            <FormControl error={errors.serverType !== undefined} disabled={demo}>
+            <FormControl error={errors.serverType !== undefined} disabled={serverLocked}>
               <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
                 <RadioGroup
                   row
@@ -230,10 +244,10 @@ function SettingsForm() {
             </FormControl>
 
             {cls
-              ? textField('instanceId', 'Cloud License Server Instance ID', false, demo)
-              : textField('port', 'FlexNet License Server Listen Port', true, demo)}
+              ? textField('instanceId', 'Cloud License Server Instance ID', false, serverLocked)
+              : textField('port', 'FlexNet License Server Listen Port', true, serverLocked)}
 
-            <FormControl disabled={demo || cls}>
+            <FormControl disabled={serverLocked || cls}>
               <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>
                 <FormLabel id="settings-https-label">Connect Using HTTPS</FormLabel>
                 <HelpTip topic="Connect Using HTTPS" text={help.https} />
