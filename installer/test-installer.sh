@@ -622,6 +622,28 @@ check "the installed uninstaller's signature verifies" signed "$PU_DIR/LicenseSe
 uninstall "$PU_DIR" /S
 check "the signed uninstaller removes the installation" nothing_installed
 
+section "machine policies (wine reg add): lsm.exe and the Windows build of the settings obey them"
+# The key is named after wails.json's companyName. HKLM wins value by value:
+# DisableModelUpload is 0 there and 1 under HKCU, so it is off.
+COMPANY=$(node -p 'require("./wails.json").info.companyName')
+POLICY_KEY="Software\\Policies\\$COMPANY\\LicenseServerManager"
+policy() { timeout 60 wine reg add "$1\\$POLICY_KEY" /v "$2" /t "$3" /d "$4" /f >/dev/null 2>&1; }
+check "policies set with wine reg add" eval '
+  policy HKLM DisableRememberPassword REG_DWORD 1 &&
+  policy HKLM AllowedServers REG_MULTI_SZ "lls01.corp.example\\0*.lab.corp.example:7070" &&
+  policy HKLM DisableModelUpload REG_DWORD 0 &&
+  policy HKCU DisableModelUpload REG_DWORD 1 &&
+  policy HKCU HistoryRetentionDays REG_DWORD 90'
+LSM_DIR=$ROOT/build/bin
+policies_out=$(timeout 120 wine "$LSM_DIR/lsm.exe" policies 2>&1 | tr -d '\r')
+check "lsm.exe policies lists HKLM's AllowedServers" grep -q 'AllowedServers  *lls01.corp.example, \*.lab.corp.example:7070' <<<"$policies_out"
+check "lsm.exe policies lists HKCU's HistoryRetentionDays" grep -q 'HistoryRetentionDays  *90' <<<"$policies_out"
+check "lsm.exe policies: DisableModelUpload is off (HKLM's 0 wins over HKCU's 1)" eval '! grep -q DisableModelUpload <<<"$policies_out"'
+check "lsm.exe login --remember is refused (exit 2) with the policy's words" \
+  lsm_runs "$LSM_DIR" login --remember 2 "does not allow saving passwords on this computer.*Set by your organisation"
+check "lsm.exe refuses a server the AllowedServers policy keeps out (exit 2)" \
+  lsm_runs "$LSM_DIR" --server http://lls02.corp.example:7070 status 2 "allows only these license servers: lls01.corp.example, \*.lab.corp.example:7070"
+
 section "Windows build of internal/settings and internal/secrets under wine"
 # HOME stays unchanged for go (else it downloads modules again); the shim is
 # in the prefix's system32; REAL_KEYRING=1 runs the Credential Manager test.
@@ -638,7 +660,7 @@ if grep -qP '^\t\tSTATUS_NOT_SUPPORTED: ' "$at" 2>/dev/null; then
   printf '{"Replace":{"%s":"%s"}}\n' "$at" "$TMP/at_windows.go" >"$TMP/overlay.json"
   overlay=(-overlay "$TMP/overlay.json")
 fi
-if GOOS=windows GOARCH=amd64 CGO_ENABLED=0 REAL_KEYRING=1 timeout 600 \
+if GOOS=windows GOARCH=amd64 CGO_ENABLED=0 REAL_KEYRING=1 LSM_WINE_POLICIES=1 timeout 600 \
   go test "${overlay[@]}" -count=1 -v -exec wine ./internal/settings/ ./internal/secrets/ >"$TMP/gotest.log" 2>&1; then
   ok "go test ./internal/settings/ ./internal/secrets/ (GOOS=windows, under wine)"
 else
@@ -646,6 +668,9 @@ else
   bad "go test ./internal/settings/ ./internal/secrets/ (GOOS=windows, under wine)"
 fi
 check "TestRealKeyring ran against Windows Credential Manager" grep -q -- '--- PASS: TestRealKeyring' "$TMP/gotest.log"
+check "TestMachinePoliciesFromTheRegistry read the policies wine reg add set" grep -q -- '--- PASS: TestMachinePoliciesFromTheRegistry' "$TMP/gotest.log"
+timeout 60 wine reg delete "HKLM\\$POLICY_KEY" /f >/dev/null 2>&1
+timeout 60 wine reg delete "HKCU\\$POLICY_KEY" /f >/dev/null 2>&1
 
 echo "installer: $passed passed, $failed failed ($(($(date +%s) - t0)) s)"
 [ "$failed" -eq 0 ]

@@ -95,16 +95,16 @@ func newLoginCommand(l *lsm) *cobra.Command {
 		Example: "  lsm login --user admin --remember\n  printf '%s\\n' \"$PW\" | lsm --profile Lab login --password-stdin",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if remember && l.policies.DisableRememberPassword {
+				// Refused before a server or a password is asked for.
+				return settings.RememberRefused()
+			}
 			srv, err := l.open()
 			if err != nil {
 				return err
 			}
 			if remember && srv.profile.ID == "" {
 				return usageError("A password is only saved for a profile: add one in the app (or lsm profiles), then use --profile.")
-			}
-			if remember && l.policies.DisableRememberPassword {
-				// Refused before a password is asked for.
-				return settings.RememberRefused()
 			}
 			h, err := srv.conns.Health(cmd.Context())
 			if err != nil {

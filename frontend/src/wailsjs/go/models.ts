@@ -464,13 +464,6 @@ export namespace modeldef {
 
 export namespace operations {
 	
-	export enum Outcome {
-	    REPLACED = "replaced",
-	    UNCHANGED = "unchanged",
-	    RESTORED = "restored",
-	    LOST = "lost",
-	    UNKNOWN = "unknown",
-	}
 	export enum SummarySource {
 	    SERVER = "server",
 	    COMPUTED = "computed",
@@ -478,6 +471,13 @@ export namespace operations {
 	export enum DeviceType {
 	    PHYSICAL = "physical",
 	    VIRTUAL = "virtual",
+	    UNKNOWN = "unknown",
+	}
+	export enum Outcome {
+	    REPLACED = "replaced",
+	    UNCHANGED = "unchanged",
+	    RESTORED = "restored",
+	    LOST = "lost",
 	    UNKNOWN = "unknown",
 	}
 	export interface ActivationInput {
