@@ -146,7 +146,7 @@ func (s *HistoryService) Overview() (dashboard.Overview, error) {
 	if s.d.Collector != nil {
 		last = s.d.Collector.Last()
 	}
-	return dashboard.Read(s.context(), st, p.Profiles, active.ID, last, p.Rules, s.d.Clock.Now())
+	return dashboard.Read(s.context(), st, p, active.ID, last, s.d.Clock.Now())
 }
 
 // Features lists the features a profile's history holds.

@@ -193,7 +193,7 @@ func usageOverview(l *lsm) *cobra.Command {
 				return err
 			}
 			plan := collect.PlanOf(store.Snapshot(), store.Policies())
-			ov, err := dashboard.Read(cmd.Context(), st, plan.Profiles, p.ID, nil, plan.Rules, time.Now())
+			ov, err := dashboard.Read(cmd.Context(), st, plan, p.ID, nil, time.Now())
 			if err != nil {
 				return err
 			}

@@ -146,16 +146,25 @@ const HistoryOff = "Usage history is off for this profile."
 // DisableHistoryCollection policy is set.
 const HistoryOffByPolicy = "Your organisation has turned usage history off on this computer (" + orgpolicy.Notice + ")."
 
+// Off says why the plan records no history of p, "" when it does.
+func (plan Plan) Off(p settings.Profile) string {
+	switch {
+	case plan.Policies.DisableHistoryCollection:
+		return HistoryOffByPolicy
+	case p.NoHistory:
+		return HistoryOff
+	}
+	return ""
+}
+
 func (c *Collector) collectOne(ctx context.Context, p settings.Profile, plan Plan) Result {
 	now := c.now().UTC()
 	r := Result{ProfileID: p.ID, ProfileName: p.Name, At: now}
+	if note := plan.Off(p); note != "" {
+		r.Outcome, r.Message = Off, note
+		return r
+	}
 	switch {
-	case plan.Policies.DisableHistoryCollection:
-		r.Outcome, r.Message = Off, HistoryOffByPolicy
-		return r
-	case p.NoHistory:
-		r.Outcome, r.Message = Off, HistoryOff
-		return r
 	case !p.Complete():
 		r.Outcome, r.Message = Failed, "The profile's server settings are incomplete."
 		return r

@@ -8,6 +8,7 @@ import (
 
 	"licenseservermanager/internal/collect"
 	"licenseservermanager/internal/orgpolicy"
+	"licenseservermanager/internal/settings"
 )
 
 // TestPoliciesStopCollection: DisableHistoryCollection turns every profile
@@ -40,5 +41,24 @@ func TestPoliciesStopCollection(t *testing.T) {
 				t.Fatalf("the server was asked: %t", asked)
 			}
 		})
+	}
+}
+
+func TestPlanOff(t *testing.T) {
+	on, off := settings.Profile{ID: "a"}, settings.Profile{ID: "b", NoHistory: true}
+	tests := []struct {
+		pol  orgpolicy.Policies
+		p    settings.Profile
+		want string
+	}{
+		{orgpolicy.Policies{}, on, ""},
+		{orgpolicy.Policies{}, off, collect.HistoryOff},
+		{orgpolicy.Policies{DisableHistoryCollection: true}, on, collect.HistoryOffByPolicy},
+		{orgpolicy.Policies{DisableHistoryCollection: true}, off, collect.HistoryOffByPolicy},
+	}
+	for _, tt := range tests {
+		if got := (collect.Plan{Policies: tt.pol}).Off(tt.p); got != tt.want {
+			t.Errorf("%+v %+v: %q, want %q", tt.pol, tt.p, got, tt.want)
+		}
 	}
 }

@@ -17,7 +17,6 @@ import (
 	"licenseservermanager/internal/collect"
 	"licenseservermanager/internal/history"
 	"licenseservermanager/internal/operations"
-	"licenseservermanager/internal/settings"
 	"licenseservermanager/internal/usage"
 )
 
@@ -89,7 +88,8 @@ const ExpiryDays = 90
 
 // Read builds the overview of profiles at now; active is the app's profile
 // and last the collector's latest results.
-func Read(ctx context.Context, store *history.Store, profiles []settings.Profile, active string, last map[string]collect.Result, rules usage.Rules, now time.Time) (Overview, error) {
+func Read(ctx context.Context, store *history.Store, plan collect.Plan, active string, last map[string]collect.Result, now time.Time) (Overview, error) {
+	profiles, rules := plan.Profiles, plan.Rules
 	ov := Overview{Profiles: []ProfileState{}, NearCapacity: []FeatureRow{}, FullLastWeek: []FeatureRow{}, Expiries: []ExpiryRow{},
 		Threshold: rules.Busy.Percent, GeneratedAt: now}
 	open, err := store.Alerts(ctx, history.AlertQuery{OpenOnly: true})
@@ -101,10 +101,9 @@ func Read(ctx context.Context, store *history.Store, profiles []settings.Profile
 		openBy[a.ProfileID]++
 	}
 	for _, p := range profiles {
-		st := ProfileState{ProfileID: p.ID, Name: p.Name, Active: p.ID == active, Collecting: !p.NoHistory, OpenAlerts: openBy[p.ID]}
-		if p.NoHistory {
-			st.Note = collect.HistoryOff
-		} else if r, ok := last[p.ID]; ok && (r.Outcome == collect.NeedsLogin || r.Outcome == collect.Failed) {
+		off := plan.Off(p)
+		st := ProfileState{ProfileID: p.ID, Name: p.Name, Active: p.ID == active, Collecting: off == "", OpenAlerts: openBy[p.ID], Note: off}
+		if r, ok := last[p.ID]; ok && off == "" && (r.Outcome == collect.NeedsLogin || r.Outcome == collect.Failed) {
 			st.Collecting, st.Note = r.Outcome != collect.NeedsLogin, r.Message
 		}
 		l, ok, err := store.Last(ctx, p.ID)

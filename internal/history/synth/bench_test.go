@@ -183,7 +183,7 @@ func BenchmarkOverviewYear(b *testing.B) {
 	b.ResetTimer()
 	start := time.Now()
 	for i := 0; i < b.N; i++ {
-		if _, err := dashboard.Read(context.Background(), st, profiles, settings.DemoProfileID, nil, usage.DefaultRules(), end); err != nil {
+		if _, err := dashboard.Read(context.Background(), st, collect.Plan{Profiles: profiles, Rules: usage.DefaultRules()}, settings.DemoProfileID, nil, end); err != nil {
 			b.Fatal(err)
 		}
 	}
