@@ -10,6 +10,7 @@ import (
 	"licenseservermanager/internal/buildinfo"
 	"licenseservermanager/internal/connect"
 	"licenseservermanager/internal/operations"
+	"licenseservermanager/internal/orgpolicy"
 )
 
 // AboutInfo is the About view: build, system and browser information.
@@ -40,6 +41,9 @@ type SystemService struct {
 	probe  WebViewProbe
 	conns  *connect.Connections
 	files  files
+	// policies are the machine policies in force, for the views to show
+	// what they lock.
+	policies func() orgpolicy.Policies
 
 	// last is the latest diagnostics, of the profile keyed lastKey: the
 	// compatibility report is made of what the administrator saw.
@@ -58,12 +62,13 @@ type SystemDeps struct {
 	WebView      WebViewProbe
 	Conns        *connect.Connections
 	Dialogs      Dialogs
+	Policies     func() orgpolicy.Policies
 }
 
 // NewSystemService builds the service.
 func NewSystemService(d SystemDeps) *SystemService {
 	return &SystemService{about: AboutInfo{Build: d.Info, LogFolder: d.LogFolder, KeptFolder: d.KeptFolder, SettingsFile: d.SettingsFile, DemoMode: d.Demo},
-		opener: d.Opener, probe: d.WebView, conns: d.Conns, files: files{d.Dialogs}}
+		opener: d.Opener, probe: d.WebView, conns: d.Conns, files: files{d.Dialogs}, policies: d.Policies}
 }
 
 // About returns build, system and web engine information.
@@ -73,6 +78,14 @@ func (s *SystemService) About() AboutInfo {
 		a.WebViewEngine, a.WebViewVer = s.probe()
 	}
 	return a
+}
+
+// Policies are the organisation's machine policies in force.
+func (s *SystemService) Policies() orgpolicy.Policies {
+	if s.policies == nil {
+		return orgpolicy.Policies{AllowedServers: []string{}, Problems: []orgpolicy.Problem{}}
+	}
+	return s.policies()
 }
 
 // Diagnostics checks the active server endpoint by endpoint, so an

@@ -84,6 +84,8 @@ var console = map[string]struct{ command, calls string }{
 	"Pools.Upload":                         {"model upload", "Upload"},
 	"Pools.DeleteModel":                    {"model delete", "DeleteModel"},
 	"Pools.Format":                         {"model format", "Format"},
+	"Settings.SetProxy":                    {"profiles proxy", "SetProxy"},
+	"Settings.SetProxyPassword":            {"profiles proxy-login", "SaveProxyPassword"},
 }
 
 // windowOnly are bound methods that only make sense in a window.
@@ -99,6 +101,7 @@ var windowOnly = map[string]string{
 	"History.MarkSeen":         "the window's notification badge",
 	"History.Status":           "the Settings view's history section; lsm usage commands read the same settings",
 	"History.SaveSettings":     "the window user's preferences, as the theme; lsm usage record switches a profile",
+	"System.Policies":          "the views' locks; lsm enforces each policy where it applies",
 }
 
 // TestEveryBoundOperationHasACommand lists what the desktop app binds and

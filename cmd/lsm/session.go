@@ -22,6 +22,8 @@ type statusView struct {
 	LoggedIn        bool     `json:"loggedIn"`
 	User            string   `json:"user"`
 	Roles           []string `json:"roles"`
+	// Proxy is the way to the server: the proxy (or direct) and why.
+	Proxy string `json:"proxy"`
 }
 
 func newStatusCommand(l *lsm) *cobra.Command {
@@ -56,7 +58,8 @@ func newStatusCommand(l *lsm) *cobra.Command {
 			}
 			cl, _ := srv.conns.Client()
 			v := statusView{Profile: srv.profile.Name, URL: cl.RootURL(), ServerType: string(srv.profile.ServerType), Version: h.Version,
-				InstanceID: h.InstanceID, SecurityEnabled: h.SecurityEnabled, LoggedIn: st.LoggedIn, User: st.User, Roles: st.Roles}
+				InstanceID: h.InstanceID, SecurityEnabled: h.SecurityEnabled, LoggedIn: st.LoggedIn, User: st.User, Roles: st.Roles,
+				Proxy: cl.RouteSummary()}
 			if v.Roles == nil {
 				v.Roles = []string{}
 			}
@@ -68,7 +71,7 @@ func newStatusCommand(l *lsm) *cobra.Command {
 				login = "not logged in: no password at hand"
 			}
 			return out.record([][2]string{
-				{"Profile", v.Profile}, {"Address", v.URL}, {"Server type", v.ServerType}, {"Version", v.Version},
+				{"Profile", v.Profile}, {"Address", v.URL}, {"Proxy", v.Proxy}, {"Server type", v.ServerType}, {"Version", v.Version},
 				{"Instance ID", v.InstanceID}, {"Security", onOff(v.SecurityEnabled)}, {"Login", login},
 			}, v)
 		},

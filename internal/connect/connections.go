@@ -19,6 +19,7 @@ type Profile func() (settings.Profile, bool)
 // login and the inactivity clock. A changed profile gives a fresh client.
 type Connections struct {
 	pick Profile
+	net  Network
 	now  func() time.Time
 
 	mu       sync.Mutex
@@ -38,13 +39,13 @@ func (c *Connections) Audit(record func(settings.Profile, fne.Change)) {
 	c.mu.Unlock()
 }
 
-// New builds the connections of the profile pick returns; now is
-// injectable for tests.
-func New(pick Profile, now func() time.Time) *Connections {
+// New builds the connections of the profile pick returns, reached as net
+// says; now is injectable for tests.
+func New(pick Profile, net Network, now func() time.Time) *Connections {
 	if now == nil {
 		now = time.Now
 	}
-	return &Connections{pick: pick, now: now, idle: session.NewIdle(session.IdleTimeout, now)}
+	return &Connections{pick: pick, net: net, now: now, idle: session.NewIdle(session.IdleTimeout, now)}
 }
 
 // Current returns the client of the picked profile, building a new one
@@ -57,7 +58,7 @@ func (c *Connections) Current() (*fne.Client, settings.Profile, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if k := Key(p); k != c.key || c.client == nil {
-		opts := ClientOptions(p)
+		opts := ClientOptions(p, c.net)
 		if record := c.onChange; record != nil {
 			opts.OnChange = func(ch fne.Change) { record(p, ch) }
 		}
@@ -139,3 +140,7 @@ func (c *Connections) loggedIn() {
 	c.mu.Unlock()
 	c.idle.Touch()
 }
+
+// Network is how these connections reach servers, for a check of another
+// profile's server made the same way.
+func (c *Connections) Network() Network { return c.net }

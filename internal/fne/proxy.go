@@ -84,6 +84,17 @@ func (c *Client) Route() (netproxy.Route, error) {
 	return c.opts.Proxy(u)
 }
 
+// RouteSummary is Route in words, as diagnostics and lsm status print it:
+// "http://proxy:8080 (system proxy (static))", "direct (no proxy
+// configured)".
+func (c *Client) RouteSummary() string {
+	r, err := c.Route()
+	if err != nil {
+		return "cannot be decided: " + err.Error()
+	}
+	return r.String()
+}
+
 // proxyFailure is the typed error of a failure on the way through a
 // proxy, or nil when err is not one.
 func (c *Client) proxyFailure(err error) error {
