@@ -2,8 +2,8 @@
 # make test-installer: runs the Windows installer and uninstaller silently
 # under wine (no display needed) in a throw-away prefix and checks what they
 # leave behind, including the usage-history task of /COLLECT=; then runs the
-# Windows build of internal/settings and internal/secrets under wine (a real
-# Credential Manager round trip).
+# Windows build of internal/settings, internal/secrets and internal/netproxy
+# under wine (a real Credential Manager round trip, the registry's proxy).
 # Prints "installer: N passed, M failed" and exits non-zero on a failure.
 #
 # Usage: installer/test-installer.sh [INSTALLER.exe]
@@ -568,7 +568,7 @@ check "uninstall removes the public shortcuts" test ! -e "$PM_DESKTOP" -a ! -e "
 check "uninstall removes the HKLM key" no_key "$HKLM_KEY"
 check "uninstall takes the folder off the machine's PATH, and nothing else" path_is "$MACHINE_ENV" "$MACHINE_PATH"
 
-section "Windows build of internal/settings and internal/secrets under wine"
+section "Windows build of internal/settings, internal/secrets and internal/netproxy under wine"
 # HOME stays unchanged for go (else it downloads modules again); the shim is
 # in the prefix's system32; REAL_KEYRING=1 runs the Credential Manager test.
 # Wine 8.0 has no FileDispositionInformationEx (NtSetInformationFile class
@@ -585,13 +585,18 @@ if grep -qP '^\t\tSTATUS_NOT_SUPPORTED: ' "$at" 2>/dev/null; then
   overlay=(-overlay "$TMP/overlay.json")
 fi
 if GOOS=windows GOARCH=amd64 CGO_ENABLED=0 REAL_KEYRING=1 timeout 600 \
-  go test "${overlay[@]}" -count=1 -v -exec wine ./internal/settings/ ./internal/secrets/ >"$TMP/gotest.log" 2>&1; then
-  ok "go test ./internal/settings/ ./internal/secrets/ (GOOS=windows, under wine)"
+  go test "${overlay[@]}" -count=1 -v -exec wine ./internal/settings/ ./internal/secrets/ ./internal/netproxy/ >"$TMP/gotest.log" 2>&1; then
+  ok "go test ./internal/settings/ ./internal/secrets/ ./internal/netproxy/ (GOOS=windows, under wine)"
 else
   grep -E '^(--- FAIL|FAIL|ok|panic)|_test.go' "$TMP/gotest.log" | head -40
-  bad "go test ./internal/settings/ ./internal/secrets/ (GOOS=windows, under wine)"
+  bad "go test ./internal/settings/ ./internal/secrets/ ./internal/netproxy/ (GOOS=windows, under wine)"
 fi
 check "TestRealKeyring ran against Windows Credential Manager" grep -q -- '--- PASS: TestRealKeyring' "$TMP/gotest.log"
+# The netproxy tests write the prefix's HKCU Internet Settings (and put them
+# back): the static proxy with its exception list, and a PAC script served
+# by the test, read through go-ieproxy and WinHTTP.
+check "the Windows static proxy was read from the registry" grep -q -- '--- PASS: TestTheWindowsStaticProxyAndItsExceptions' "$TMP/gotest.log"
+check "the Windows PAC script was run by WinHTTP" grep -q -- '--- PASS: TestTheWindowsPACScript' "$TMP/gotest.log"
 
 echo "installer: $passed passed, $failed failed ($(($(date +%s) - t0)) s)"
 [ "$failed" -eq 0 ]

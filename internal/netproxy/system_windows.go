@@ -1,7 +1,9 @@
 package netproxy
 
 import (
+	"net/url"
 	"strings"
+	"sync"
 
 	"github.com/mattn/go-ieproxy"
 )
@@ -31,8 +33,29 @@ func SystemConfig() System {
 	if conf.Automatic.Active {
 		s.PACURL = conf.Automatic.PreConfiguredURL
 		s.Auto = s.PACURL == ""
-		auto := conf.Automatic
-		s.FindProxy = auto.FindProxyForURL
+		s.FindProxy = perHost(conf.Automatic.FindProxyForURL)
 	}
 	return s
+}
+
+// perHost remembers find's answer per scheme and host: automatic
+// detection looks for the script on the network (DHCP, then DNS), which
+// may take seconds, and it must not be paid on every request.
+func perHost(find func(string) string) func(string) string {
+	var mu sync.Mutex
+	seen := map[string]string{}
+	return func(raw string) string {
+		key := raw
+		if u, err := url.Parse(raw); err == nil {
+			key = u.Scheme + "://" + u.Host
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if p, ok := seen[key]; ok {
+			return p
+		}
+		p := find(raw)
+		seen[key] = p
+		return p
+	}
 }
