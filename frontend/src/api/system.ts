@@ -1,7 +1,7 @@
 import type { fne } from '../wailsjs/go/models';
 import * as SystemService from '../wailsjs/go/app/SystemService';
 import { call } from './call';
-import type { AboutInfo, CertificateInfo, Diagnostics } from './types';
+import type { AboutInfo, CertificateInfo, Diagnostics, Policies } from './types';
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
@@ -36,4 +36,6 @@ export const systemApi = {
   openLogFolder: (): Promise<void> => call(SystemService.OpenLogFolder),
   /** Shows the folder where reservation groups are kept while a change replaces them. */
   openKeptFolder: (): Promise<void> => call(SystemService.OpenKeptFolder),
+  /** The organisation's machine policies in force. */
+  policies: (): Promise<Policies> => call(SystemService.Policies),
 };

@@ -3,12 +3,14 @@
  * aliases only, so a field added in Go reaches the views without a second
  * edit. The few types that differ say why.
  */
-import type { app, branding, collect, connect, dashboard, exchanges, fne, history, modeldef, operations, reservations, settings, usage } from '../wailsjs/go/models';
+import type { app, branding, collect, connect, dashboard, exchanges, fne, history, modeldef, operations, orgpolicy, reservations, settings, usage } from '../wailsjs/go/models';
 import type { ListPage } from './listing';
 
 export type SettingsView = app.SettingsView;
 export type Profile = settings.Profile;
 export type ServerInput = settings.ServerInput;
+export type ProxyInput = settings.ProxyInput;
+export type Policies = orgpolicy.Policies;
 export type ConnectionInfo = connect.ConnectionInfo;
 export type AboutInfo = app.AboutInfo;
 export type BuildInfo = AboutInfo['build'];

@@ -22,6 +22,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useAppSettings } from '../../state/AppSettings';
 import { CertificatesSection } from './CertificatesSection';
 import { HistorySection } from './HistorySection';
+import { ProxySection } from './ProxySection';
 import { wholeNumber } from './numbers';
 
 // Help texts are the guide's own descriptions of the fields.
@@ -279,6 +280,7 @@ function SettingsForm() {
         </Box>
       </Paper>
       {!demo && <CertificatesSection />}
+      {!demo && <ProxySection />}
     </>
   );
 }

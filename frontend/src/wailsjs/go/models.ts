@@ -172,6 +172,7 @@ export namespace connect {
 	    instanceId: string;
 	    securityEnabled: boolean;
 	    checkedAt: string;
+	    proxy: string;
 	}
 	export interface DemoAccount {
 	    user: string;
@@ -459,6 +460,13 @@ export namespace modeldef {
 
 export namespace operations {
 	
+	export enum Outcome {
+	    REPLACED = "replaced",
+	    UNCHANGED = "unchanged",
+	    RESTORED = "restored",
+	    LOST = "lost",
+	    UNKNOWN = "unknown",
+	}
 	export enum SummarySource {
 	    SERVER = "server",
 	    COMPUTED = "computed",
@@ -466,13 +474,6 @@ export namespace operations {
 	export enum DeviceType {
 	    PHYSICAL = "physical",
 	    VIRTUAL = "virtual",
-	    UNKNOWN = "unknown",
-	}
-	export enum Outcome {
-	    REPLACED = "replaced",
-	    UNCHANGED = "unchanged",
-	    RESTORED = "restored",
-	    LOST = "lost",
 	    UNKNOWN = "unknown",
 	}
 	export interface ActivationInput {
@@ -557,6 +558,7 @@ export namespace operations {
 	export interface Diagnostics {
 	    profileName: string;
 	    url: string;
+	    proxy: string;
 	    serverType: settings.ServerType;
 	    reachable: boolean;
 	    problem: string;
@@ -809,6 +811,27 @@ export namespace operations {
 
 }
 
+export namespace orgpolicy {
+	
+	export interface Problem {
+	    name: string;
+	    where: string;
+	    message: string;
+	}
+	export interface Policies {
+	    disableRememberPassword: boolean;
+	    allowedServers: string[];
+	    lockedProfiles: boolean;
+	    disableHistoryCollection: boolean;
+	    historyRetentionDays: number;
+	    disableModelUpload: boolean;
+	    disablePropertiesEdit: boolean;
+	    proxyServer: string;
+	    problems: Problem[];
+	}
+
+}
+
 export namespace policy {
 	
 	export enum Kind {
@@ -835,14 +858,14 @@ export namespace progress {
 
 export namespace reservations {
 	
+	export enum Status {
+	    OK = "ok",
+	    SHORT = "short",
+	}
 	export enum Action {
 	    CREATE = "create",
 	    REPLACE = "replace",
 	    SKIP = "skip",
-	}
-	export enum Status {
-	    OK = "ok",
-	    SHORT = "short",
 	}
 	export interface Entry {
 	    id?: number;
@@ -961,8 +984,16 @@ export namespace settings {
 	    rememberedUser: string;
 	    pinnedFingerprint: string;
 	    caFile: string;
+	    proxy?: string;
+	    proxyUrl?: string;
+	    proxyUser?: string;
 	    noHistory?: boolean;
 	    demo?: boolean;
+	}
+	export interface ProxyInput {
+	    mode: string;
+	    url: string;
+	    user: string;
 	}
 	export interface ServerInput {
 	    pageSize: number;

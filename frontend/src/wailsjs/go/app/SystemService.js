@@ -22,6 +22,10 @@ export function OpenLogFolder() {
   return window['go']['app']['SystemService']['OpenLogFolder']();
 }
 
+export function Policies() {
+  return window['go']['app']['SystemService']['Policies']();
+}
+
 export function Progress(arg1) {
   return window['go']['app']['SystemService']['Progress'](arg1);
 }
