@@ -131,7 +131,20 @@ func (s System) choose(u *url.URL) (Route, error) {
 	if Bypassed(s.Bypass, u) {
 		return Route{Reason: "bypassed by the system proxy's exception list"}, nil
 	}
-	return via(addr, "system proxy (static)")
+	return via(defaultPort(addr), "system proxy (static)")
+}
+
+// defaultPort gives a system proxy written without a port the port 80
+// Windows gives it.
+func defaultPort(addr string) string {
+	host := addr
+	if _, rest, ok := strings.Cut(addr, "://"); ok {
+		host = rest
+	}
+	if _, _, err := net.SplitHostPort(host); err != nil && !strings.Contains(strings.TrimPrefix(strings.TrimSuffix(host, "]"), "["), ":") {
+		return addr + ":80"
+	}
+	return addr
 }
 
 // firstPACProxy takes the first proxy of a PAC answer ("PROXY a:1; DIRECT"

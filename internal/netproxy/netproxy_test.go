@@ -60,6 +60,8 @@ func TestTheChoiceOrderIsPolicyProfileSystemEnvironment(t *testing.T) {
 			"https://cls.example", "", "bypassed by the system proxy's exception list"},
 		{"system proxy per scheme", Config{System: System{Static: map[string]string{"http": "h.corp:1", "https": "s.corp:2"}}},
 			"https://cls.example", "http://s.corp:2", "system proxy (static)"},
+		{"system proxy without a port", Config{System: System{Static: map[string]string{"": "sys.corp"}}},
+			"https://cls.example", "http://sys.corp:80", "system proxy (static)"},
 		{"system proxy for another scheme only", Config{System: System{Static: map[string]string{"http": "h.corp:1"}}, Env: env},
 			"https://cls.example", "", "the system proxy has no proxy for https"},
 	}
