@@ -101,6 +101,9 @@ func (c *Client) proxyFailure(err error) error {
 	var pe *proxyError
 	var op *net.OpError
 	switch {
+	case errors.As(err, &pe) && pe.status == http.StatusProxyAuthRequired && c.opts.ProxyCredentials != nil:
+		return apperr.Wrap(err, apperr.AccessDenied, "The proxy %s refused the proxy user name and password: check them in Settings (only Basic authentication is supported).", c.proxyName()).
+			WithDetail("proxy", c.proxyName())
 	case errors.As(err, &pe) && pe.status == http.StatusProxyAuthRequired:
 		return apperr.Wrap(err, apperr.AccessDenied, "The proxy %s asks for a user name and password: enter the proxy's credentials in Settings (only Basic authentication is supported).", c.proxyName()).
 			WithDetail("proxy", c.proxyName())

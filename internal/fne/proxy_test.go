@@ -10,6 +10,7 @@ import (
 	"net/http/httputil"
 	"net/url"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 
@@ -219,8 +220,14 @@ func TestProxyCredentialsAreSentToTheProxyOnly(t *testing.T) {
 			o.Proxy = netproxy.Config{ProfileProxy: pu.Host}.Choose
 
 			_, err := New(o).Health(context.Background())
-			if e := wantCode(t, err, apperr.AccessDenied); e.Details["proxy"] != pu.String() {
+			if e := wantCode(t, err, apperr.AccessDenied); e.Details["proxy"] != pu.String() || !strings.Contains(e.Message, "asks for a user name") {
 				t.Fatalf("details = %v, message %q", e.Details, e.Message)
+			}
+
+			o.ProxyCredentials = func() (string, string, bool, error) { return p.user, "wrong", true, nil }
+			_, err = New(o).Health(context.Background())
+			if e := wantCode(t, err, apperr.AccessDenied); !strings.Contains(e.Message, "refused the proxy user name and password") || strings.Contains(e.Message, "wrong") {
+				t.Fatalf("message %q", e.Message)
 			}
 
 			o.ProxyCredentials = func() (string, string, bool, error) { return p.user, p.password, true, nil }
