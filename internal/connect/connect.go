@@ -8,7 +8,6 @@ package connect
 import (
 	"errors"
 	"fmt"
-	"net/url"
 	"time"
 
 	"licenseservermanager/internal/fne"
@@ -49,15 +48,16 @@ func ClientOptions(p settings.Profile, n Network) fne.Options {
 		pol = n.Policies()
 	}
 	route := netproxy.Config{
-		Policy:        pol.ProxyServer,
-		ProfileDirect: p.Proxy == settings.ProxyNone,
+		Policy: pol.ProxyServer,
+		// The demo server runs on this computer, where no proxy leads.
+		ProfileDirect: p.Proxy == settings.ProxyNone || p.Demo,
 		Env:           netproxy.FromEnvironment(),
 	}
 	switch {
 	case pol.ProxyServer != "":
 	case p.Proxy == settings.ProxyManual:
 		route.ProfileProxy = p.ProxyURL
-	case p.Proxy != settings.ProxyNone:
+	case !route.ProfileDirect:
 		route.System = netproxy.SystemConfig()
 	}
 	return fne.Options{
@@ -72,7 +72,7 @@ func ClientOptions(p settings.Profile, n Network) fne.Options {
 		RequestTimeout:    RequestTimeout,
 		PinnedFingerprint: p.PinnedFingerprint,
 		CAFile:            p.CAFile,
-		Proxy:             func(u *url.URL) (netproxy.Route, error) { return route.Choose(u) },
+		Proxy:             route.Choose,
 		ProxyCredentials:  proxyCredentials(p, n.Secrets),
 	}
 }
@@ -88,7 +88,7 @@ func proxyCredentials(p settings.Profile, store secrets.Store) fne.ProxyCredenti
 		pw, err := store.Get(secrets.ProxyProfile(p.ID), p.ProxyUser)
 		switch {
 		case errors.Is(err, secrets.ErrNotFound):
-			return "", "", false, fmt.Errorf("no password is saved for the proxy user %s: enter it in Settings or with lsm profile proxy-login", p.ProxyUser)
+			return "", "", false, fmt.Errorf("no password is saved for the proxy user %s: enter it in Settings or with lsm profiles proxy-login", p.ProxyUser)
 		case err != nil:
 			return "", "", false, fmt.Errorf("the proxy password of %s could not be read from the credential store: %w", p.ProxyUser, err)
 		}

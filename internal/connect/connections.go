@@ -140,7 +140,3 @@ func (c *Connections) loggedIn() {
 	c.mu.Unlock()
 	c.idle.Touch()
 }
-
-// Network is how these connections reach servers, for a check of another
-// profile's server made the same way.
-func (c *Connections) Network() Network { return c.net }

@@ -32,6 +32,7 @@ func TestClientOptionsRouteByPolicyProfileAndEnvironment(t *testing.T) {
 		{"profile proxy", manual, nil, "http://prof.corp.example:8080 (profile: this proxy)"},
 		{"profile none", none, policy(""), "direct (profile: no proxy)"},
 		{"environment, this system having no proxy of its own", cls, nil, "http://env.corp.example:3128 (HTTPS_PROXY environment variable)"},
+		{"the demo server, on this computer", settings.Profile{ID: "demo", Host: "127.0.0.1", Port: 7070, ServerType: settings.ServerLocal, Demo: true}, nil, "direct (profile: no proxy)"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -185,10 +185,10 @@ func TestABypassedServerIsReachedDirect(t *testing.T) {
 		conf func(proxy string) netproxy.Config
 	}{
 		{"profile: no proxy", func(proxy string) netproxy.Config {
-			return netproxy.Config{ProfileDirect: true, System: netproxy.System{Static: map[string]string{"": proxy}}}
+			return netproxy.Config{ProfileDirect: true, System: netproxy.System{Static: map[string]string{"": proxy}, Bypass: []string{"<-loopback>"}}}
 		}},
 		{"system exception list", func(proxy string) netproxy.Config {
-			return netproxy.Config{System: netproxy.System{Static: map[string]string{"": proxy}, Bypass: []string{"127.0.0.*"}}}
+			return netproxy.Config{System: netproxy.System{Static: map[string]string{"": proxy}, Bypass: []string{"<-loopback>", "127.0.0.*"}}}
 		}},
 		{"ProxyServer policy direct", func(proxy string) netproxy.Config {
 			return netproxy.Config{Policy: netproxy.PolicyDirect, ProfileProxy: proxy}

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/http/httpproxy"
@@ -205,10 +206,14 @@ func ParseURL(raw string) (*url.URL, error) {
 
 // Bypassed reports whether u's host is on a Windows proxy exception list:
 // an exact host (or host:port), a wildcard such as *.corp.example or
-// 10.*, or <local> for a host name without a dot.
+// 10.*, or <local> for a host name without a dot. As on Windows, the
+// loopback addresses are on every list unless it holds <-loopback>.
 func Bypassed(list []string, u *url.URL) bool {
 	host := strings.ToLower(u.Hostname())
 	hostPort := host + ":" + u.Port()
+	if loopback(host) && !slices.ContainsFunc(list, func(e string) bool { return strings.EqualFold(strings.TrimSpace(e), "<-loopback>") }) {
+		return true
+	}
 	for _, e := range list {
 		e = strings.ToLower(strings.TrimSpace(e))
 		if _, rest, ok := strings.Cut(e, "://"); ok {
@@ -225,6 +230,14 @@ func Bypassed(list []string, u *url.URL) bool {
 		}
 	}
 	return false
+}
+
+func loopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // glob matches s against a pattern where * stands for any run of

@@ -141,6 +141,11 @@ func TestTheExceptionList(t *testing.T) {
 		{"https://cls.example", []string{"https://cls.example"}, true},
 		{"https://cls.example", []string{"", " other.example "}, false},
 		{"https://a.b.example", []string{"a.*.example"}, true},
+		{"http://127.0.0.1:7070", nil, true},
+		{"http://localhost:7070", []string{"other.example"}, true},
+		{"http://[::1]:7070", nil, true},
+		{"http://127.0.0.1:7070", []string{"<-loopback>"}, false},
+		{"http://127.0.0.1:7070", []string{"<-Loopback>", "127.0.0.*"}, true},
 	}
 	for _, c := range cases {
 		if got := Bypassed(c.list, mustURL(t, c.target)); got != c.want {
