@@ -52,7 +52,8 @@ func newProxyCommands(l *lsm) []*cobra.Command {
 		Short: "Save the password of a profile's proxy user in the keyring",
 		Long: "proxy-login keeps the proxy user's password (LSM_PROXY_PASSWORD, the first line of standard input with\n" +
 			"--password-stdin, or typed at the terminal) in the OS keyring, never in the settings. An empty password\n" +
-			"forgets it. The password is sent to the proxy only, as Basic authentication.",
+			"forgets it. The password is sent to the proxy only: NTLM when the proxy offers it on the way to an HTTPS\n" +
+			"server, else Basic.",
 		Example: "  printf '%s\\n' \"$PW\" | lsm profiles proxy-login Production --password-stdin",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {

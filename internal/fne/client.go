@@ -54,7 +54,8 @@ type Options struct {
 	RetryBackoff time.Duration
 
 	// Proxy decides the proxy of each request (see netproxy); nil goes
-	// direct. ProxyCredentials are sent to that proxy, and only to it.
+	// direct. ProxyCredentials are sent to that proxy, and only to it:
+	// Basic, or NTLM on the tunnel to an HTTPS server.
 	Proxy            func(*url.URL) (netproxy.Route, error)
 	ProxyCredentials ProxyCredentials
 
@@ -119,6 +120,7 @@ func New(opts Options) *Client {
 		Proxy:                  proxyFor(opts),
 		OnProxyConnectResponse: connectAnswer,
 		DialContext:            dialer.DialContext,
+		DialTLSContext:         dialTLSFor(opts, dialer, tlsConf),
 		TLSClientConfig:        tlsConf,
 		TLSHandshakeTimeout:    opts.ConnectTimeout,
 		ForceAttemptHTTP2:      true,

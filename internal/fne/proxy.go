@@ -2,6 +2,7 @@ package fne
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"net"
 	"net/http"
@@ -17,13 +18,18 @@ type ProxyCredentials func() (user, password string, ok bool, err error)
 
 // proxyFor is the transport's proxy function: the route Options.Proxy
 // decides, with the configured credentials on the proxy's URL, which the
-// transport sends as Proxy-Authorization on a CONNECT (HTTPS servers) and
-// on each plain HTTP request, and to the proxy only.
+// transport sends as Proxy-Authorization (Basic) on each plain HTTP
+// request, and to the proxy only. With credentials, the tunnel to an HTTPS
+// server is the tunneler's (Basic or NTLM), so the transport dials it as if
+// direct.
 func proxyFor(opts Options) func(*http.Request) (*url.URL, error) {
 	if opts.Proxy == nil {
 		return nil
 	}
 	return func(req *http.Request) (*url.URL, error) {
+		if opts.ProxyCredentials != nil && req.URL.Scheme == "https" {
+			return nil, nil
+		}
 		r, err := opts.Proxy(req.URL)
 		if err != nil {
 			return nil, &proxyError{err: err}
@@ -43,6 +49,16 @@ func proxyFor(opts Options) func(*http.Request) (*url.URL, error) {
 		}
 		return &p, nil
 	}
+}
+
+// dialTLSFor is the transport's dial to an HTTPS server that it reaches
+// "directly": the tunneler's when it makes the tunnels (see proxyFor), nil
+// for the transport's own.
+func dialTLSFor(opts Options, dialer *net.Dialer, conf *tls.Config) func(ctx context.Context, network, addr string) (net.Conn, error) {
+	if opts.Proxy == nil || opts.ProxyCredentials == nil {
+		return nil
+	}
+	return tunneler{opts: opts, dial: dialer.DialContext, tls: conf}.DialTLSContext
 }
 
 // proxyError is a failure of the way to the server through a proxy: its
@@ -102,10 +118,10 @@ func (c *Client) proxyFailure(err error) error {
 	var op *net.OpError
 	switch {
 	case errors.As(err, &pe) && pe.status == http.StatusProxyAuthRequired && c.opts.ProxyCredentials != nil:
-		return apperr.Wrap(err, apperr.AccessDenied, "The proxy %s refused the proxy user name and password: check them in Settings (only Basic authentication is supported).", c.proxyName()).
+		return apperr.Wrap(err, apperr.AccessDenied, "The proxy %s refused the proxy user name and password: check them in Settings (Basic and NTLM are supported, Negotiate/Kerberos is not).", c.proxyName()).
 			WithDetail("proxy", c.proxyName())
 	case errors.As(err, &pe) && pe.status == http.StatusProxyAuthRequired:
-		return apperr.Wrap(err, apperr.AccessDenied, "The proxy %s asks for a user name and password: enter the proxy's credentials in Settings (only Basic authentication is supported).", c.proxyName()).
+		return apperr.Wrap(err, apperr.AccessDenied, "The proxy %s asks for a user name and password: enter the proxy's credentials in Settings (Basic and NTLM are supported, Negotiate/Kerberos is not).", c.proxyName()).
 			WithDetail("proxy", c.proxyName())
 	case errors.As(err, &pe) && pe.status != 0:
 		return apperr.Wrap(err, apperr.Unreachable, "The proxy %s refused the way to %s: %d %s.", c.proxyName(), c.RootURL(), pe.status, http.StatusText(pe.status)).

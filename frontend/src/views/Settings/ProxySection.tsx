@@ -126,7 +126,7 @@ export function ProxySection() {
             onChange={(e) => setUser(e.target.value)}
             disabled={busy}
             error={!!fields.proxyUser}
-            helperText={fields.proxyUser ?? 'Sent to the proxy only, with Basic authentication.'}
+            helperText={fields.proxyUser ?? 'Sent to the proxy only (NTLM or Basic). DOMAIN\\user for NTLM.'}
           />
           <Stack direction="row" spacing={1}>
             <Button type="submit" variant="contained" disabled={busy}>
