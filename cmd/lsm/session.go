@@ -31,7 +31,7 @@ func newStatusCommand(l *lsm) *cobra.Command {
 		Use:   "status",
 		Short: "Show the server's version and security, and who is logged in",
 		Long: "status asks the server for its health, and logs in when a password is at hand (it never asks for one),\n" +
-			"to show the user and roles the login has.",
+			"to show the user and roles the login has, and which proxy (or none) leads to the server, and why.",
 		Example: "  lsm status\n  lsm --profile Production status -o json",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {

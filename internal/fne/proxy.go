@@ -13,7 +13,7 @@ import (
 )
 
 // ProxyCredentials gives the user name and password a proxy is sent
-// (Basic); ok is false when none are configured.
+// (Basic or NTLM); ok is false when none are configured.
 type ProxyCredentials func() (user, password string, ok bool, err error)
 
 // proxyFor is the transport's proxy function: the route Options.Proxy
