@@ -146,8 +146,8 @@ func runDesktop(info buildinfo.Info, demo bool, brandingDir, historyFile string,
 	keptDir := filepath.Join(settingsDir, safekeeping.FolderName)
 	a := &app.App{}
 	dialogs := dialogsFor(a)
-	conns := connect.New(store.Active, nil)
-	conns.Govern(policies)
+	network := connect.Network{Policies: store.Policies, Secrets: secrets.Keyring{}}
+	conns := connect.New(store.Active, network, nil)
 	sessions := connect.NewSessions(conns, store, secrets.Keyring{}, demoAccounts)
 	hist, closeHistory := openHistory(historyFile, settingsDir, demo, log)
 	defer closeHistory()
@@ -156,11 +156,11 @@ func runDesktop(info buildinfo.Info, demo bool, brandingDir, historyFile string,
 	}
 	if hist.Store != nil {
 		conns.Audit(auditlog.Recorder{Store: hist.Store, Tool: "app"}.Record)
-		hist.Collector = collect.New(hist.Store, sessions.Saved, nil)
+		hist.Collector = collect.New(hist.Store, sessions.Saved, network, nil)
 	}
 	hist.Settings, hist.Dialogs, hist.Notifier = store, dialogs, desktop.NewNotifier(info.ProductName)
 	*a = app.App{
-		Settings:     app.NewSettingsService(store, dialogs),
+		Settings:     app.NewSettingsService(store, network, dialogs),
 		Session:      app.NewSessionService(sessions),
 		History:      app.NewHistoryService(hist),
 		Features:     app.NewFeaturesService(conns, dialogs, nil),
@@ -241,7 +241,7 @@ func seedDemoHistory(ctx context.Context, st *history.Store, store *settings.Sto
 	ctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
 	p, _ := store.Active()
-	cl := fne.New(connect.ClientOptions(p))
+	cl := fne.New(connect.ClientOptions(p, connect.Network{}))
 	if _, err := cl.Login(ctx, simulator.AdminUser, simulator.AdminPassword); err != nil {
 		return err
 	}

@@ -72,10 +72,10 @@ func newEnv(t *testing.T, opts simulator.Options) *env {
 		p, ok := store.Active()
 		p.Host, p.ServerType, p.Port, p.InstanceID, p.HTTPS, p.PinnedFingerprint = server.Host, server.ServerType, server.Port, server.InstanceID, server.HTTPS, server.PinnedFingerprint
 		return p, ok
-	}, nil)
+	}, connect.Network{}, nil)
 	e.conns, e.secrets = conns, secrets.NewMemory()
 	e.App = &App{
-		Settings:     NewSettingsService(store, e.dialogs),
+		Settings:     NewSettingsService(store, connect.Network{}, e.dialogs),
 		Session:      NewSessionService(connect.NewSessions(conns, store, e.secrets, nil)),
 		System:       NewSystemService(SystemDeps{Conns: conns, Dialogs: e.dialogs}),
 		Features:     NewFeaturesService(conns, e.dialogs, nil),

@@ -61,7 +61,7 @@ func TestHistoryServiceEndToEnd(t *testing.T) {
 	sessions := connect.NewSessions(e.conns, e.store, e.secrets, nil)
 	notes := &fakeNotifier{}
 	events := &capturedEvents{}
-	hs := NewHistoryService(HistoryDeps{Store: st, File: "history.db", Settings: e.store, Collector: collect.New(st, sessions.Saved, nil),
+	hs := NewHistoryService(HistoryDeps{Store: st, File: "history.db", Settings: e.store, Collector: collect.New(st, sessions.Saved, connect.Network{}, nil),
 		Dialogs: e.dialogs, Notifier: notes, Clock: stillClock{time.Now()}})
 	hs.setContext(t.Context(), events, nil)
 

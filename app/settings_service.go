@@ -30,12 +30,14 @@ type SettingsView struct {
 type SettingsService struct {
 	base
 	store *settings.Store
+	net   connect.Network
 	files files
 }
 
-// NewSettingsService builds the service over a store.
-func NewSettingsService(store *settings.Store, dialogs Dialogs) *SettingsService {
-	return &SettingsService{store: store, files: files{dialogs}}
+// NewSettingsService builds the service over a store; net is how servers
+// are reached, with the keyring of proxy passwords.
+func NewSettingsService(store *settings.Store, net connect.Network, dialogs Dialogs) *SettingsService {
+	return &SettingsService{store: store, net: net, files: files{dialogs}}
 }
 
 func (s *SettingsService) view() SettingsView {
@@ -152,11 +154,30 @@ func (s *SettingsService) SetCAFile(path string) (SettingsView, error) {
 // the certificate trust of the active profile.
 func (s *SettingsService) TestConnection(in settings.ServerInput) (connect.ConnectionInfo, error) {
 	p, _ := s.store.Active()
-	return connect.TestServer(s.context(), in, p, s.store.Policies())
+	return connect.TestServer(s.context(), in, p, s.net)
 }
 
 // Status checks the active profile's server; the header shows the result.
 func (s *SettingsService) Status() (connect.ConnectionInfo, error) {
 	p, _ := s.store.Active()
-	return connect.Check(s.context(), p, s.store.Policies())
+	return connect.Check(s.context(), p, s.net)
+}
+
+// SetProxy stores the active profile's proxy choice and proxy user.
+func (s *SettingsService) SetProxy(in settings.ProxyInput) (SettingsView, error) {
+	p, err := s.active()
+	if err != nil {
+		return SettingsView{}, err
+	}
+	return s.changed(connect.SetProxy(s.store, s.net.Secrets, p.ID, in))
+}
+
+// SetProxyPassword keeps the password of the active profile's proxy user
+// in the OS keyring ("" forgets it).
+func (s *SettingsService) SetProxyPassword(password string) error {
+	p, err := s.active()
+	if err != nil {
+		return err
+	}
+	return connect.SaveProxyPassword(s.net.Secrets, p, password)
 }

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"licenseservermanager/internal/apperr"
+	"licenseservermanager/internal/connect"
+	"licenseservermanager/internal/secrets"
 	"licenseservermanager/internal/settings"
 	"licenseservermanager/internal/simulator"
 	"licenseservermanager/internal/simulator/simtest"
@@ -18,7 +20,7 @@ func TestSettingsServiceSaveAndView(t *testing.T) {
 		t.Fatal(err)
 	}
 	dialogs := &fakeDialogs{}
-	svc := NewSettingsService(store, dialogs)
+	svc := NewSettingsService(store, connect.Network{Secrets: secrets.NewMemory()}, dialogs)
 	v := svc.Get()
 	if v.Complete || len(v.Profiles) != 1 || v.PageSize != settings.DefaultPageSize || v.ConnectionKey == "" {
 		t.Fatalf("initial view %+v", v)
@@ -71,7 +73,7 @@ func TestStatusFollowsTheActiveProfile(t *testing.T) {
 			t.Skip("the Settings view takes a CLS only at siteID.compliance.flexnetoperations.com, never on loopback")
 		}
 		store, _ := settings.Open(t.TempDir(), "")
-		svc := NewSettingsService(store, nil)
+		svc := NewSettingsService(store, connect.Network{Secrets: secrets.NewMemory()}, nil)
 		if _, err := svc.Status(); apperr.CodeOf(err) != apperr.NotConfigured {
 			t.Fatalf("incomplete settings: %v", err)
 		}

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # make test-installer: runs the Windows installer and uninstaller silently
 # under wine (no display needed) in a throw-away prefix and checks what they
-# leave behind, including the usage-history task of /COLLECT= and a build
-# signed as `make sign` signs it (a throw-away certificate); then runs the
-# Windows build of internal/settings and internal/secrets under wine (a real
-# Credential Manager round trip).
+# leave behind, including the usage-history task of /COLLECT=, a build
+# signed as `make sign` signs it (a throw-away certificate) and the machine
+# policies; then runs the Windows build of internal/settings, internal/secrets
+# and internal/netproxy under wine (a real Credential Manager round trip, the
+# policies and the proxy read from the registry).
 # Prints "installer: N passed, M failed" and exits non-zero on a failure.
 #
 # Usage: installer/test-installer.sh [INSTALLER.exe]
@@ -644,7 +645,7 @@ check "lsm.exe login --remember is refused (exit 2) with the policy's words" \
 check "lsm.exe refuses a server the AllowedServers policy keeps out (exit 2)" \
   lsm_runs "$LSM_DIR" --server http://lls02.corp.example:7070 status 2 "allows only these license servers: lls01.corp.example, \*.lab.corp.example:7070"
 
-section "Windows build of internal/settings and internal/secrets under wine"
+section "Windows build of internal/settings, internal/secrets and internal/netproxy under wine"
 # HOME stays unchanged for go (else it downloads modules again); the shim is
 # in the prefix's system32; REAL_KEYRING=1 runs the Credential Manager test.
 # Wine 8.0 has no FileDispositionInformationEx (NtSetInformationFile class
@@ -661,13 +662,18 @@ if grep -qP '^\t\tSTATUS_NOT_SUPPORTED: ' "$at" 2>/dev/null; then
   overlay=(-overlay "$TMP/overlay.json")
 fi
 if GOOS=windows GOARCH=amd64 CGO_ENABLED=0 REAL_KEYRING=1 LSM_WINE_POLICIES=1 timeout 600 \
-  go test "${overlay[@]}" -count=1 -v -exec wine ./internal/settings/ ./internal/secrets/ >"$TMP/gotest.log" 2>&1; then
-  ok "go test ./internal/settings/ ./internal/secrets/ (GOOS=windows, under wine)"
+  go test "${overlay[@]}" -count=1 -v -exec wine ./internal/settings/ ./internal/secrets/ ./internal/netproxy/ >"$TMP/gotest.log" 2>&1; then
+  ok "go test ./internal/settings/ ./internal/secrets/ ./internal/netproxy/ (GOOS=windows, under wine)"
 else
   grep -E '^(--- FAIL|FAIL|ok|panic)|_test.go' "$TMP/gotest.log" | head -40
-  bad "go test ./internal/settings/ ./internal/secrets/ (GOOS=windows, under wine)"
+  bad "go test ./internal/settings/ ./internal/secrets/ ./internal/netproxy/ (GOOS=windows, under wine)"
 fi
 check "TestRealKeyring ran against Windows Credential Manager" grep -q -- '--- PASS: TestRealKeyring' "$TMP/gotest.log"
+# The netproxy tests write the prefix's HKCU Internet Settings (and put them
+# back): the static proxy with its exception list, and a PAC script served
+# by the test, read through go-ieproxy and WinHTTP.
+check "the Windows static proxy was read from the registry" grep -q -- '--- PASS: TestTheWindowsStaticProxyAndItsExceptions' "$TMP/gotest.log"
+check "the Windows PAC script was run by WinHTTP" grep -q -- '--- PASS: TestTheWindowsPACScript' "$TMP/gotest.log"
 check "TestMachinePoliciesFromTheRegistry read the policies wine reg add set" grep -q -- '--- PASS: TestMachinePoliciesFromTheRegistry' "$TMP/gotest.log"
 timeout 60 wine reg delete "HKLM\\$POLICY_KEY" /f >/dev/null 2>&1
 timeout 60 wine reg delete "HKCU\\$POLICY_KEY" /f >/dev/null 2>&1

@@ -85,6 +85,8 @@ var console = map[string]struct{ command, calls string }{
 	"Pools.Upload":                         {"model upload", "Upload"},
 	"Pools.DeleteModel":                    {"model delete", "DeleteModel"},
 	"Pools.Format":                         {"model format", "Format"},
+	"Settings.SetProxy":                    {"profiles proxy", "SetProxy"},
+	"Settings.SetProxyPassword":            {"profiles proxy-login", "SaveProxyPassword"},
 }
 
 // windowOnly are bound methods that only make sense in a window.

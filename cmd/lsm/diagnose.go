@@ -40,6 +40,7 @@ func newDiagnoseCommand(l *lsm) *cobra.Command {
 			if !d.Reachable {
 				return &exitError{code: exitConnection, msg: d.Problem}
 			}
+			fmt.Fprintln(l.stderr, "proxy:", d.Proxy)
 			for _, t := range d.Traits {
 				fmt.Fprintln(l.stderr, "trait:", t)
 			}

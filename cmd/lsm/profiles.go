@@ -174,6 +174,7 @@ func newProfilesCommand(l *lsm) *cobra.Command {
 	trust.Flags().StringVar(&fingerprint, "fingerprint", "", "the SHA-256 fingerprint of the server's certificate (hex, colons optional)")
 	trust.Flags().StringVar(&caFile, "ca-file", "", "a PEM bundle of CAs to trust besides the system's")
 	profiles.AddCommand(add, remove, rename, trust)
+	profiles.AddCommand(newProxyCommands(l)...)
 	profiles.AddCommand(&cobra.Command{
 		Use:     "use NAME",
 		Short:   "Make a profile the active one, in the app too",

@@ -89,12 +89,17 @@ func (l *lsm) open() (*server, error) {
 		}
 		return p, true
 	}
-	conns := connect.New(pick, nil)
-	conns.Govern(store.Policies())
+	conns := connect.New(pick, l.network(store), nil)
 	l.audit(conns, dir)
 	l.srv = &server{store: store, settingsDir: dir, profile: p, conns: conns,
 		sessions: connect.NewSessions(conns, store, l.secrets, nil)}
 	return l.srv, nil
+}
+
+// network is how lsm reaches servers: as the app does, with the machine's
+// policies and proxy passwords from the keyring.
+func (l *lsm) network(store *settings.Store) connect.Network {
+	return connect.Network{Policies: store.Policies, Secrets: l.secrets}
 }
 
 // openSettings opens the app's settings file, with the administrator's

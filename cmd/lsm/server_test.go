@@ -153,7 +153,7 @@ func TestLoginIsSharedWithTheApp(t *testing.T) {
 		t.Fatalf("saved %q %v, remembered %q", pw, err, p.RememberedUser)
 	}
 	// The app finds it.
-	sessions := connect.NewSessions(connect.New(h.store.Active, nil), h.store, h.secrets, nil)
+	sessions := connect.NewSessions(connect.New(h.store.Active, connect.Network{}, nil), h.store, h.secrets, nil)
 	if st := sessions.Start(t.Context()); !st.LoggedIn || st.User != "admin" {
 		t.Fatalf("the app: %+v", st)
 	}

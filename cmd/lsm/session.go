@@ -23,6 +23,8 @@ type statusView struct {
 	LoggedIn        bool     `json:"loggedIn"`
 	User            string   `json:"user"`
 	Roles           []string `json:"roles"`
+	// Proxy is the way to the server: the proxy (or direct) and why.
+	Proxy string `json:"proxy"`
 }
 
 func newStatusCommand(l *lsm) *cobra.Command {
@@ -30,7 +32,7 @@ func newStatusCommand(l *lsm) *cobra.Command {
 		Use:   "status",
 		Short: "Show the server's version and security, and who is logged in",
 		Long: "status asks the server for its health, and logs in when a password is at hand (it never asks for one),\n" +
-			"to show the user and roles the login has.",
+			"to show the user and roles the login has, and which proxy (or none) leads to the server, and why.",
 		Example: "  lsm status\n  lsm --profile Production status -o json",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -57,7 +59,8 @@ func newStatusCommand(l *lsm) *cobra.Command {
 			}
 			cl, _ := srv.conns.Client()
 			v := statusView{Profile: srv.profile.Name, URL: cl.RootURL(), ServerType: string(srv.profile.ServerType), Version: h.Version,
-				InstanceID: h.InstanceID, SecurityEnabled: h.SecurityEnabled, LoggedIn: st.LoggedIn, User: st.User, Roles: st.Roles}
+				InstanceID: h.InstanceID, SecurityEnabled: h.SecurityEnabled, LoggedIn: st.LoggedIn, User: st.User, Roles: st.Roles,
+				Proxy: cl.RouteSummary()}
 			if v.Roles == nil {
 				v.Roles = []string{}
 			}
@@ -69,7 +72,7 @@ func newStatusCommand(l *lsm) *cobra.Command {
 				login = "not logged in: no password at hand"
 			}
 			return out.record([][2]string{
-				{"Profile", v.Profile}, {"Address", v.URL}, {"Server type", v.ServerType}, {"Version", v.Version},
+				{"Profile", v.Profile}, {"Address", v.URL}, {"Proxy", v.Proxy}, {"Server type", v.ServerType}, {"Version", v.Version},
 				{"Instance ID", v.InstanceID}, {"Security", onOff(v.SecurityEnabled)}, {"Login", login},
 			}, v)
 		},

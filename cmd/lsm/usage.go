@@ -88,12 +88,10 @@ func newUsageCommand(l *lsm) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			conns := connect.New(store.Active, nil)
-			conns.Govern(store.Policies())
-			sessions := connect.NewSessions(conns, store, l.secrets, nil)
+			sessions := connect.NewSessions(connect.New(store.Active, l.network(store), nil), store, l.secrets, nil)
 			plan := collect.PlanOf(snap, store.Policies())
 			plan.Profiles = profiles
-			results := collect.New(st, sessions.Saved, nil).Collect(cmd.Context(), plan)
+			results := collect.New(st, sessions.Saved, l.network(store), nil).Collect(cmd.Context(), plan)
 			table := operations.CSV{Header: []string{"Profile", "Outcome", "Alerts opened", "Message"}}
 			status := exitOK
 			for _, r := range results {

@@ -80,14 +80,15 @@ type clientOf struct {
 	client *fne.Client
 }
 
-// New builds a collector writing to store; now is injectable for tests.
-func New(store *history.Store, passwords Passwords, now func() time.Time) *Collector {
+// New builds a collector writing to store, reaching servers as net says;
+// now is injectable for tests.
+func New(store *history.Store, passwords Passwords, net connect.Network, now func() time.Time) *Collector {
 	if now == nil {
 		now = time.Now
 	}
 	return &Collector{store: store, passwords: passwords, now: now,
 		connect: func(p settings.Profile) *fne.Client {
-			opts := connect.ClientOptions(p)
+			opts := connect.ClientOptions(p, net)
 			// Nobody waits for a sample, and a large server's feature list
 			// takes longer than a view's reads may.
 			opts.RequestTimeout = sampleRequestTimeout

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"licenseservermanager/internal/collect"
+	"licenseservermanager/internal/connect"
 	"licenseservermanager/internal/dashboard"
 	"licenseservermanager/internal/history"
 	"licenseservermanager/internal/settings"
@@ -73,7 +74,7 @@ func newDay(t *testing.T) *dayEnv {
 	passwords := func(settings.Profile) (string, string, bool, error) {
 		return simulator.AdminUser, simulator.AdminPassword, true, nil
 	}
-	e := &dayEnv{sim: sim, store: store, clock: clock, col: collect.New(store, passwords, clock.now)}
+	e := &dayEnv{sim: sim, store: store, clock: clock, col: collect.New(store, passwords, connect.Network{}, clock.now)}
 	rules := usage.DefaultRules()
 	rules.Busy.Percent = 80
 	e.plan = collect.Plan{Profiles: []settings.Profile{p}, Interval: 5 * time.Minute, Rules: rules, RetentionDays: settings.DefaultRetentionDays}
@@ -275,7 +276,7 @@ func TestAScriptedDay(t *testing.T) {
 	t.Run("a second collector in the same slots writes nothing twice", func(t *testing.T) {
 		other := collect.New(e.store, func(settings.Profile) (string, string, bool, error) {
 			return simulator.AdminUser, simulator.AdminPassword, true, nil
-		}, e.clock.now)
+		}, connect.Network{}, e.clock.now)
 		r := other.Collect(ctx, e.plan)
 		if r[0].Outcome != collect.Taken {
 			t.Fatalf("%+v", r)

@@ -20,9 +20,8 @@ type Profile func() (settings.Profile, bool)
 // login and the inactivity clock. A changed profile gives a fresh client.
 type Connections struct {
 	pick Profile
+	net  Network
 	now  func() time.Time
-	// policies keep servers the organisation does not allow out of reach.
-	policies orgpolicy.Policies
 
 	mu       sync.Mutex
 	key      string
@@ -41,28 +40,17 @@ func (c *Connections) Audit(record func(settings.Profile, fne.Change)) {
 	c.mu.Unlock()
 }
 
-// New builds the connections of the profile pick returns; now is
-// injectable for tests.
-func New(pick Profile, now func() time.Time) *Connections {
+// New builds the connections of the profile pick returns, reached as net
+// says; now is injectable for tests.
+func New(pick Profile, net Network, now func() time.Time) *Connections {
 	if now == nil {
 		now = time.Now
 	}
-	return &Connections{pick: pick, now: now, idle: session.NewIdle(session.IdleTimeout, now)}
-}
-
-// Govern puts the connections under the organisation's machine policies.
-func (c *Connections) Govern(pol orgpolicy.Policies) {
-	c.mu.Lock()
-	c.policies = pol
-	c.mu.Unlock()
+	return &Connections{pick: pick, net: net, now: now, idle: session.NewIdle(session.IdleTimeout, now)}
 }
 
 // Policies are the machine policies the connections are under.
-func (c *Connections) Policies() orgpolicy.Policies {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.policies
-}
+func (c *Connections) Policies() orgpolicy.Policies { return c.net.policies() }
 
 // Current returns the client of the picked profile, building a new one
 // when the profile changed. It also ends a login that has been idle too long.
@@ -73,11 +61,11 @@ func (c *Connections) Current() (*fne.Client, settings.Profile, error) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if err := settings.Allowed(c.policies, p); err != nil {
+	if err := settings.Allowed(c.Policies(), p); err != nil {
 		return nil, p, err
 	}
 	if k := Key(p); k != c.key || c.client == nil {
-		opts := ClientOptions(p)
+		opts := ClientOptions(p, c.net)
 		if record := c.onChange; record != nil {
 			opts.OnChange = func(ch fne.Change) { record(p, ch) }
 		}

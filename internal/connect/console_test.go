@@ -77,7 +77,7 @@ func TestEnsureLoginReportsAnUnreachableServer(t *testing.T) {
 	if err := store.SaveServer(settings.ServerInput{PageSize: settings.DefaultPageSize, Host: "127.0.0.1", ServerType: settings.ServerLocal, Port: 1}); err != nil {
 		t.Fatal(err)
 	}
-	s := NewSessions(New(store.Active, nil), store, nil, nil)
+	s := NewSessions(New(store.Active, Network{}, nil), store, nil, nil)
 	if _, err := s.EnsureLogin(ctx, Credentials{Password: "x"}); apperr.CodeOf(err) != apperr.Unreachable {
 		t.Fatalf("%v", err)
 	}

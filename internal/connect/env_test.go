@@ -61,7 +61,7 @@ func newEnv(t testing.TB, opts simulator.Options) *env {
 
 func (e *env) open(t testing.TB, store *settings.Store) {
 	e.store = store
-	e.conns = New(store.Active, e.clock.now)
+	e.conns = New(store.Active, Network{Policies: store.Policies}, e.clock.now)
 	e.sessions = NewSessions(e.conns, store, e.secrets, []DemoAccount{{User: "admin", Password: "Admin123!", Access: "all roles"}})
 }
 

@@ -20,7 +20,7 @@ func TestDisableRememberPasswordAtLogin(t *testing.T) {
 		t.Fatal(err)
 	}
 	again := e.restart(t)
-	again.conns.Govern(orgpolicy.Policies{DisableRememberPassword: true})
+	again.store.Govern(orgpolicy.Policies{DisableRememberPassword: true})
 	if st := again.sessions.Start(ctx); st.LoggedIn {
 		t.Fatalf("logged in with a password saved before the policy: %+v", st)
 	}
@@ -44,22 +44,22 @@ func TestDisableRememberPasswordAtLogin(t *testing.T) {
 func TestAllowedServersAtConnect(t *testing.T) {
 	e := newEnv(t, simulator.Options{Security: simulator.SecurityOff})
 	p, _ := e.store.Active()
-	e.conns.Govern(orgpolicy.Policies{AllowedServers: []string{"lls01.corp.example"}})
+	e.store.Govern(orgpolicy.Policies{AllowedServers: []string{"lls01.corp.example"}})
 	if _, err := e.conns.Client(); apperr.CodeOf(err) != apperr.Policy {
 		t.Fatalf("client of a server the policy keeps out: %v", err)
 	}
-	if _, err := Check(ctx, p, e.conns.Policies()); apperr.CodeOf(err) != apperr.Policy {
+	if _, err := Check(ctx, p, Network{Policies: e.store.Policies}); apperr.CodeOf(err) != apperr.Policy {
 		t.Fatalf("check: %v", err)
 	}
 	in := settings.ServerInput{PageSize: 50, Host: p.Host, ServerType: p.ServerType, Port: p.Port}
-	if _, err := TestServer(ctx, in, p, e.conns.Policies()); apperr.CodeOf(err) != apperr.Policy {
+	if _, err := TestServer(ctx, in, p, Network{Policies: e.store.Policies}); apperr.CodeOf(err) != apperr.Policy {
 		t.Fatalf("test connection: %v", err)
 	}
 	if n := e.sim.Requests("health"); n != 0 {
 		t.Fatalf("%d health requests reached a server that is not allowed", n)
 	}
 	host, port := p.Address()
-	e.conns.Govern(orgpolicy.Load(orgpolicy.Source{Where: "HKLM", Values: map[string]orgpolicy.Value{
+	e.store.Govern(orgpolicy.Load(orgpolicy.Source{Where: "HKLM", Values: map[string]orgpolicy.Value{
 		orgpolicy.NameAllowedServers: {Text: []string{"lls01.corp.example", net.JoinHostPort(host, strconv.Itoa(port))}}}}))
 	cl, err := e.conns.Client()
 	if err != nil {

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"licenseservermanager/internal/apperr"
-	"licenseservermanager/internal/orgpolicy"
 	"licenseservermanager/internal/settings"
 	"licenseservermanager/internal/simulator"
 	"licenseservermanager/internal/simulator/simtest"
@@ -18,7 +17,7 @@ func TestTestServerReportsTheServer(t *testing.T) {
 		security bool
 	}{{simulator.SecurityOn, true}, {simulator.SecurityOff, false}} {
 		in := simtest.ServerInput(t, simulator.New(simulator.Options{Security: tt.sec, InstanceID: "DEMO12345678", Version: "2025.10.0"}))
-		info, err := TestServer(ctx, in, settings.Profile{}, orgpolicy.Policies{})
+		info, err := TestServer(ctx, in, settings.Profile{}, Network{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -29,7 +28,7 @@ func TestTestServerReportsTheServer(t *testing.T) {
 }
 
 func TestTestServerErrors(t *testing.T) {
-	_, err := TestServer(ctx, settings.ServerInput{PageSize: 50, ServerType: settings.ServerLocal, Port: 7070}, settings.Profile{}, orgpolicy.Policies{})
+	_, err := TestServer(ctx, settings.ServerInput{PageSize: 50, ServerType: settings.ServerLocal, Port: 7070}, settings.Profile{}, Network{})
 	if apperr.CodeOf(err) != apperr.InvalidInput || apperr.ItemsOf(err)[0].Field != settings.FieldHost {
 		t.Fatalf("empty host: %v", err)
 	}
@@ -39,7 +38,7 @@ func TestTestServerErrors(t *testing.T) {
 	}
 	port := ln.Addr().(*net.TCPAddr).Port
 	ln.Close()
-	_, err = TestServer(ctx, settings.ServerInput{PageSize: 50, Host: "127.0.0.1", ServerType: settings.ServerLocal, Port: port}, settings.Profile{}, orgpolicy.Policies{})
+	_, err = TestServer(ctx, settings.ServerInput{PageSize: 50, Host: "127.0.0.1", ServerType: settings.ServerLocal, Port: port}, settings.Profile{}, Network{})
 	if apperr.CodeOf(err) != apperr.Unreachable {
 		t.Fatalf("closed port: %v", err)
 	}
@@ -47,10 +46,10 @@ func TestTestServerErrors(t *testing.T) {
 	other := httptest.NewServer(nil)
 	defer other.Close()
 	in := settings.ServerInput{PageSize: 50, Host: "127.0.0.1", ServerType: settings.ServerLocal, Port: other.Listener.Addr().(*net.TCPAddr).Port}
-	if _, err := TestServer(ctx, in, settings.Profile{}, orgpolicy.Policies{}); apperr.CodeOf(err) != apperr.NotSupported {
+	if _, err := TestServer(ctx, in, settings.Profile{}, Network{}); apperr.CodeOf(err) != apperr.NotSupported {
 		t.Fatalf("not a license server: %v", err)
 	}
-	if _, err := Check(ctx, settings.Profile{}, orgpolicy.Policies{}); apperr.CodeOf(err) != apperr.NotConfigured {
+	if _, err := Check(ctx, settings.Profile{}, Network{}); apperr.CodeOf(err) != apperr.NotConfigured {
 		t.Fatalf("incomplete profile: %v", err)
 	}
 }

@@ -315,7 +315,8 @@ func TestSavedForACollector(t *testing.T) {
 		t.Fatal(err)
 	}
 	demo := []DemoAccount{{User: "admin", Password: "demo-pw"}, {User: "reader", Password: "r"}}
-	conns := New(func() (settings.Profile, bool) { return settings.Profile{}, false }, nil)
+	var pol orgpolicy.Policies
+	conns := New(func() (settings.Profile, bool) { return settings.Profile{}, false }, Network{Policies: func() orgpolicy.Policies { return pol }}, nil)
 	s := NewSessions(conns, nil, sec, demo)
 	if err := s.demoSecrets.Set("demo", "bob", "changed"); err != nil {
 		t.Fatal(err)
@@ -337,7 +338,7 @@ func TestSavedForACollector(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			conns.Govern(tt.pol)
+			pol = tt.pol
 			user, pass, ok, err := s.Saved(tt.p)
 			if err != nil || user != tt.user || pass != tt.pass || ok != tt.ok {
 				t.Fatalf("Saved = %q, %q, %v, %v; want %q, %q, %v", user, pass, ok, err, tt.user, tt.pass, tt.ok)

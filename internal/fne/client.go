@@ -7,6 +7,7 @@ import (
 	"context"
 	"net"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -15,6 +16,7 @@ import (
 	"github.com/go-resty/resty/v2"
 
 	"licenseservermanager/internal/apperr"
+	"licenseservermanager/internal/netproxy"
 )
 
 // Target is where the server is. For a CLS, Host is the bare site host name
@@ -50,6 +52,12 @@ type Options struct {
 	// RetryBackoff is the first wait between attempts, doubled each time;
 	// default 250ms.
 	RetryBackoff time.Duration
+
+	// Proxy decides the proxy of each request (see netproxy); nil goes
+	// direct. ProxyCredentials are sent to that proxy, and only to it:
+	// Basic, or NTLM on the tunnel to an HTTPS server.
+	Proxy            func(*url.URL) (netproxy.Route, error)
+	ProxyCredentials ProxyCredentials
 
 	// OnChange hears of every change the client asks the server for (and
 	// of every login), with its outcome: the audit log.
@@ -109,13 +117,15 @@ func New(opts Options) *Client {
 	tlsConf, err := tlsConfig(opts)
 	dialer := &net.Dialer{Timeout: opts.ConnectTimeout}
 	transport := &http.Transport{
-		Proxy:               http.ProxyFromEnvironment,
-		DialContext:         dialer.DialContext,
-		TLSClientConfig:     tlsConf,
-		TLSHandshakeTimeout: opts.ConnectTimeout,
-		ForceAttemptHTTP2:   true,
-		MaxIdleConnsPerHost: 4,
-		IdleConnTimeout:     90 * time.Second,
+		Proxy:                  proxyFor(opts),
+		OnProxyConnectResponse: connectAnswer,
+		DialContext:            dialer.DialContext,
+		DialTLSContext:         dialTLSFor(opts, dialer, tlsConf),
+		TLSClientConfig:        tlsConf,
+		TLSHandshakeTimeout:    opts.ConnectTimeout,
+		ForceAttemptHTTP2:      true,
+		MaxIdleConnsPerHost:    4,
+		IdleConnTimeout:        90 * time.Second,
 	}
 	// Timeouts are per attempt through the request context (uploads need a
 	// longer one), so the resty client itself has none. A redirect is

@@ -31,6 +31,9 @@ func (c *Client) transportError(ctx context.Context, err error) error {
 	case context.DeadlineExceeded:
 		return apperr.Wrap(err, apperr.Timeout, "%s did not answer in time.", where)
 	}
+	if err := c.proxyFailure(err); err != nil {
+		return err
+	}
 	var (
 		certErr   *CertificateError
 		dnsErr    *net.DNSError
@@ -79,6 +82,9 @@ func retryable(err error) bool {
 // endpoint table for the label, the role and whether the path names one
 // resource.
 func (c *Client) statusError(e Endpoint, resp *http.Response, body []byte) error {
+	if resp.StatusCode == http.StatusProxyAuthRequired {
+		return c.proxyFailure(&proxyError{status: resp.StatusCode})
+	}
 	said := parseErrorBody(resp.Header.Get("Content-Type"), body)
 	if said.message == "" && isWebPage(resp.Header.Get("Content-Type"), body) {
 		said.message = "the answer was a web page, so a proxy or another web server may answer at this address"

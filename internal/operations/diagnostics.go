@@ -11,8 +11,10 @@ import (
 
 // Diagnostics is what a server answered, endpoint by endpoint.
 type Diagnostics struct {
-	ProfileName     string               `json:"profileName"`
-	URL             string               `json:"url"`
+	ProfileName string `json:"profileName"`
+	URL         string `json:"url"`
+	// Proxy is the way to the server: the proxy (or direct) and why.
+	Proxy           string               `json:"proxy"`
 	ServerType      settings.ServerType  `json:"serverType"`
 	Reachable       bool                 `json:"reachable"`
 	Problem         string               `json:"problem"`
@@ -33,7 +35,7 @@ type Diagnostics struct {
 // and each GET endpoint of the API table (fne.Client.ProbeAll). A server
 // that cannot be reached is reported in Problem, not as an error.
 func Diagnose(ctx context.Context, cl *fne.Client, p settings.Profile, health func(context.Context) (fne.Health, error)) Diagnostics {
-	d := Diagnostics{ProfileName: p.Name, URL: cl.RootURL(), ServerType: p.ServerType, CheckedAt: time.Now().UTC().Format(time.RFC3339), Roles: []string{}, Endpoints: []fne.ProbeResult{}, Traits: []string{}}
+	d := Diagnostics{ProfileName: p.Name, URL: cl.RootURL(), Proxy: cl.RouteSummary(), ServerType: p.ServerType, CheckedAt: time.Now().UTC().Format(time.RFC3339), Roles: []string{}, Endpoints: []fne.ProbeResult{}, Traits: []string{}}
 	if p.HTTPS || p.ServerType == settings.ServerCLS {
 		port := p.Port
 		if p.ServerType == settings.ServerCLS {

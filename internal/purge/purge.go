@@ -44,7 +44,7 @@ func Run(p Paths, store secrets.Store) error {
 
 type login struct{ profileID, user string }
 
-// savedLogins reads the remembered user of each profile from the settings
+// savedLogins reads the remembered user and the proxy user of each profile from the settings
 // file and its backups (numbered, and the single one of earlier versions),
 // tolerating a file it cannot parse.
 func savedLogins(path string) []login {
@@ -63,6 +63,7 @@ func savedLogins(path string) []login {
 			Profiles []struct {
 				ID             string `json:"id"`
 				RememberedUser string `json:"rememberedUser"`
+				ProxyUser      string `json:"proxyUser"`
 			} `json:"profiles"`
 		}
 		if json.Unmarshal(raw, &doc) != nil {
@@ -71,6 +72,9 @@ func savedLogins(path string) []login {
 		for _, p := range doc.Profiles {
 			if p.ID != "" && p.RememberedUser != "" {
 				out = append(out, login{p.ID, p.RememberedUser})
+			}
+			if p.ID != "" && p.ProxyUser != "" {
+				out = append(out, login{secrets.ProxyProfile(p.ID), p.ProxyUser})
 			}
 		}
 	}

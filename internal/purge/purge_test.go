@@ -17,7 +17,7 @@ func TestRunRemovesFoldersAndSavedPasswords(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	doc := `{"schemaVersion":1,"profiles":[{"id":"p-a","rememberedUser":"admin"},{"id":"p-b"},{"id":"p-c","rememberedUser":"reader"}]}`
+	doc := `{"schemaVersion":1,"profiles":[{"id":"p-a","rememberedUser":"admin"},{"id":"p-b","proxyUser":"corp\\bob"},{"id":"p-c","rememberedUser":"reader"}]}`
 	if err := os.WriteFile(filepath.Join(p.SettingsDir, "settings.json"), []byte(doc), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -31,7 +31,7 @@ func TestRunRemovesFoldersAndSavedPasswords(t *testing.T) {
 	}
 	_ = os.WriteFile(filepath.Join(p.LogDir, "app.log"), []byte("x"), 0o600)
 	store := secrets.NewMemory()
-	for _, e := range [][3]string{{"p-a", "admin", "1"}, {"p-c", "reader", "2"}, {"p-old", "ops", "3"}, {"p-five", "eve", "5"}, {"p-z", "keep", "4"}} {
+	for _, e := range [][3]string{{"p-a", "admin", "1"}, {"p-c", "reader", "2"}, {"p-old", "ops", "3"}, {"p-five", "eve", "5"}, {secrets.ProxyProfile("p-b"), `corp\bob`, "6"}, {"p-b", `corp\bob`, "7"}, {"p-z", "keep", "4"}} {
 		_ = store.Set(e[0], e[1], e[2])
 	}
 	if err := Run(p, store); err != nil {
@@ -42,10 +42,13 @@ func TestRunRemovesFoldersAndSavedPasswords(t *testing.T) {
 			t.Fatalf("%s still exists", d)
 		}
 	}
-	for _, e := range [][2]string{{"p-a", "admin"}, {"p-c", "reader"}, {"p-old", "ops"}, {"p-five", "eve"}} {
+	for _, e := range [][2]string{{"p-a", "admin"}, {"p-c", "reader"}, {"p-old", "ops"}, {"p-five", "eve"}, {secrets.ProxyProfile("p-b"), `corp\bob`}} {
 		if _, err := store.Get(e[0], e[1]); !errors.Is(err, secrets.ErrNotFound) {
 			t.Fatalf("%v still saved", e)
 		}
+	}
+	if pw, _ := store.Get("p-b", `corp\bob`); pw != "7" {
+		t.Fatal("a proxy user's entry must not be taken for a server login's")
 	}
 	if pw, _ := store.Get("p-z", "keep"); pw != "4" {
 		t.Fatal("an entry the settings do not name must be left alone")

@@ -28,6 +28,11 @@ type Store interface {
 // user name on two servers usually has two passwords.
 func account(profileID, user string) string { return profileID + "/" + user }
 
+// ProxyProfile is the profile ID a profile's proxy password is filed
+// under, apart from its server passwords: the same user name may have
+// another password on the proxy.
+func ProxyProfile(profileID string) string { return "proxy:" + profileID }
+
 // Keyring is the OS credential store.
 type Keyring struct{}
 

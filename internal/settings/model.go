@@ -58,6 +58,14 @@ type Profile struct {
 	// the user chose to trust; CAFile is an extra PEM bundle of trusted CAs.
 	PinnedFingerprint string `json:"pinnedFingerprint"`
 	CAFile            string `json:"caFile"`
+	// Proxy is how the server is reached: through the system's proxy
+	// (empty), none, or ProxyURL. The ProxyServer machine policy overrides
+	// it.
+	Proxy    ProxyMode `json:"proxy,omitempty"`
+	ProxyURL string    `json:"proxyUrl,omitempty"`
+	// ProxyUser is the proxy user name whose password is in the OS keyring
+	// (secrets.ProxyProfile of this ID); "" sends no proxy credentials.
+	ProxyUser string `json:"proxyUser,omitempty"`
 	// NoHistory turns usage history collection off for this profile (it
 	// is on unless turned off).
 	NoHistory bool `json:"noHistory,omitempty"`
@@ -79,6 +87,23 @@ func (p Profile) Complete() bool {
 		return p.InstanceID != ""
 	}
 	return p.Port > 0
+}
+
+// ProxyMode is a profile's choice of proxy.
+type ProxyMode string
+
+// Proxy modes of a profile.
+const (
+	ProxySystem ProxyMode = "system"
+	ProxyNone   ProxyMode = "none"
+	ProxyManual ProxyMode = "manual"
+)
+
+// ProxyInput is the Settings view's proxy section for a profile.
+type ProxyInput struct {
+	Mode ProxyMode `json:"mode"`
+	URL  string    `json:"url"`
+	User string    `json:"user"`
 }
 
 // WindowGeometry is the main window's last size and position.
@@ -166,6 +191,9 @@ const (
 	FieldName       = "name"
 	FieldTheme      = "theme"
 	FieldCAFile     = "caFile"
+	FieldProxy      = "proxy"
+	FieldProxyURL   = "proxyUrl"
+	FieldProxyUser  = "proxyUser"
 )
 
 // Named finds the profile called name (letter case aside), or with that ID.

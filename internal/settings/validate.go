@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"licenseservermanager/internal/apperr"
+	"licenseservermanager/internal/netproxy"
 	"net"
 	"regexp"
 	"strings"
@@ -144,4 +145,34 @@ func ProfileFromInput(in ServerInput) Profile {
 		p.Host = strings.TrimSuffix(strings.TrimPrefix(p.Host, "["), "]")
 	}
 	return p
+}
+
+// ValidateProxy checks a profile's proxy section: the mode, the proxy's
+// address when it is the profile's own, and a user name without spaces
+// around it.
+func ValidateProxy(in ProxyInput) []apperr.Item {
+	var errs []apperr.Item
+	switch in.Mode {
+	case "", ProxySystem, ProxyNone:
+	case ProxyManual:
+		if strings.TrimSpace(in.URL) == "" {
+			errs = append(errs, apperr.FieldProblem(FieldProxyURL, apperr.ItemRequired, "Enter the proxy's address, such as proxy.corp.example:8080."))
+		} else if _, err := netproxy.ParseURL(in.URL); err != nil {
+			errs = append(errs, apperr.FieldProblem(FieldProxyURL, apperr.ItemFormat, sentence(err.Error())))
+		}
+	default:
+		errs = append(errs, apperr.FieldProblem(FieldProxy, apperr.ItemUnknown, "Choose the system proxy, no proxy, or this proxy."))
+	}
+	if in.User != strings.TrimSpace(in.User) || strings.ContainsAny(in.User, "\r\n") {
+		errs = append(errs, apperr.FieldProblem(FieldProxyUser, apperr.ItemFormat, "The proxy user name has spaces around it or a line break."))
+	}
+	return errs
+}
+
+// sentence makes a library's message a sentence for a field.
+func sentence(msg string) string {
+	if msg == "" {
+		return msg
+	}
+	return strings.ToUpper(msg[:1]) + msg[1:] + "."
 }

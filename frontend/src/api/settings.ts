@@ -1,7 +1,7 @@
 import { apperr, type settings } from '../wailsjs/go/models';
 import * as SettingsService from '../wailsjs/go/app/SettingsService';
 import { call } from './call';
-import type { ConnectionInfo, ServerInput, SettingsView } from './types';
+import type { ConnectionInfo, ProxyInput, ServerInput, SettingsView } from './types';
 
 export const settingsApi = {
   get: (): Promise<SettingsView> => call(SettingsService.Get),
@@ -26,4 +26,8 @@ export const settingsApi = {
   chooseCAFile: (): Promise<SettingsView> => call(SettingsService.ChooseCAFile),
   /** '' removes the CA file. */
   setCAFile: (path: string): Promise<SettingsView> => call(() => SettingsService.SetCAFile(path)),
+  /** The active profile's proxy choice and proxy user. */
+  setProxy: (input: ProxyInput): Promise<SettingsView> => call(() => SettingsService.SetProxy(input)),
+  /** Keeps the proxy user's password in the OS keyring; '' forgets it. */
+  setProxyPassword: (password: string): Promise<void> => call(() => SettingsService.SetProxyPassword(password)),
 };

@@ -9,6 +9,7 @@ import type { ListPage } from './listing';
 export type SettingsView = app.SettingsView;
 export type Profile = settings.Profile;
 export type ServerInput = settings.ServerInput;
+export type ProxyInput = settings.ProxyInput;
 export type ConnectionInfo = connect.ConnectionInfo;
 export type AboutInfo = app.AboutInfo;
 export type BuildInfo = AboutInfo['build'];

@@ -32,6 +32,8 @@ function look(state: ConnectionState): ChipLook {
             Instance ID: {info.instanceId || '—'}
             <br />
             Security {info.securityEnabled ? 'enabled' : 'disabled'}
+            <br />
+            Proxy: {info.proxy}
           </>
         ),
       };

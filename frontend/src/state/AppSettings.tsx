@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { settingsApi, toAppError, type AppError, type ConnectionInfo, type ServerInput, type SettingsView, settings } from '../api';
+import { settingsApi, toAppError, type AppError, type ConnectionInfo, type ProxyInput, type ServerInput, type SettingsView, settings } from '../api';
 
 /** How often the header re-checks the active server while the app is open. */
 export const STATUS_INTERVAL_MS = 30_000;
@@ -32,6 +32,8 @@ export interface AppSettings {
   /** Asks for a CA file with the native dialog; cancelling changes nothing. */
   chooseCAFile: () => Promise<void>;
   removeCAFile: () => Promise<void>;
+  /** Stores the active profile's proxy section; a change gives a new client and a new check. */
+  setProxy: (input: ProxyInput) => Promise<void>;
 }
 
 export type SettingsStartup =
@@ -123,6 +125,12 @@ export function AppSettingsProvider({ children }: { children: ReactNode }) {
   const removeCAFile = useCallback(async () => {
     applyTrust(await settingsApi.setCAFile(''));
   }, [applyTrust]);
+  const setProxy = useCallback(
+    async (input: ProxyInput) => {
+      applyTrust(await settingsApi.setProxy(input));
+    },
+    [applyTrust],
+  );
 
   const addProfile = useCallback(async (name: string) => setView(await settingsApi.addProfile(name)), []);
   const renameProfile = useCallback(
@@ -184,6 +192,7 @@ export function AppSettingsProvider({ children }: { children: ReactNode }) {
         trustCertificate,
         chooseCAFile,
         removeCAFile,
+        setProxy,
       };
     }
     if (loadError) return { status: 'failed', error: loadError, retry: load };
@@ -207,6 +216,7 @@ export function AppSettingsProvider({ children }: { children: ReactNode }) {
     trustCertificate,
     chooseCAFile,
     removeCAFile,
+    setProxy,
   ]);
 
   return <SettingsContext.Provider value={value}>{children}</SettingsContext.Provider>;

@@ -70,6 +70,7 @@ export function connectionInfo(overrides: Partial<ConnectionInfo> = {}): Connect
     instanceId: 'INST-1234',
     securityEnabled: true,
     checkedAt: '2026-01-01T00:00:00Z',
+    proxy: 'direct (no proxy configured)',
     ...overrides,
   };
 }
@@ -144,6 +145,7 @@ export function diagnostics(overrides: Partial<Diagnostics> = {}): Diagnostics {
   return {
     profileName: 'Production',
     url: 'https://lls01.corp.example:7070',
+    proxy: 'direct (no proxy configured)',
     serverType: settings.ServerType.LOCAL,
     reachable: true,
     problem: '',

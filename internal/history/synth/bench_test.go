@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"licenseservermanager/internal/collect"
+	"licenseservermanager/internal/connect"
 	"licenseservermanager/internal/dashboard"
 	"licenseservermanager/internal/history"
 	"licenseservermanager/internal/settings"
@@ -161,7 +162,7 @@ func BenchmarkSampleLargeDataset(b *testing.B) {
 	now := time.Now().UTC().Truncate(5 * time.Minute)
 	p := simtest.Profile(b, sim)
 	p.ID = "large"
-	col := collect.New(st, nil, func() time.Time { return now })
+	col := collect.New(st, nil, connect.Network{}, func() time.Time { return now })
 	plan := collect.Plan{Profiles: []settings.Profile{p}, Interval: 5 * time.Minute, Rules: usage.DefaultRules(), RetentionDays: 400}
 	b.ResetTimer()
 	start = time.Now()

@@ -184,6 +184,7 @@ function Results({ value: d }: { value: Diagnostics }) {
           rows={[
             { label: 'Profile', value: d.profileName },
             { label: 'Address', value: d.url },
+            { label: 'Proxy', value: d.proxy },
             { label: 'Health', value: d.reachable ? `Reachable · version ${d.version}` : `Not reachable: ${d.problem}` },
             { label: 'Instance ID', value: d.instanceId || '—' },
             { label: 'Security', value: d.securityEnabled ? 'Enabled' : 'Disabled' },

@@ -24,6 +24,7 @@ import { useAppSettings } from '../../state/AppSettings';
 import { usePolicies } from '../../state/Policies';
 import { CertificatesSection } from './CertificatesSection';
 import { HistorySection } from './HistorySection';
+import { ProxySection } from './ProxySection';
 import { wholeNumber } from './numbers';
 
 // Help texts are the guide's own descriptions of the fields.
@@ -293,6 +294,7 @@ function SettingsForm() {
         </Box>
       </Paper>
       {!demo && <CertificatesSection />}
+      {!demo && <ProxySection />}
     </>
   );
 }

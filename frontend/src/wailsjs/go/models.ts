@@ -177,6 +177,7 @@ export namespace connect {
 	    instanceId: string;
 	    securityEnabled: boolean;
 	    checkedAt: string;
+	    proxy: string;
 	}
 	export interface DemoAccount {
 	    user: string;
@@ -562,6 +563,7 @@ export namespace operations {
 	export interface Diagnostics {
 	    profileName: string;
 	    url: string;
+	    proxy: string;
 	    serverType: settings.ServerType;
 	    reachable: boolean;
 	    problem: string;
@@ -957,14 +959,14 @@ export namespace reservations {
 
 export namespace settings {
 	
-	export enum ServerType {
-	    LOCAL = "local",
-	    CLS = "cls",
-	}
 	export enum Theme {
 	    SYSTEM = "system",
 	    LIGHT = "light",
 	    DARK = "dark",
+	}
+	export enum ServerType {
+	    LOCAL = "local",
+	    CLS = "cls",
 	}
 	export interface HistoryPrefs {
 	    intervalMinutes: number;
@@ -987,9 +989,17 @@ export namespace settings {
 	    rememberedUser: string;
 	    pinnedFingerprint: string;
 	    caFile: string;
+	    proxy?: string;
+	    proxyUrl?: string;
+	    proxyUser?: string;
 	    noHistory?: boolean;
 	    demo?: boolean;
 	    managed?: boolean;
+	}
+	export interface ProxyInput {
+	    mode: string;
+	    url: string;
+	    user: string;
 	}
 	export interface ServerInput {
 	    pageSize: number;

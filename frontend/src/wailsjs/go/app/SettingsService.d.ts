@@ -20,6 +20,10 @@ export function SetCAFile(arg1:string):Promise<app.SettingsView>;
 
 export function SetNavCollapsed(arg1:boolean):Promise<app.SettingsView>;
 
+export function SetProxy(arg1:settings.ProxyInput):Promise<app.SettingsView>;
+
+export function SetProxyPassword(arg1:string):Promise<void>;
+
 export function SetTheme(arg1:settings.Theme):Promise<app.SettingsView>;
 
 export function Status():Promise<connect.ConnectionInfo>;

@@ -34,6 +34,14 @@ export function SetNavCollapsed(arg1) {
   return window['go']['app']['SettingsService']['SetNavCollapsed'](arg1);
 }
 
+export function SetProxy(arg1) {
+  return window['go']['app']['SettingsService']['SetProxy'](arg1);
+}
+
+export function SetProxyPassword(arg1) {
+  return window['go']['app']['SettingsService']['SetProxyPassword'](arg1);
+}
+
 export function SetTheme(arg1) {
   return window['go']['app']['SettingsService']['SetTheme'](arg1);
 }
