@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 mode=${1:---test}
 pkgs=(build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev)
 if [ "$mode" = "--test" ]; then
-  pkgs+=(xvfb xauth chromium file dbus-daemon gnome-keyring curl nsis wine wine64 gcc-mingw-w64-x86-64-win32 msitools wixl osslsigncode)
+  pkgs+=(xvfb xauth chromium file dbus-daemon gnome-keyring curl nsis wine wine64 gcc-mingw-w64-x86-64-win32 msitools wixl osslsigncode openssl)
 fi
 
 missing=()
