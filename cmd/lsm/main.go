@@ -148,7 +148,7 @@ func newRoot(l *lsm) *cobra.Command {
 	root.AddCommand(newStatusCommand(l), newLoginCommand(l), newLogoutCommand(l), newProfilesCommand(l), newDiagnoseCommand(l),
 		newFeaturesCommand(l), newDevicesCommand(l), newPoolsCommand(l), newModelCommand(l), newReservationsCommand(l),
 		newPropertiesCommand(l), newActivateCommand(l), newSyncCommand(l), newOfflineCommand(l), newClientKeyCommand(l),
-		newPasswordCommand(l), newUsageCommand(l), newAuditCommand(l))
+		newPasswordCommand(l), newUsageCommand(l), newAuditCommand(l), newSetupCommand(l))
 	return root
 }
 
