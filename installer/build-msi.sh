@@ -25,10 +25,10 @@ icon=build/windows/icon.ico
 [ -f "$exe" ] || { echo "$exe is missing: run 'make windows' first" >&2; exit 1; }
 [ -f "$lsm" ] || { echo "$lsm is missing: run 'make windows' first" >&2; exit 1; }
 [ -f "$icon" ] || { echo "$icon is missing: run 'make windows' first" >&2; exit 1; }
-if ! command -v wixl >/dev/null; then
-  echo "wixl is missing: installing Debian's wixl and msitools packages" >&2
+if ! command -v wixl >/dev/null || ! command -v msibuild >/dev/null || ! command -v x86_64-w64-mingw32-gcc >/dev/null; then
+  echo "wixl, msitools or mingw-w64 is missing: installing Debian's packages" >&2
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends wixl msitools >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends wixl msitools gcc-mingw-w64-x86-64-win32 >/dev/null
 fi
 
 # Each build has its own work folder, so that the tests can build two
@@ -37,8 +37,12 @@ mkdir -p "$(dirname "$out")" installer/build
 stage=$(mktemp -d "$PWD/installer/build/msi.XXXXXX")
 trap 'rm -rf "$stage"' EXIT
 
+# The presets' custom action (msi/setupca.c), a DLL in the package.
+x86_64-w64-mingw32-gcc -O2 -Wall -Werror -s -shared -o "$stage/setupca.dll" installer/msi/setupca.c -lmsi
+
 # The variables of LicenseServerManager.wxs, in an include file: the product
-# identity from wails.json, then the payload.
+# identity from wails.json, then the payload (paths relative to the
+# repository: Debian's wixl does not take absolute ones).
 defs=$stage/product.wxi
 {
   echo '<?xml version="1.0" encoding="utf-8"?>'
@@ -47,6 +51,7 @@ defs=$stage/product.wxi
   echo "<?define AppExe = \"$exe\"?>"
   echo "<?define LsmExe = \"$lsm\"?>"
   echo "<?define Icon = \"$icon\"?>"
+  echo "<?define SetupCA = \"${stage#$PWD/}/setupca.dll\"?>"
 } >"$defs"
 
 # Producer branding: the staging rule of build-installer.sh, the same files.

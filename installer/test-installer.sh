@@ -624,14 +624,17 @@ msi_nothing_installed() {
 section "MSI package: invalid server presets fail the installation (1603) and install nothing"
 check "(setup) nothing installed before" msi_nothing_installed
 check "(setup) two product codes (Id=\"*\"), one per build" test -n "$CODE" -a -n "$HIGHER_CODE" -a "$CODE" != "$HIGHER_CODE"
-# Windows ends a package whose deferred action failed with 1603; wine 8.0
-# with 1627 (ERROR_FUNCTION_FAILED), and its log says "Return value 0" where
-# Windows' says 3.
-for args in "HOST=lls.corp PORT=70000" "HOST=http://x" "PORT=7443" "HOST=lls.corp HTTPS=2" "HOST=lls.corp CLS=SHORT"; do
+# Each with the problem lsm reports, which the presets action puts in the log.
+for t in "HOST=lls.corp PORT=70000|PORT=70000 is not valid: the port must be a number from 1 to 65535." \
+  "HOST=http://x|HOST: Enter only the host name or IP address, without http:// or a path." \
+  "PORT=7443|PORT, HTTPS and CLS need HOST as well" \
+  "HOST=lls.corp HTTPS=2|HTTPS=2 is not valid: use HTTPS=1 (HTTPS) or HTTPS=0 (HTTP)." \
+  "HOST=lls.corp CLS=SHORT|CLS: An instance ID is 12 letters and digits"; do
+  args=${t%%|*}
   # shellcheck disable=SC2086
   msi /i "$MSI" /qn $args
-  check "$args -> the installation fails (wine: 1627)" msi_rc_is 1627
-  check "$args: the log names the presets action as the failed one" grep -aq 'Action ended .*: WriteDefaults\. Return value 0\.' "$log"
+  check "$args -> exit 1603" msi_rc_is 1603
+  check "$args: the log has lsm's message: ${t#*|}" grep -aqF "${t#*|}" "$log"
 done
 check "nothing installed (rolled back)" msi_nothing_installed
 
