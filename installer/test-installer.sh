@@ -639,7 +639,7 @@ done
 check "nothing installed (rolled back)" msi_nothing_installed
 
 section "MSI package: per-machine install with server presets"
-MACHINE_PATH=$(path_without_empty "$MACHINE_ENV")
+MSI_MACHINE_PATH=$(path_without_empty "$MACHINE_ENV")
 msi /i "$MSI" /qn HOST=lls.corp PORT=7443 HTTPS=1
 check "msiexec /i /qn HOST=lls.corp PORT=7443 HTTPS=1 exits 0" msi_rc_is 0
 check "LicenseServerManager.exe in Program Files\\LicenseServerManager, the one built" cmp -s "$PM_DIR/LicenseServerManager.exe" build/bin/LicenseServerManager.exe
@@ -678,7 +678,7 @@ check "msiexec /x {ProductCode} /qn exits 0" msi_rc_is 0
 check "the install folder is gone, defaults.json with it" test ! -e "$PM_DIR"
 check "the shortcuts are gone" test ! -e "$MSI_STARTMENU" -a ! -e "$MSI_DESKTOP"
 check "the uninstall entry is gone" entries_are
-check "the folder is off the machine's PATH, and the rest is as it was" eval '! path_has_pm_dir && [ "$(path_without_empty "$MACHINE_ENV")" = "$MACHINE_PATH" ]'
+check "the folder is off the machine's PATH, and the rest is as it was" eval '! path_has_pm_dir && [ "$(path_without_empty "$MACHINE_ENV")" = "$MSI_MACHINE_PATH" ]'
 check "no registry key of the package is left" no_key 'HKLM\Software\LicenseServerManager'
 check "the user's settings kept" same_file "$SETTINGS_DIR/settings.json" "$TMP/settings.planted"
 
