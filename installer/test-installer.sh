@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
 # make test-installer: runs the Windows installer and uninstaller silently
 # under wine (no display needed) in a throw-away prefix and checks what they
-# leave behind, including the usage-history task of /COLLECT=, a build
-# signed as `make sign` signs it (a throw-away certificate) and the machine
-# policies; then runs the Windows build of internal/settings, internal/secrets
-# and internal/netproxy under wine (a real Credential Manager round trip, the
+# leave behind, including the usage-history task of /COLLECT=, the MSI
+# package (install with presets, upgrade, uninstall), a build signed as
+# `make sign` signs it (a throw-away certificate) and the machine policies;
+# then runs the Windows build of internal/settings, internal/secrets and
+# internal/netproxy under wine (a real Credential Manager round trip, the
 # policies and the proxy read from the registry).
 # Prints "installer: N passed, M failed" and exits non-zero on a failure.
 #
-# Usage: installer/test-installer.sh [INSTALLER.exe]
-# Needs build/bin/LicenseServerManager.exe and the installer built from it
-# (make installer). Installs nsis, wine and mingw-w64 when they are missing.
+# Usage: installer/test-installer.sh [INSTALLER.exe [PACKAGE.msi]]
+# Needs build/bin/LicenseServerManager.exe and the installer and MSI package
+# built from it (make installer msi). Installs nsis, wine, mingw-w64, wixl
+# and msitools when they are missing.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 INSTALLER=$(realpath "${1:-build/bin/LicenseServerManagerInstaller.exe}")
+MSI=$(realpath "${2:-build/bin/LicenseServerManager.msi}")
 TESTBIN=$ROOT/installer/build/test
 t0=$(date +%s)
 
@@ -36,8 +39,9 @@ die() {
 # ------------------------------------------------------------------ setup
 section "setup"
 [ -s "$INSTALLER" ] || die "$INSTALLER is missing (make installer)"
+[ -s "$MSI" ] || die "$MSI is missing (make msi)"
 missing=()
-for p in nsis wine wine64 gcc-mingw-w64-x86-64-win32; do
+for p in nsis wine wine64 gcc-mingw-w64-x86-64-win32 wixl msitools; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
 if ((${#missing[@]})); then
@@ -78,13 +82,17 @@ trap 'exit 143' TERM INT HUP
 
 # Installers the tests need besides the real one, built while wine boots:
 # a higher version (downgrade checks) and one that sees a non-admin user
-# (wine reports every user as an administrator; see the /ALLUSERS checks).
+# (wine reports every user as an administrator; see the /ALLUSERS checks),
+# and a higher version of the MSI package (its upgrade).
 HIGHER=$TMP/LicenseServerManagerInstaller-99.0.0.exe
 NOADMIN=$TMP/LicenseServerManagerInstaller-noadmin.exe
+HIGHER_MSI=$TMP/LicenseServerManager-99.0.0.msi
 installer/build-installer.sh "$HIGHER" INFO_PRODUCTVERSION=99.0.0 >"$TMP/build-higher.log" 2>&1 &
 b1=$!
 installer/build-installer.sh "$NOADMIN" -DTEST_ACCOUNT_TYPE=User >"$TMP/build-noadmin.log" 2>&1 &
 b2=$!
+installer/build-msi.sh "$HIGHER_MSI" INFO_PRODUCTVERSION=99.0.0 >"$TMP/build-higher-msi.log" 2>&1 &
+b3=$!
 
 timeout 300 wineboot --init >/dev/null 2>&1 || die "wineboot failed"
 timeout 60 wine winecfg /v win10 >/dev/null 2>&1 || die "winecfg /v win10 failed"
@@ -110,6 +118,7 @@ WSID=$(timeout 60 wine "$TESTBIN/lsmtest.exe" sid 2>/dev/null | tr -d '\r')
 [[ $WSID == S-1-5-* ]] || die "could not read the wine user's SID ($WSID)"
 wait "$b1" || { cat "$TMP/build-higher.log"; die "building the 99.0.0 installer"; }
 wait "$b2" || { cat "$TMP/build-noadmin.log"; die "building the no-admin installer"; }
+wait "$b3" || { cat "$TMP/build-higher-msi.log"; die "building the 99.0.0 MSI package"; }
 
 # Expected values
 VERSION=$(node -p 'require("./wails.json").info.productVersion')
@@ -569,6 +578,126 @@ check "uninstall removes the Program Files folder" test ! -e "$PM_DIR"
 check "uninstall removes the public shortcuts" test ! -e "$PM_DESKTOP" -a ! -e "$PM_STARTMENU"
 check "uninstall removes the HKLM key" no_key "$HKLM_KEY"
 check "uninstall takes the folder off the machine's PATH, and nothing else" path_is "$MACHINE_ENV" "$MACHINE_PATH"
+
+# ------------------------------------------------------------ MSI package
+# The same prefix, after the NSIS tests: nothing of theirs is installed now
+# (the per-machine section uninstalled the last one). Wine 8.0's msi gives
+# ProgramMenuFolder and DesktopFolder the user's folders even for a
+# per-machine package (ALLUSERS=1), where Windows uses the all-users ones
+# (ProgramData\...\Start Menu\Programs, Users\Public\Desktop); so the
+# shortcuts are looked for where wine puts them.
+MSI_KEY='HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall'
+MSI_STARTMENU=$PU_STARTMENU
+MSI_DESKTOP=$PU_DESKTOP
+msi_property() { msiinfo export "$1" Property | tr -d '\r' | awk -F '\t' -v p="$2" '$1 == p { print $2 }'; }
+CODE=$(msi_property "$MSI" ProductCode)
+HIGHER_CODE=$(msi_property "$HIGHER_MSI" ProductCode)
+# Wine hands an exit code on as a Unix exit status: its low 8 bits
+# (1603 -> 67).
+msi_rc_is() { rc_is $(($1 & 255)); }
+msi_log=0
+msi() { # msi ARGS...: msiexec with a verbose log, C:\msi-N.log ($log)
+  msi_log=$((msi_log + 1))
+  log=$C/msi-$msi_log.log
+  run msiexec "$@" /l*v "C:\\msi-$msi_log.log"
+}
+# product_entries: the uninstall entries named after the product (the MSI's
+# are HKLM\...\Uninstall\{ProductCode}), one per line.
+product_entries() {
+  local k
+  for k in $(reg_dump "$MSI_KEY" | grep -o '{[0-9A-F-]*}$'); do
+    reg_dump "$MSI_KEY\\$k" | grep -q "DisplayName    REG_SZ    $PRODUCT\$" && echo "$k"
+  done
+}
+entries_are() { # entries_are CODE...: exactly these uninstall entries of the product
+  local got want
+  got=$(product_entries | sort)
+  want=$(printf '%s\n' "$@" | sort)
+  [ "$got" = "$want" ] || { echo "        uninstall entries: '${got//$'\n'/ }', expected '${want//$'\n'/ }'" >&2; return 1; }
+}
+# path_without_empty KEY: its Path without empty elements (wine's
+# RemoveEnvironmentStrings leaves the ";" before the value it removes).
+path_without_empty() { path_of "$1" | tr ';' '\n' | grep -v '^$' | paste -sd ';'; }
+path_has_pm_dir() { path_of "$MACHINE_ENV" | tr ';' '\n' | grep -qixF "$PM_WIN\\"; }
+msi_nothing_installed() {
+  nothing_installed && [ ! -e "$MSI_STARTMENU" ] && [ ! -e "$MSI_DESKTOP" ] && entries_are && ! path_has_pm_dir
+}
+
+section "MSI package: invalid server presets fail the installation (1603) and install nothing"
+check "(setup) nothing installed before" msi_nothing_installed
+check "(setup) two product codes (Id=\"*\"), one per build" test -n "$CODE" -a -n "$HIGHER_CODE" -a "$CODE" != "$HIGHER_CODE"
+# Each with the problem lsm reports, which the presets action puts in the log.
+for t in "HOST=lls.corp PORT=70000|PORT=70000 is not valid: the port must be a number from 1 to 65535." \
+  "HOST=http://x|HOST: Enter only the host name or IP address, without http:// or a path." \
+  "PORT=7443|PORT, HTTPS and CLS need HOST as well" \
+  "HOST=lls.corp HTTPS=2|HTTPS=2 is not valid: use HTTPS=1 (HTTPS) or HTTPS=0 (HTTP)." \
+  "HOST=lls.corp CLS=SHORT|CLS: An instance ID is 12 letters and digits"; do
+  args=${t%%|*}
+  # shellcheck disable=SC2086
+  msi /i "$MSI" /qn $args
+  check "$args -> exit 1603" msi_rc_is 1603
+  check "$args: the log has lsm's message: ${t#*|}" grep -aqF "${t#*|}" "$log"
+done
+check "nothing installed (rolled back)" msi_nothing_installed
+
+section "MSI package: per-machine install with server presets"
+MSI_MACHINE_PATH=$(path_without_empty "$MACHINE_ENV")
+msi /i "$MSI" /qn HOST=lls.corp PORT=7443 HTTPS=1
+check "msiexec /i /qn HOST=lls.corp PORT=7443 HTTPS=1 exits 0" msi_rc_is 0
+check "LicenseServerManager.exe in Program Files\\LicenseServerManager, the one built" cmp -s "$PM_DIR/LicenseServerManager.exe" build/bin/LicenseServerManager.exe
+check "lsm.exe beside it, the one built" cmp -s "$PM_DIR/lsm.exe" build/bin/lsm.exe
+check "defaults.json has the bytes the NSIS installer writes for /HOST=lls.corp /PORT=7443 /HTTPS=1" same_file "$PM_DIR/defaults.json" "$TMP/expected-local.json"
+check "nothing else in the folder" test "$(ls "$PM_DIR" | tr '\n' ' ')" = "LicenseServerManager.exe defaults.json lsm.exe "
+check "Start menu shortcut" test -f "$MSI_STARTMENU"
+check "no desktop shortcut without DESKTOPSHORTCUT=1" test ! -e "$MSI_DESKTOP"
+check "one uninstall entry, {ProductCode}" entries_are "$CODE"
+dump=$(reg_dump "$MSI_KEY\\$CODE")
+check "DisplayVersion $VERSION" value_is DisplayVersion "$VERSION"
+check "Publisher" value_is Publisher "$PUBLISHER"
+check "InstallLocation" value_is InstallLocation "$PM_WIN\\"
+check "NoModify" value_is NoModify 0x1
+check "no NSIS uninstall entry" no_key "$HKLM_KEY"
+check "the folder is on the machine's PATH" path_has_pm_dir
+check "lsm runs from the install folder (--version)" lsm_runs "$PM_DIR" --version 0 "lsm $VERSION"
+
+section "MSI package: upgrade in place to 99.0.0"
+plant_user_data
+msi /i "$HIGHER_MSI" /qn DESKTOPSHORTCUT=1
+check "the 99.0.0 package with DESKTOPSHORTCUT=1 exits 0" msi_rc_is 0
+check "one uninstall entry, the new product code" entries_are "$HIGHER_CODE"
+dump=$(reg_dump "$MSI_KEY\\$HIGHER_CODE")
+check "DisplayVersion 99.0.0" value_is DisplayVersion 99.0.0
+check "same folder" test -f "$PM_DIR/LicenseServerManager.exe"
+check "defaults.json kept (no presets given)" same_file "$PM_DIR/defaults.json" "$TMP/expected-local.json"
+check "the user's settings kept" same_file "$SETTINGS_DIR/settings.json" "$TMP/settings.planted"
+check "desktop shortcut (DESKTOPSHORTCUT=1)" test -f "$MSI_DESKTOP"
+check "Start menu shortcut" test -f "$MSI_STARTMENU"
+check "the folder is on PATH once" test "$(path_of "$MACHINE_ENV" | tr ';' '\n' | grep -icxF "$PM_WIN\\")" -eq 1
+
+section "MSI package: uninstall"
+msi /x "$HIGHER_CODE" /qn
+check "msiexec /x {ProductCode} /qn exits 0" msi_rc_is 0
+check "the install folder is gone, defaults.json with it" test ! -e "$PM_DIR"
+check "the shortcuts are gone" test ! -e "$MSI_STARTMENU" -a ! -e "$MSI_DESKTOP"
+check "the uninstall entry is gone" entries_are
+check "the folder is off the machine's PATH, and the rest is as it was" eval '! path_has_pm_dir && [ "$(path_without_empty "$MACHINE_ENV")" = "$MSI_MACHINE_PATH" ]'
+check "no registry key of the package is left" no_key 'HKLM\Software\LicenseServerManager'
+check "the user's settings kept" same_file "$SETTINGS_DIR/settings.json" "$TMP/settings.planted"
+
+section "MSI package: a downgrade is refused"
+# In a fresh install of 99.0.0: under wine, the removal of the old version
+# that an upgrade runs (a separate msiexec REMOVE=ALL) takes the UpgradeCode
+# registration of the new one with it, so that wine no longer finds 99.0.0
+# by its UpgradeCode after the upgrade above. Windows keeps it.
+msi /i "$HIGHER_MSI" /qn
+check "(setup) 99.0.0 installed" msi_rc_is 0
+msi /i "$MSI" /qn
+check "installing $VERSION over 99.0.0 is refused: exit 1603" msi_rc_is 1603
+check "by the launch condition of MajorUpgrade (the downgrade message)" grep -aq 'Action ended .*: LaunchConditions\. Return value 0\.' "$log"
+check "still one uninstall entry, 99.0.0's" entries_are "$HIGHER_CODE"
+msi /x "$HIGHER_MSI" /qn
+check "msiexec /x PACKAGE.msi /qn exits 0" msi_rc_is 0
+check "nothing of the package is left" msi_nothing_installed
 
 section "signed build: exes, uninstaller and installer signed as make sign does (tools/sign.sh)"
 # A throw-away code-signing certificate in the temporary folder; its key is

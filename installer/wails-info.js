@@ -1,16 +1,20 @@
 #!/usr/bin/env node
 // Prints the product identity from wails.json `info` as makensis -D
 // arguments, NUL-separated (read them with `mapfile -d ''`), so a producer
-// rebrands the installer by editing wails.json. Usage:
-//   node installer/wails-info.js wails.json [NAME=VALUE override ...]
+// rebrands the installer by editing wails.json; with --wixl, as wixl
+// <?define?> lines for the MSI package's include file (build-msi.sh).
+// Usage:
+//   node installer/wails-info.js [--wixl] wails.json [NAME=VALUE override ...]
 // Overrides (e.g. INFO_PRODUCTVERSION=9.0.0 for the downgrade test) replace
 // the value from wails.json before the derived versions are computed.
 'use strict';
 const fs = require('fs');
 
-const [file, ...overrides] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const wixl = args[0] === '--wixl';
+const [file, ...overrides] = wixl ? args.slice(1) : args;
 if (!file) {
-  console.error('usage: wails-info.js wails.json [NAME=VALUE ...]');
+  console.error('usage: wails-info.js [--wixl] wails.json [NAME=VALUE ...]');
   process.exit(2);
 }
 const info = JSON.parse(fs.readFileSync(file, 'utf8')).info || {};
@@ -48,4 +52,11 @@ defs.INFO_VIVERSION = [...parts, '0', '0', '0'].slice(0, 4).join('.');
 
 // NSIS string escapes: $ starts a variable, " ends the string.
 const nsis = (v) => String(v).replace(/[\r\n]+/g, ' ').replace(/\$/g, '$$$$').replace(/"/g, '$\\"');
-process.stdout.write(Object.entries(defs).map(([k, v]) => `-D${k}=${nsis(v)}\0`).join(''));
+if (wixl) {
+  // wixl takes a <?define?> value as it is, up to the "?>" that ends it
+  // (an include file, as wixl's --define reads only ASCII: no ©).
+  const pi = (v) => String(v).replace(/[\r\n]+/g, ' ').replace(/\?>/g, '? >');
+  process.stdout.write(Object.entries(defs).map(([k, v]) => `<?define ${k} = "${pi(v)}"?>\n`).join(''));
+} else {
+  process.stdout.write(Object.entries(defs).map(([k, v]) => `-D${k}=${nsis(v)}\0`).join(''));
+}

@@ -152,7 +152,7 @@ func newRoot(l *lsm) *cobra.Command {
 	root.AddCommand(newStatusCommand(l), newLoginCommand(l), newLogoutCommand(l), newProfilesCommand(l), newDiagnoseCommand(l),
 		newFeaturesCommand(l), newDevicesCommand(l), newPoolsCommand(l), newModelCommand(l), newReservationsCommand(l),
 		newPropertiesCommand(l), newActivateCommand(l), newSyncCommand(l), newOfflineCommand(l), newClientKeyCommand(l),
-		newPasswordCommand(l), newUsageCommand(l), newAuditCommand(l), newPoliciesCommand(l))
+		newPasswordCommand(l), newUsageCommand(l), newAuditCommand(l), newPoliciesCommand(l), newSetupCommand(l))
 	return root
 }
 
