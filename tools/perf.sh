@@ -43,4 +43,4 @@ for i in $(seq 1 300); do
   sleep 1
 done
 echo "== UI timings (large dataset)"
-(cd frontend && HOME="$work" node e2e/perf.mjs)
+(cd frontend && HOME="$work" PERF_APP_GROUP="$xpid" node e2e/perf.mjs)

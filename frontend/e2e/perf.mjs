@@ -2,6 +2,7 @@
 // `wails dev --demo --security off --dataset large`). Figures, not tests:
 // each action is timed from the click to the table showing its new rows,
 // five times, and the median is printed.
+import { readdirSync, readFileSync } from 'node:fs';
 import { ARTIFACTS, BASE_URL, launch, shot } from './harness.mjs';
 
 const { browser, page } = await launch();
@@ -33,30 +34,76 @@ await timed('open Features Details (fetch and decode 100,000 records, first page
 const total = await page.getByText(/^Total number of records: [\d,]+$/).textContent();
 console.log(`  ${total}`);
 
+// painted(w) records w.__perf.end once the frame that shows the change has
+// been drawn: the frame after the next animation frame has begun.
+function painted(w) {
+  requestAnimationFrame(() => setTimeout(() => { w.__perf.end = performance.now(); }, 0));
+}
+
+// Baseline (b): what this browser needs to draw a static 50-row, 11-column
+// table from data already in memory, timed as the app's page switch is:
+// from the Enter keydown to the frame that shows the new rows.
+async function staticTable(runs) {
+  const base = await browser.newPage();
+  await base.setContent(`<!doctype html><html><head><style>
+    body { font: 14px system-ui, sans-serif; } table { border-collapse: collapse; width: 100%; }
+    td, th { padding: 6px 16px; border-bottom: 1px solid #e0e0e0; text-align: left; white-space: nowrap; }
+    </style></head><body><input aria-label="page"><table aria-label="Static"><thead><tr>${Array.from({ length: 11 }, (_, c) => `<th>Column ${c + 1}</th>`).join('')}</tr></thead><tbody></tbody></table></body></html>`);
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    times.push(await base.evaluate(async ([run, paintedSource]) => {
+      const w = window;
+      const afterPaint = new Function(`return ${paintedSource}`)();
+      const rows = Array.from({ length: 50 }, (_, r) => Array.from({ length: 11 }, (_, c) => `Feature_${run}_${r}_${c}`));
+      w.__perf = { start: 0, end: 0 };
+      const input = document.querySelector('input');
+      input.addEventListener('keydown', () => {
+        w.__perf.start = performance.now();
+        const body = document.createElement('tbody');
+        for (const row of rows) {
+          const tr = body.insertRow();
+          for (const v of row) tr.insertCell().textContent = v;
+        }
+        document.querySelector('tbody').replaceWith(body);
+        afterPaint(w);
+      }, { once: true });
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+      while (!w.__perf.end) await new Promise((r) => setTimeout(r, 5));
+      return w.__perf.end - w.__perf.start;
+    }, [i, painted.toString()]));
+  }
+  await base.close();
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
 // In-page latency, free of Playwright's own round trips: from the Enter
-// keydown to the moment the table's first cell shows the new page.
+// keydown to the frame that shows the table's new page.
 async function inPage(label, runs, prepare, key) {
   const times = [];
   for (let i = 0; i < runs; i++) {
     const target = await prepare(i);
-    await page.evaluate(() => {
+    await page.evaluate((paintedSource) => {
       const w = window;
+      const afterPaint = new Function(`return ${paintedSource}`)();
       w.__perf = { start: 0, end: 0 };
       const cell = () => document.querySelector('table[aria-label="Feature records"] tbody tr td')?.textContent;
       const before = cell();
       document.addEventListener('keydown', (e) => { if (e.key === 'Enter') w.__perf.start = performance.now(); }, { capture: true, once: true });
       const obs = new MutationObserver(() => {
         const busy = document.querySelector('table[aria-label="Feature records"]')?.getAttribute('aria-busy');
-        if (busy === 'false' && cell() !== before && w.__perf.start) { w.__perf.end = performance.now(); obs.disconnect(); }
+        if (busy === 'false' && cell() !== before && w.__perf.start) { obs.disconnect(); afterPaint(w); }
       });
       obs.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-    });
+    }, painted.toString());
     await target.press(key);
     await page.waitForFunction(() => window.__perf.end > 0);
     times.push(await page.evaluate(() => window.__perf.end - window.__perf.start));
   }
   times.sort((a, b) => a - b);
-  console.log(`${label}: median ${times[Math.floor(times.length / 2)].toFixed(0)} ms in the page (min ${times[0].toFixed(0)}, max ${times[times.length - 1].toFixed(0)}, ${runs} runs)`);
+  const med = times[Math.floor(times.length / 2)];
+  console.log(`${label}: median ${med.toFixed(0)} ms in the page (min ${times[0].toFixed(0)}, max ${times[times.length - 1].toFixed(0)}, ${runs} runs)`);
+  return med;
 }
 
 await timed('switch page (Go to page N), as Playwright sees it', 5, async (i) => {
@@ -67,11 +114,58 @@ await timed('switch page (Go to page N), as Playwright sees it', 5, async (i) =>
   await settled();
   await page.waitForFunction((b) => document.querySelector('table[aria-label="Feature records"] tbody tr td')?.textContent !== b, before);
 });
-await inPage('switch page (Go to page N)', 7, async (i) => {
+const pageSwitch = await inPage('switch page (Go to page N)', 7, async (i) => {
   const input = page.getByLabel('Go to page', { exact: true });
   await input.fill(String(300 + i * 53));
   return input;
 }, 'Enter');
+const baseline = await staticTable(7);
+console.log(`  ${(pageSwitch / baseline).toFixed(2)}x baseline (b), the browser drawing a static 50-row, 11-column table from memory: ${baseline.toFixed(1)} ms (median of 7)`);
+
+// Memory after Features Details and ten page switches, and its growth over
+// fifty more: the app's processes (Go and its web view, the process group
+// tools/perf.sh started, PERF_APP_GROUP) and the page's JavaScript heap in
+// this browser, each after a garbage collection.
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Performance.enable');
+function groupRssMB() {
+  const group = Number(process.env.PERF_APP_GROUP);
+  if (!group) return NaN;
+  let kb = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      // The process group is the fifth field after the parenthesised name.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) !== group) continue;
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // A process that ended while it was read.
+    }
+  }
+  return kb / 1024;
+}
+async function heapMB() {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'JSHeapUsedSize').value / 1024 / 1024;
+}
+async function switchPages(n, from) {
+  const input = page.getByLabel('Go to page', { exact: true });
+  for (let i = 0; i < n; i++) {
+    const before = await firstCell();
+    await input.fill(String(from + i));
+    await input.press('Enter');
+    await page.waitForFunction((b) => document.querySelector('table[aria-label="Feature records"] tbody tr td')?.textContent !== b, before);
+  }
+}
+await switchPages(10, 700);
+const rss10 = groupRssMB();
+const heap10 = await heapMB();
+await switchPages(50, 800);
+const rss60 = groupRssMB();
+const heap60 = await heapMB();
+console.log(`memory after Features Details and 10 page switches: app ${rss10.toFixed(0)} MB resident (Go and its web view), page heap ${heap10.toFixed(1)} MB`);
+console.log(`  growth over 50 more page switches: app ${(rss60 - rss10).toFixed(1)} MB, page heap ${(heap60 - heap10).toFixed(1)} MB`);
 
 await timed('search an exact feature name', 5, async (i) => {
   const search = page.getByLabel('Search by feature name', { exact: true });
