@@ -2,6 +2,7 @@ package fne
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strconv"
 	"strings"
@@ -51,6 +52,7 @@ func TestFeatureScannerTakesTheServersShapes(t *testing.T) {
 		"escapes and non-ASCII in values":           []byte(`[{"featureName": "A\u0026B \"q\" \\ \/ \n", "vendor": "Sinnvoll GmbH – Köln", "expiry": "permanent"}]`),
 		"null records, fields and a repeated key":   []byte(` [null, {"featureName": "F", "featureName": null, "metered": true, "metered": null, "used": 5, "used": null}, {}] `),
 		"every field":                               everyFieldBody(t),
+		"more records than a block":                 manyRecords(2*blockLen + 3),
 		"empty list":                                []byte(`[]`),
 		"no list":                                   []byte(`null`),
 		"white space everywhere":                    []byte("\t[\r\n {\n \"id\" :\t1 ,\"featureName\"\n:\"F\" } \n]\n"),
@@ -66,6 +68,25 @@ func TestFeatureScannerTakesTheServersShapes(t *testing.T) {
 			}
 		})
 	}
+}
+
+// manyRecords is a list of n records, every tenth one null, each with its
+// index as its ID and name, so records joined out of order differ.
+func manyRecords(n int) []byte {
+	var b strings.Builder
+	b.WriteByte('[')
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		if i%10 == 9 {
+			b.WriteString("null")
+			continue
+		}
+		fmt.Fprintf(&b, `{"id": %d, "featureName": "F%d", "used": "%d"}`, i, i, i%7)
+	}
+	b.WriteByte(']')
+	return []byte(b.String())
 }
 
 // everyFieldBody is one record with every field of Feature set to a value
