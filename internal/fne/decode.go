@@ -14,8 +14,8 @@ import (
 // read straight from the bytes. The scanner takes only what it can decode
 // exactly as encoding/json would; on anything else (a syntax or type error,
 // an escaped or non-ASCII key, deep nesting) it gives up and encoding/json
-// decodes the body, so its result and its error messages, whose syntax
-// offsets decodeInto words its message by, stand unchanged.
+// decodes the body, so results and errors stay encoding/json's own
+// (decodeInto words its message by a syntax error's offset).
 func decodeFeatures(body []byte, out *[]Feature) error {
 	s := featureScanner{b: body}
 	if fs, ok := s.list(); ok {
