@@ -16,32 +16,40 @@ type FlexInt int64
 
 // UnmarshalJSON accepts 12, "12", 12.0, "" and null (the last two as 0).
 func (n *FlexInt) UnmarshalJSON(b []byte) error {
+	v, err := parseFlexInt(b)
+	if err != nil {
+		return err
+	}
+	*n = v
+	return nil
+}
+
+// parseFlexInt reads one JSON value as UnmarshalJSON is given it (a string
+// with its quotes, escapes left as they are). The feature-list decoder calls
+// it too, so both paths read a count the same way.
+func parseFlexInt(b []byte) (FlexInt, error) {
 	if len(b) > 0 && b[0] == '"' {
 		b = b[1 : len(b)-1]
 	}
 	if len(b) == 0 || string(b) == "null" {
-		*n = 0
-		return nil
+		return 0, nil
 	}
 	if v, ok := parseDigits(b); ok {
-		*n = FlexInt(v)
-		return nil
+		return FlexInt(v), nil
 	}
 	f, err := strconv.ParseFloat(string(b), 64)
 	if err != nil && !errors.Is(err, strconv.ErrRange) {
-		return fmt.Errorf("not a number: %.40q", b)
+		return 0, fmt.Errorf("not a number: %.40q", b)
 	}
 	// A count beyond int64 (1e30) stays at the largest one rather than
 	// wrapping round to a negative count.
 	switch {
 	case f >= math.MaxInt64:
-		*n = math.MaxInt64
+		return math.MaxInt64, nil
 	case f <= math.MinInt64:
-		*n = math.MinInt64
-	default:
-		*n = FlexInt(f)
+		return math.MinInt64, nil
 	}
-	return nil
+	return FlexInt(f), nil
 }
 
 // parseDigits is the fast path for a plain optionally-signed decimal integer.

@@ -254,6 +254,15 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
+// unmarshal decodes a body with encoding/json, except the feature list,
+// whose size makes its decoding the wait users notice (decodeFeatures).
+func unmarshal(body []byte, out any) error {
+	if fs, ok := out.(*[]Feature); ok {
+		return decodeFeatures(body, fs)
+	}
+	return json.Unmarshal(body, out)
+}
+
 // firstByte is the first byte of body that is not JSON white space.
 func firstByte(body []byte) byte {
 	for _, b := range body {
@@ -306,7 +315,7 @@ func decodeInto(op Op, body []byte, out any) error {
 	if firstByte(body) == '<' {
 		return apperr.New(apperr.ServerError, "The server answered %s with a web page, not JSON: a proxy or another web server may answer at this address.", EndpointFor(op).Label)
 	}
-	if err := json.Unmarshal(body, out); err != nil {
+	if err := unmarshal(body, out); err != nil {
 		if syn := (*json.SyntaxError)(nil); errors.As(err, &syn) && syn.Offset <= 1 {
 			return apperr.Wrap(err, apperr.ServerError, "The server answered %s with text that is not JSON (it begins %q).", EndpointFor(op).Label, truncate(firstLine(string(body)), 40))
 		}
