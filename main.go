@@ -44,6 +44,10 @@ import (
 //go:embed all:frontend/dist
 var assets embed.FS
 
+// processStart is as early as Go code runs, for the start-up time the log
+// records at the first paint.
+var processStart = time.Now()
+
 //go:embed wails.json
 var wailsJSON []byte
 
@@ -173,6 +177,9 @@ func runDesktop(info buildinfo.Info, demo bool, brandingDir, historyFile string,
 		System: app.NewSystemService(app.SystemDeps{
 			Info: info, LogFolder: logDir, KeptFolder: keptDir, SettingsFile: store.Path(), Demo: demo,
 			Opener: desktop.FolderOpener{}, WebView: desktop.WebView, Conns: conns, Dialogs: dialogs,
+			FirstPaint: func(view string) {
+				log.Info("first paint", "view", view, "ms", time.Since(processStart).Milliseconds())
+			},
 		}),
 	}
 	width, height := 1280, 820

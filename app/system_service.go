@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"licenseservermanager/internal/apperr"
 	"licenseservermanager/internal/buildinfo"
@@ -41,6 +42,9 @@ type SystemService struct {
 	probe  WebViewProbe
 	conns  *connect.Connections
 	files  files
+	// firstPaint hears of the first view painted; painted makes it once.
+	firstPaint func(view string)
+	painted    sync.Once
 
 	// last is the latest diagnostics, of the profile keyed lastKey: the
 	// compatibility report is made of what the administrator saw.
@@ -59,12 +63,14 @@ type SystemDeps struct {
 	WebView      WebViewProbe
 	Conns        *connect.Connections
 	Dialogs      Dialogs
+	// FirstPaint is told the view the window painted first, once per run.
+	FirstPaint func(view string)
 }
 
 // NewSystemService builds the service.
 func NewSystemService(d SystemDeps) *SystemService {
 	return &SystemService{about: AboutInfo{Build: d.Info, LogFolder: d.LogFolder, KeptFolder: d.KeptFolder, SettingsFile: d.SettingsFile, DemoMode: d.Demo},
-		opener: d.Opener, probe: d.WebView, conns: d.Conns, files: files{d.Dialogs}}
+		opener: d.Opener, probe: d.WebView, conns: d.Conns, files: files{d.Dialogs}, firstPaint: d.FirstPaint}
 }
 
 // About returns build, system and web engine information.
@@ -124,6 +130,14 @@ func (s *SystemService) SaveCompatibilityReport() (string, error) {
 		return "", err
 	}
 	return path, nil
+}
+
+// Painted is the frontend saying it has drawn view with its content; the
+// first one of a run is the start-up time the log records.
+func (s *SystemService) Painted(view string) {
+	if s.firstPaint != nil {
+		s.painted.Do(func() { s.firstPaint(view) })
+	}
 }
 
 // PolicyView is the organisation's machine policies, with the words the

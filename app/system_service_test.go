@@ -104,3 +104,15 @@ func TestSaveTheCompatibilityReport(t *testing.T) {
 		t.Fatalf("cancelled: %q %v", path, err)
 	}
 }
+
+func TestPaintedTellsTheFirstViewOnce(t *testing.T) {
+	var views []string
+	svc := NewSystemService(SystemDeps{FirstPaint: func(view string) { views = append(views, view) }})
+	svc.Painted("about")
+	svc.Painted("about")
+	svc.Painted("dashboard")
+	if len(views) != 1 || views[0] != "about" {
+		t.Fatalf("first paint told %v", views)
+	}
+	NewSystemService(SystemDeps{}).Painted("about") // nobody to tell: no panic
+}

@@ -23,6 +23,46 @@ mkdir -p "$E2E_ARTIFACTS"
 # dev-tagged build of the app serves frontend/dist to Chromium on :34115
 # (React's development build, as `wails dev` serves it, is several times slower).
 (cd frontend && npm run build >/dev/null)
+
+# Start-up: process start to the About view painted, the production build
+# under Xvfb (the app logs "first paint ... ms=N"), against baseline (c),
+# bench/startbase: the smallest Wails app, built with the same flags, from
+# its process start to its one page painted. Security off: a secured demo
+# server opens on Login. Before the UI timings, whose app would hold the
+# single-instance lock.
+echo "== Start-up (production build under Xvfb, 5 runs each)"
+go tool -modfile=tools/go.mod wails build -nocolour -s -tags webkit2_41 -o lsm-start 2>&1 | awk -f tools/quiet-bindings.awk >/dev/null
+go build -tags desktop,production,webkit2_41 -ldflags "-w -s" -o "$work/startbase" ./bench/startbase
+applog=$XDG_CACHE_HOME/LicenseServerManager/logs/app.log
+paints() { if [ -f "$applog" ]; then grep -c 'msg="first paint"' "$applog" || true; else echo 0; fi; }
+# first_paint CMD...: runs CMD under Xvfb until it reports its first paint
+# (on its output, or the app in its log) and prints the milliseconds.
+first_paint() {
+  local out=$work/start.out ms="" before
+  before=$(paints)
+  group_start xvfb-run -a -s '-screen 0 1280x900x24' "$@" >"$out" 2>&1
+  local g=$group_pid
+  for _ in $(seq 1 600); do
+    ms=$(sed -n 's/^first paint \([0-9]*\) ms$/\1/p' "$out")
+    if [ -z "$ms" ] && [ "$(paints)" -gt "$before" ]; then
+      ms=$(grep 'msg="first paint"' "$applog" | tail -1 | sed -n 's/.* ms=\([0-9]*\).*/\1/p')
+    fi
+    [ -n "$ms" ] && break
+    group_alive "$g" || break
+    sleep 0.05
+  done
+  group_stop "$g" TERM
+  echo "${ms:-NaN}"
+}
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+app_ms=() base_ms=()
+for _ in 1 2 3 4 5; do
+  base_ms+=("$(first_paint "$work/startbase")")
+  app_ms+=("$(first_paint "$root/build/bin/lsm-start" --demo --security off)")
+done
+app=$(median "${app_ms[@]}") base=$(median "${base_ms[@]}")
+echo "start to the About view painted: median $app ms, $(awk -v a="$app" -v b="$base" 'BEGIN { printf "%.2f", a / b }')x baseline (c), the smallest Wails app: $base ms (runs: app ${app_ms[*]}; baseline ${base_ms[*]})"
+rm -f "$root/build/bin/lsm-start"
 go build -tags dev,webkit2_41 -o "$work/lsm-dev" .
 # In a process group of its own, so that stopping it stops xvfb-run's X
 # server too, and nothing else.

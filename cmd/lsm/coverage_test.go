@@ -91,6 +91,7 @@ var console = map[string]struct{ command, calls string }{
 
 // windowOnly are bound methods that only make sense in a window.
 var windowOnly = map[string]string{
+	"System.Painted":           "the window's start-up time, which the app's log records",
 	"Settings.SetTheme":        "the window's theme",
 	"Settings.SetNavCollapsed": "the window's navigation drawer",
 	"Session.Touch":            "the window's inactivity clock; each lsm command logs in for itself",

@@ -33,6 +33,7 @@ describe('App shell', () => {
     vi.mocked(settingsApi.status).mockResolvedValue(connectionInfo());
     vi.mocked(systemApi.about).mockResolvedValue(aboutInfo({ build: { ...aboutInfo().build, productName: 'Acme License Manager' } }));
     vi.mocked(systemApi.policies).mockResolvedValue(noPolicies);
+    vi.mocked(systemApi.painted).mockResolvedValue();
     vi.mocked(sessionApi.start).mockResolvedValue(sessionState());
     // Without an accepted data.json Go sends no nav.
     vi.mocked(brandingApi.get).mockResolvedValue({ logoDataUrl: '', problems: [], dir: '/opt/lsm/branding' });

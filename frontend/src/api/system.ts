@@ -34,6 +34,8 @@ export const systemApi = {
   /** Saves the latest diagnostics as a compatibility report; "" when the user cancelled. */
   saveCompatibilityReport: (): Promise<string> => call(SystemService.SaveCompatibilityReport),
   openLogFolder: (): Promise<void> => call(SystemService.OpenLogFolder),
+  /** Tells Go a view is drawn with its content (the first one is the start-up time it logs). */
+  painted: (view: string): Promise<void> => call(() => SystemService.Painted(view)),
   /** The organisation's machine policies, read once at start. */
   policies: (): Promise<PolicyView> => call(SystemService.Policies),
   /** Shows the folder where reservation groups are kept while a change replaces them. */

@@ -23,6 +23,7 @@ describe('About view', () => {
     vi.mocked(settingsApi.get).mockResolvedValue(settingsView());
     vi.mocked(settingsApi.status).mockResolvedValue(connectionInfo());
     vi.mocked(systemApi.about).mockResolvedValue(aboutInfo());
+    vi.mocked(systemApi.painted).mockResolvedValue();
   });
 
   it('shows build, system and browser information', async () => {
@@ -40,6 +41,13 @@ describe('About view', () => {
     expect(within(system).getByText(navigator.userAgent)).toBeInTheDocument();
 
     expect(screen.getByText(/Reverera · © 2026 Reverera/)).toBeInTheDocument();
+  });
+
+  it('tells Go once it has drawn the build information, for the start-up time', async () => {
+    await renderAbout();
+    expect(await within(section('Application')).findByText('0.1.0')).toBeInTheDocument();
+    await waitFor(() => expect(systemApi.painted).toHaveBeenCalledWith('about'));
+    expect(systemApi.painted).toHaveBeenCalledTimes(1);
   });
 
   it('shows the connected server’s version and instance ID', async () => {
@@ -109,6 +117,7 @@ describe('About view', () => {
 
   it('marks demo mode', async () => {
     vi.mocked(systemApi.about).mockResolvedValue(aboutInfo({ demoMode: true }));
+    vi.mocked(systemApi.painted).mockResolvedValue();
     await renderAbout();
     expect(await screen.findByText('Demo mode')).toBeInTheDocument();
   });

@@ -38,6 +38,13 @@ export function About() {
     };
   }, []);
 
+  // Go logs the first view painted with the time since the process started.
+  useEffect(() => {
+    if (about.kind !== 'ready') return;
+    const frame = requestAnimationFrame(() => setTimeout(() => void systemApi.painted('about'), 0));
+    return () => cancelAnimationFrame(frame);
+  }, [about.kind]);
+
   // Only the newest check may fill the section: an answer about the previous
   // profile can arrive after a switch.
   const serverSeq = useRef(0);

@@ -959,14 +959,14 @@ export namespace reservations {
 
 export namespace settings {
 	
+	export enum ServerType {
+	    LOCAL = "local",
+	    CLS = "cls",
+	}
 	export enum Theme {
 	    SYSTEM = "system",
 	    LIGHT = "light",
 	    DARK = "dark",
-	}
-	export enum ServerType {
-	    LOCAL = "local",
-	    CLS = "cls",
 	}
 	export interface HistoryPrefs {
 	    intervalMinutes: number;

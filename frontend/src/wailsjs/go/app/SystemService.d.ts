@@ -13,6 +13,8 @@ export function OpenKeptFolder():Promise<void>;
 
 export function OpenLogFolder():Promise<void>;
 
+export function Painted(arg1:string):Promise<void>;
+
 export function Policies():Promise<app.PolicyView>;
 
 export function Progress(arg1:string):Promise<app.ProgressEvent>;

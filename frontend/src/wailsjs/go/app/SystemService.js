@@ -22,6 +22,10 @@ export function OpenLogFolder() {
   return window['go']['app']['SystemService']['OpenLogFolder']();
 }
 
+export function Painted(arg1) {
+  return window['go']['app']['SystemService']['Painted'](arg1);
+}
+
 export function Policies() {
   return window['go']['app']['SystemService']['Policies']();
 }
