@@ -1,0 +1,111 @@
+// Builds the branding icon pack: every icon of @mui/icons-material as the SVG
+// elements it draws, in one gzip-compressed JSON, so the app ships one asset
+// instead of one chunk per icon.
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const require = createRequire(import.meta.url);
+export const iconDir = dirname(require.resolve('@mui/icons-material/package.json'));
+
+/** The icon names the package exports: one CommonJS file each, beside index.js. */
+export function iconNames(dir = iconDir) {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.js') && f !== 'index.js')
+    .map((f) => f.slice(0, -'.js'.length))
+    .sort();
+}
+
+// Running the package's own file, with the JSX runtime and createSvgIcon
+// replaced by recorders, yields exactly the elements it passes to
+// createSvgIcon, whatever kinds and attributes occur, without parsing it.
+const Fragment = Symbol('Fragment');
+const isElement = (c) => typeof c === 'object' && c !== null && !Array.isArray(c);
+// A fragment draws nothing itself, so its children stand in its place.
+const flat = (children) => (Array.isArray(children) ? children : [children]).flatMap((c) => (c.type === Fragment ? c.kids : [c]));
+const element = (type, { children, ...attrs }) => ({ type, attrs, kids: children === undefined ? [] : flat(children) });
+// As in the pack: [type, attributes] or [type, attributes, children].
+const tuple = ({ type, attrs, kids }) => {
+  for (const k of kids) if (!isElement(k)) throw new Error(`<${type}> has a text child`);
+  return kids.length > 0 ? [type, attrs, kids.map(tuple)] : [type, attrs];
+};
+const recorders = {
+  react: { Fragment },
+  'react/jsx-runtime': { jsx: element, jsxs: element },
+  './utils/createSvgIcon': { default: (children, name) => ({ children: flat(children), name }) },
+  '@babel/runtime/helpers/interopRequireDefault': { default: (m) => m },
+  '@babel/runtime/helpers/interopRequireWildcard': { default: (m) => m },
+};
+
+function record(file) {
+  const exports = {};
+  const fakeRequire = (id) => {
+    const m = recorders[id];
+    if (!m) throw new Error(`${file}: unexpected require("${id}")`);
+    return m;
+  };
+  new Function('exports', 'require', readFileSync(file, 'utf8'))(exports, fakeRequire);
+  const icon = exports.default;
+  return icon && { name: icon.name, children: icon.children.map(tuple) };
+}
+
+/**
+ * name → the SVG children: an element is [type, attributes, children?], with
+ * React's attribute names. The common single plain path is only its d string,
+ * which about halves the JSON.
+ */
+export function readIcons(dir = iconDir) {
+  const icons = {};
+  for (const name of iconNames(dir)) {
+    const icon = record(join(dir, `${name}.js`));
+    if (icon?.name !== name) throw new Error(`${name}.js: not a createSvgIcon(…, "${name}") file`);
+    const [only] = icon.children;
+    const plainPath = icon.children.length === 1 && only[0] === 'path' && only.length === 2 && Object.keys(only[1]).join() === 'd';
+    icons[name] = plainPath ? only[1].d : icon.children;
+  }
+  return icons;
+}
+
+export function buildPack(dir = iconDir) {
+  const icons = readIcons(dir);
+  return { names: Object.keys(icons), gzip: gzipSync(JSON.stringify(icons), { level: 9 }) };
+}
+
+const virtualId = 'virtual:icon-pack';
+const resolvedId = `\0${virtualId}`;
+// Served by the dev server; Vite leaves /@ paths to plugins.
+const devUrl = '/@icon-pack/icons.json.gz';
+
+/**
+ * The Vite plugin: `virtual:icon-pack` exports the icon names and the pack's
+ * URL. A build emits the pack as one asset; the dev server serves it. The
+ * pack is octet-stream, not Content-Encoding gzip, so the app decompresses
+ * it itself and no server or webview can do it twice.
+ */
+export function iconPack() {
+  let command = 'serve';
+  let pack;
+  const built = () => (pack ??= buildPack());
+  return {
+    name: 'icon-pack',
+    configResolved(config) {
+      command = config.command;
+    },
+    resolveId(id) {
+      return id === virtualId ? resolvedId : undefined;
+    },
+    load(id) {
+      if (id !== resolvedId) return undefined;
+      const { names, gzip } = built();
+      const url = command === 'build' ? `import.meta.ROLLUP_FILE_URL_${this.emitFile({ type: 'asset', name: 'icons.json.gz', source: gzip })}` : JSON.stringify(devUrl);
+      return `export const iconNames = ${JSON.stringify(names.join(','))}.split(',');\nexport const packUrl = ${url};\n`;
+    },
+    configureServer(server) {
+      server.middlewares.use(devUrl, (_req, res) => {
+        res.setHeader('Content-Type', 'application/octet-stream');
+        res.end(built().gzip);
+      });
+    },
+  };
+}
