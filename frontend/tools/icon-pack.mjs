@@ -74,14 +74,16 @@ export function buildPack(dir = iconDir) {
 
 const virtualId = 'virtual:icon-pack';
 const resolvedId = `\0${virtualId}`;
-// Served by the dev server; Vite leaves /@ paths to plugins.
-const devUrl = '/@icon-pack/icons.json.gz';
+// Not .gz: static servers such as vite preview's answer a .gz with
+// Content-Encoding gzip, and the browser would then decompress it before the
+// app does. Vite leaves /@ paths to plugins.
+const fileName = 'icon-pack.bin';
+const devUrl = `/@icon-pack/${fileName}`;
 
 /**
  * The Vite plugin: `virtual:icon-pack` exports the icon names and the pack's
  * URL. A build emits the pack as one asset; the dev server serves it. The
- * pack is octet-stream, not Content-Encoding gzip, so the app decompresses
- * it itself and no server or webview can do it twice.
+ * app decompresses it itself, so it is served as octet-stream.
  */
 export function iconPack() {
   let command = 'serve';
@@ -98,7 +100,7 @@ export function iconPack() {
     load(id) {
       if (id !== resolvedId) return undefined;
       const { names, gzip } = built();
-      const url = command === 'build' ? `import.meta.ROLLUP_FILE_URL_${this.emitFile({ type: 'asset', name: 'icons.json.gz', source: gzip })}` : JSON.stringify(devUrl);
+      const url = command === 'build' ? `import.meta.ROLLUP_FILE_URL_${this.emitFile({ type: 'asset', name: fileName, source: gzip })}` : JSON.stringify(devUrl);
       return `export const iconNames = ${JSON.stringify(names.join(','))}.split(',');\nexport const packUrl = ${url};\n`;
     },
     configureServer(server) {
