@@ -8,5 +8,5 @@ export type PackIcon = string | PackElement[];
 export const iconDir: string;
 export function iconNames(dir?: string): string[];
 export function readIcons(dir?: string): Record<string, PackIcon>;
-export function buildPack(dir?: string): { names: string[]; gzip: Buffer };
+export function buildPack(dir?: string): { names: string[]; gzip: Uint8Array<ArrayBuffer> };
 export function iconPack(): Plugin;

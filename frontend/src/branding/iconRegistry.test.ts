@@ -2,12 +2,8 @@ import type { SvgIconComponent } from '@mui/icons-material';
 import * as pkg from '@mui/icons-material';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { iconNames, packUrl } from 'virtual:icon-pack';
-import { buildPack } from '../../tools/icon-pack.mjs';
-
-// The pack as a build emits it, from the generator the build runs.
-const { gzip } = buildPack();
-const served = (url: RequestInfo | URL) => Promise.resolve(String(url) === packUrl ? new Response(gzip) : new Response(null, { status: 404 }));
+import { iconNames } from 'virtual:icon-pack';
+import { serveIconPack } from '../test/iconPack';
 
 // Every name the package exports, and what the package draws for it.
 const packageIcons = Object.entries(pkg as unknown as Record<string, SvgIconComponent>);
@@ -19,10 +15,6 @@ const freshRegistry = async () => {
   return import('./iconRegistry');
 };
 
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
-
 describe('iconRegistry', () => {
   it('knows exactly the names the package exports', async () => {
     const { isIconName } = await freshRegistry();
@@ -33,7 +25,7 @@ describe('iconRegistry', () => {
   });
 
   it('draws every icon exactly as the package does', async () => {
-    vi.stubGlobal('fetch', vi.fn(served));
+    serveIconPack();
     const { loadIcon } = await freshRegistry();
     const differ: string[] = [];
     for (const [name, icon] of packageIcons) {
@@ -43,8 +35,7 @@ describe('iconRegistry', () => {
   });
 
   it('fetches the pack once, only when an icon is loaded, and keeps each icon', async () => {
-    const fetch = vi.fn(served);
-    vi.stubGlobal('fetch', fetch);
+    const fetch = serveIconPack();
     const { isIconName, loadIcon } = await freshRegistry();
     expect(isIconName('PermDataSetting')).toBe(true);
     expect(fetch).not.toHaveBeenCalled();
@@ -55,16 +46,14 @@ describe('iconRegistry', () => {
   });
 
   it('fetches the pack again after a failed fetch', async () => {
-    const fetch = vi.fn((url: RequestInfo | URL) => (fetch.mock.calls.length === 1 ? Promise.resolve(new Response(null, { status: 500 })) : served(url)));
-    vi.stubGlobal('fetch', fetch);
+    serveIconPack().mockResolvedValueOnce(new Response(null, { status: 500 }));
     const { loadIcon } = await freshRegistry();
     await expect(loadIcon('PermDataSetting')).rejects.toThrow('The icon pack did not load: HTTP 500');
     expect(markup(await loadIcon('PermDataSetting'))).toBe(markup(pkg.PermDataSetting));
   });
 
   it('refuses a name that is not an icon without fetching', async () => {
-    const fetch = vi.fn(served);
-    vi.stubGlobal('fetch', fetch);
+    const fetch = serveIconPack();
     const { loadIcon } = await freshRegistry();
     await expect(loadIcon('PermDataSettingIcon')).rejects.toThrow('Unknown icon PermDataSettingIcon');
     expect(fetch).not.toHaveBeenCalled();
