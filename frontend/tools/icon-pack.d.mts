@@ -5,8 +5,6 @@ export type PackElement = [type: string, attributes: Record<string, string>, chi
 /** An icon's SVG children, or only the d of its one plain path. */
 export type PackIcon = string | PackElement[];
 
-export const iconDir: string;
-export function iconNames(dir?: string): string[];
-export function readIcons(dir?: string): Record<string, PackIcon>;
-export function buildPack(dir?: string): { names: string[]; gzip: Uint8Array<ArrayBuffer> };
+/** The names of @mui/icons-material and the gzip-compressed JSON of name → PackIcon. */
+export function buildPack(): { names: string[]; gzip: Uint8Array<ArrayBuffer> };
 export function iconPack(): Plugin;

@@ -7,10 +7,10 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const require = createRequire(import.meta.url);
-export const iconDir = dirname(require.resolve('@mui/icons-material/package.json'));
+const iconDir = dirname(require.resolve('@mui/icons-material/package.json'));
 
 /** The icon names the package exports: one CommonJS file each, beside index.js. */
-export function iconNames(dir = iconDir) {
+function iconNames(dir) {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.js') && f !== 'index.js')
     .map((f) => f.slice(0, -'.js'.length))
@@ -26,8 +26,9 @@ const isElement = (c) => typeof c === 'object' && c !== null && !Array.isArray(c
 const flat = (children) => (Array.isArray(children) ? children : [children]).flatMap((c) => (c.type === Fragment ? c.kids : [c]));
 const element = (type, { children, ...attrs }) => ({ type, attrs, kids: children === undefined ? [] : flat(children) });
 // As in the pack: [type, attributes] or [type, attributes, children].
-const tuple = ({ type, attrs, kids }) => {
-  for (const k of kids) if (!isElement(k)) throw new Error(`<${type}> has a text child`);
+const tuple = (el) => {
+  if (!isElement(el)) throw new Error(`not an element: ${JSON.stringify(el)}`);
+  const { type, attrs, kids } = el;
   return kids.length > 0 ? [type, attrs, kids.map(tuple)] : [type, attrs];
 };
 const recorders = {
@@ -52,10 +53,10 @@ function record(file) {
 
 /**
  * name → the SVG children: an element is [type, attributes, children?], with
- * React's attribute names. The common single plain path is only its d string,
- * which about halves the JSON.
+ * React's attribute names. The most common icon, one path with only a d, is
+ * just that d string.
  */
-export function readIcons(dir = iconDir) {
+function readIcons(dir) {
   const icons = {};
   for (const name of iconNames(dir)) {
     const icon = record(join(dir, `${name}.js`));
@@ -67,8 +68,8 @@ export function readIcons(dir = iconDir) {
   return icons;
 }
 
-export function buildPack(dir = iconDir) {
-  const icons = readIcons(dir);
+export function buildPack() {
+  const icons = readIcons(iconDir);
   return { names: Object.keys(icons), gzip: gzipSync(JSON.stringify(icons), { level: 9 }) };
 }
 
