@@ -6,6 +6,7 @@ import sample from '../../branding/sampleData.json';
 import { App } from './App';
 import { STATUS_INTERVAL_MS } from './state/AppSettings';
 import { emitHistory } from './test/events';
+import { serveIconPack } from './test/iconPack';
 import { aboutInfo, connectionInfo, fieldProblems, historyStatus, loggedOut, profile, sessionState, settingsView, usageOverview } from './test/fixtures';
 import * as HistoryService from './wailsjs/go/app/HistoryService';
 import { noPolicies } from './state/Policies';
@@ -63,6 +64,7 @@ describe('App shell', () => {
     nav.items[1].label = 'Über';
     nav.items[1].icon = 'Help';
     nav.groups[1].label = 'Konfiguration';
+    serveIconPack();
     const logo = 'data:image/png;base64,iVBORw0KGgo=';
     vi.mocked(brandingApi.get).mockResolvedValue({ logoDataUrl: logo, nav, problems: [], dir: '/opt/lsm/branding' });
     render(<App />);

@@ -5,7 +5,6 @@ import sample from '../../../branding/sampleData.json';
 import type { BrandingNav, BrandingView } from '../api';
 import { navItems } from '../nav/items';
 import { navGroups, navSections } from '../nav/model';
-import { isIconName, loadIcon } from './iconRegistry';
 import { defaultBranding, mergeNav, resolveBranding, type IconSource } from './resolve';
 
 const copy = (): BrandingNav => structuredClone(sample);
@@ -68,12 +67,5 @@ describe('branding', () => {
 
   it('mergeNav leaves items the file does not name as they are', () => {
     expect(mergeNav({ groups: [], items: [] }).items).toEqual(navItems);
-  });
-
-  it('knows the real Material UI icon names and loads one lazily', async () => {
-    expect(isIconName('PermDataSetting')).toBe(true);
-    expect(isIconName('PermDataSettingIcon')).toBe(false);
-    expect(isIconName('index')).toBe(false);
-    expect(await loadIcon('PermDataSetting')).toBe(PermDataSetting);
   });
 });
