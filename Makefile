@@ -16,9 +16,11 @@ WINEXE   := build/bin/LicenseServerManager.exe
 # the app reads at run time.
 VERSION  := $(shell sed -n 's/.*"productVersion": *"\([^"]*\)".*/\1/p' wails.json)
 # and the company name, whose machine policies it obeys (quoted: it may hold
-# spaces).
+# spaces). Without the symbol table and DWARF data (-s -w), as Wails links
+# the app's production build: a third of its size, and panics still name
+# their functions.
 COMPANY  := $(shell sed -n 's/.*"companyName": *"\([^"]*\)".*/\1/p' wails.json)
-LSMFLAGS := $(LDFLAGS) -X licenseservermanager/internal/buildinfo.Version=$(VERSION) -X 'licenseservermanager/internal/buildinfo.Company=$(COMPANY)'
+LSMFLAGS := -s -w $(LDFLAGS) -X licenseservermanager/internal/buildinfo.Version=$(VERSION) -X 'licenseservermanager/internal/buildinfo.Company=$(COMPANY)'
 
 LSMBIN   := build/bin/lsm
 LSMEXE   := build/bin/lsm.exe
