@@ -8,6 +8,18 @@ import (
 	"golang.org/x/net/http/httpproxy"
 )
 
+// routeIs fails t unless r goes through proxy ("" for direct) for reason.
+func routeIs(t *testing.T, r Route, proxy, reason string) {
+	t.Helper()
+	got := ""
+	if r.Proxy != nil {
+		got = r.Proxy.String()
+	}
+	if got != proxy || r.Reason != reason {
+		t.Fatalf("route = %q (%s), want %q (%s)", got, r.Reason, proxy, reason)
+	}
+}
+
 func mustURL(t *testing.T, s string) *url.URL {
 	t.Helper()
 	u, err := url.Parse(s)
@@ -71,13 +83,7 @@ func TestTheChoiceOrderIsPolicyProfileSystemEnvironment(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := ""
-			if r.Proxy != nil {
-				got = r.Proxy.String()
-			}
-			if got != c.proxy || r.Reason != c.reason {
-				t.Fatalf("route = %q (%s), want %q (%s)", got, r.Reason, c.proxy, c.reason)
-			}
+			routeIs(t, r, c.proxy, c.reason)
 		})
 	}
 }
@@ -109,13 +115,7 @@ func TestAPACScriptIsAskedForTheRequestURL(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := ""
-			if r.Proxy != nil {
-				got = r.Proxy.String()
-			}
-			if got != c.proxy || r.Reason != c.reason {
-				t.Fatalf("route = %q (%s), want %q (%s)", got, r.Reason, c.proxy, c.reason)
-			}
+			routeIs(t, r, c.proxy, c.reason)
 			if len(p.asked) != 1 || p.asked[0] != "https://cls.example/api/1.0/health" {
 				t.Fatalf("the script was asked %v", p.asked)
 			}
