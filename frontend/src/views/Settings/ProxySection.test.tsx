@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { apperr, AppError, sessionApi, settingsApi } from '../../api';
 import { connectionInfo, fieldProblems, profile, sessionState, settingsView } from '../../test/fixtures';
@@ -38,7 +38,8 @@ describe('Proxy section', () => {
 
     expect(settingsApi.setProxy).toHaveBeenCalledWith({ mode: 'manual', url: 'proxy.corp.example:8080', user: 'CORP\\bob' });
     expect(await screen.findByText('Proxy settings saved.')).toBeInTheDocument();
-    expect(input('Proxy address')).toHaveValue('http://proxy.corp.example:8080');
+    // The saved profile comes back through the settings context, a render after the message.
+    await waitFor(() => expect(input('Proxy address')).toHaveValue('http://proxy.corp.example:8080'));
   });
 
   it('shows the problem of a field beside it', async () => {
