@@ -16,6 +16,9 @@
 
 Target amd64-unicode
 SetCompressor /SOLID lzma
+# A dictionary larger than both exes, so lsm.exe is packed as what it shares
+# with the app (most of its code) rather than anew.
+SetCompressorDictSize 64
 ManifestDPIAware true
 RequestExecutionLevel user
 

@@ -1,6 +1,5 @@
-import '@fontsource/roboto/400.css';
-import '@fontsource/roboto/500.css';
-import '@fontsource/roboto/700.css';
+// One variable font file per script instead of three weights in two formats each.
+import '@fontsource-variable/roboto/wght.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -17,7 +17,7 @@ function buildTheme(mode: 'light' | 'dark'): Theme {
     },
     shape: { borderRadius: 8 },
     typography: {
-      fontFamily: 'Roboto, "Segoe UI", system-ui, sans-serif',
+      fontFamily: '"Roboto Variable", Roboto, "Segoe UI", system-ui, sans-serif',
       h1: { fontSize: '1.625rem', fontWeight: 500, letterSpacing: 0 },
       h2: { fontSize: '1.125rem', fontWeight: 500 },
       button: { textTransform: 'none', fontWeight: 500 },
