@@ -41,19 +41,36 @@ function heldLocation(location: Location): Location | undefined {
   return location.pathname === routes.login && isHeldViewState(location.state) ? location.state.held : undefined;
 }
 
+const askStartView = () =>
+  historyApi
+    .status()
+    .then((s) => s.input.startView)
+    .catch(() => START_VIEW.about);
+
+let startViewAsked: Promise<string> | null = null;
+
+/**
+ * Asks Go for the start view and loads that view's code while the shell is
+ * still being drawn: main.tsx calls it before the first render, so neither
+ * waits for the other at start-up.
+ */
+export function prefetchStartView() {
+  startViewAsked = askStartView();
+  void startViewAsked.then((v) => viewLoaders[v === START_VIEW.dashboard ? 'dashboard' : 'about']()).catch(() => undefined);
+}
+
 /**
  * The view the history settings open the app on (About or the Dashboard);
  * null until Go has said. About when the history settings cannot be read.
+ * The answer prefetchStartView asked for serves the first use only.
  */
 function useStartView(): string | null {
   const [startView, setStartView] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    historyApi
-      .status()
-      .then((s) => s.input.startView)
-      .catch(() => START_VIEW.about)
-      .then((v) => live && setStartView(v));
+    const asked = startViewAsked ?? askStartView();
+    startViewAsked = null;
+    void asked.then((v) => live && setStartView(v));
     return () => {
       live = false;
     };

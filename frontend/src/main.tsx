@@ -3,7 +3,9 @@ import '@fontsource-variable/roboto/wght.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { prefetchStartView } from './AppRoutes';
 
+prefetchStartView();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

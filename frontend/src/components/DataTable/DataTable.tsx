@@ -7,7 +7,7 @@ import IconButton from '@mui/material/IconButton';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
-import { alpha, type Theme } from '@mui/material/styles';
+import { alpha, darken, lighten, type Theme } from '@mui/material/styles';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -462,6 +462,7 @@ function loadedTime(iso: string): string {
 // its side rather than beside the label: in the flow it would add 26 px to
 // every sortable column, even while hidden.
 const tableStyles = (theme: Theme) => ({
+  ...bodyCellStyles(theme),
   '& :is(th, td)': { fontSize: theme.typography.pxToRem(13) },
   // Selection checkboxes keep MUI's own narrow padding.
   '& :is(th, td):not(.MuiTableCell-paddingCheckbox)': { paddingLeft: theme.spacing(1), paddingRight: theme.spacing(1) },
@@ -484,11 +485,42 @@ const tableStyles = (theme: Theme) => ({
   ...Object.fromEntries(
     highlights.map((h) => [
       `& tbody tr[data-highlight="${h}"]`,
-      { backgroundColor: alpha(theme.palette[h].main, 0.08), '&.MuiTableRow-hover:hover': { backgroundColor: alpha(theme.palette[h].main, 0.14) } },
+      { backgroundColor: alpha(theme.palette[h].main, 0.08), '&:hover': { backgroundColor: alpha(theme.palette[h].main, 0.14) } },
     ]),
   ),
 });
 const highlights: readonly RowHighlight[] = ['warning', 'error'];
+
+// MUI's hover TableRow and small body TableCell, as classes: their
+// typography, colour, divider, padding and shading (the padding and font
+// size rules above adjust the cells as they do MUI's, being later or as
+// specific; a highlight's shading wins over the hover's, being later).
+const bodyCellStyles = (theme: Theme) => {
+  const { fontSize: _ownSize, ...body2 } = theme.typography.body2;
+  const { selectedOpacity, hoverOpacity } = theme.palette.action;
+  return {
+    '& tbody tr.lsm-row': { color: 'inherit', display: 'table-row', verticalAlign: 'middle', outline: 0 },
+    '& tbody tr.lsm-row:hover': { backgroundColor: theme.palette.action.hover },
+    '& tbody tr.lsm-row.lsm-selected': { backgroundColor: alpha(theme.palette.primary.main, selectedOpacity) },
+    '& tbody tr.lsm-row.lsm-selected:hover': { backgroundColor: alpha(theme.palette.primary.main, selectedOpacity + hoverOpacity) },
+    '& td.lsm-cell': {
+      ...body2,
+      display: 'table-cell',
+      verticalAlign: 'inherit',
+      borderBottom: `1px solid ${theme.palette.mode === 'light' ? lighten(alpha(theme.palette.divider, 1), 0.88) : darken(alpha(theme.palette.divider, 1), 0.68)}`,
+      textAlign: 'left',
+      padding: '6px 16px',
+      color: theme.palette.text.primary,
+    },
+    '& td.lsm-cell.lsm-align-right': { textAlign: 'right' },
+    // RowLink: MUI's Link with underline="hover".
+    '& a.lsm-link': { color: theme.palette.primary.main, textDecoration: 'none', '&:hover': { textDecoration: 'underline' } },
+  } as const;
+};
+
+function cellClass(align: 'left' | 'right' | undefined, wrap: string | undefined) {
+  return ['lsm-cell', align === 'right' && 'lsm-align-right', wrap && `lsm-wrap-${wrap}`].filter(Boolean).join(' ');
+}
 
 interface RowProps<T extends RowData> {
   rowKey: RowKey;
@@ -522,9 +554,9 @@ const DataRow = memo(function DataRow<T extends RowData>({
   onToggle,
 }: RowProps<T>) {
   return (
-    <TableRow
-      hover
-      selected={selected}
+    // Plain, as its cells are (bodyCellStyles): MUI's TableRow per row is a styled component.
+    <tr
+      className={selected ? 'lsm-row lsm-selected' : 'lsm-row'}
       tabIndex={tabbable ? 0 : -1}
       aria-rowindex={ariaRowIndex}
       onKeyDown={(e) => onKeyDown(index, e)}
@@ -538,12 +570,15 @@ const DataRow = memo(function DataRow<T extends RowData>({
       )}
       {cells.map((cell) => {
         const meta = cell.column.columnDef.meta;
+        // A plain cell styled by the table (bodyCellStyles): a page switch
+        // redraws hundreds of cells, and MUI's TableCell component, with its
+        // theme lookups and contexts, cost most of the switch.
         return (
-          <TableCell key={cell.id} align={meta?.align} className={meta?.wrap && `lsm-wrap-${meta.wrap}`}>
+          <td key={cell.id} className={cellClass(meta?.align, meta?.wrap)}>
             {flexRender(cell.column.columnDef.cell, cell.getContext())}
-          </TableCell>
+          </td>
         );
       })}
-    </TableRow>
+    </tr>
   );
 }) as <T extends RowData>(props: RowProps<T>) => ReactElement;

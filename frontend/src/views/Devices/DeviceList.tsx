@@ -1,9 +1,8 @@
 import Alert from '@mui/material/Alert';
-import Link from '@mui/material/Link';
 import { useState } from 'react';
-import { Link as RouterLink, useLocation, useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { devicesApi, type Device } from '../../api';
-import { DataTable, ExpiryText, useUrlTableState, type BackState, type Column } from '../../components/DataTable';
+import { DataTable, ExpiryText, RowLink, useUrlTableState, type BackState, type Column } from '../../components/DataTable';
 import { PageHeader } from '../../components/PageHeader';
 import { deletedDevice, deviceDetailsPath, deviceTypeLabel } from './links';
 
@@ -11,9 +10,9 @@ function DeviceLink({ device }: { device: Device }) {
   const { search } = useLocation();
   const state: BackState = { back: search };
   return (
-    <Link component={RouterLink} underline="hover" to={deviceDetailsPath(device.id)} state={state}>
+    <RowLink to={deviceDetailsPath(device.id)} state={state}>
       {device.deviceId}
-    </Link>
+    </RowLink>
   );
 }
 

@@ -1,11 +1,10 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Link from '@mui/material/Link';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { useCallback, useMemo, useState } from 'react';
-import { Link as RouterLink, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { featuresApi, operations, type FeatureDetailsPage, type FeatureRecord, type FeatureSummary, type FeatureSummaryPage } from '../../api';
 import {
   CommaList,
@@ -13,6 +12,7 @@ import {
   DataTable,
   ExpiryText,
   isPermanent,
+  RowLink,
   SegmentedId,
   useUrlTableState,
   yesNo,
@@ -33,9 +33,9 @@ const noFeature = (search: string) => (search ? `No feature is named "${search}"
 /** A Summary row groups the records of one name, so its link shows them on the Details tab. */
 function RecordsLink({ name }: { name: string }) {
   return (
-    <Link component={RouterLink} underline="hover" to={{ pathname: routes.features, search: recordsOfFeature(name) }} title={`Show the records of ${name}`}>
+    <RowLink to={{ pathname: routes.features, search: recordsOfFeature(name) }} title={`Show the records of ${name}`}>
       {name}
-    </Link>
+    </RowLink>
   );
 }
 
@@ -43,9 +43,9 @@ function FeatureLink({ record }: { record: FeatureRecord }) {
   const { search } = useLocation();
   const state: BackState = { back: search };
   return (
-    <Link component={RouterLink} underline="hover" to={featureDetailsPath(record.id)} state={state}>
+    <RowLink to={featureDetailsPath(record.id)} state={state}>
       {record.feature}
-    </Link>
+    </RowLink>
   );
 }
 
