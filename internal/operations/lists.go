@@ -3,6 +3,7 @@ package operations
 import (
 	"context"
 	"io"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -58,8 +59,26 @@ func (t *table[T, M]) read(ctx context.Context, server any, refresh bool, load f
 		rows = []T{}
 	}
 	t.server, t.last = server, &loaded[T, M]{rows: rows, meta: meta, at: time.Now()}
+	// The memoised view is of the previous read: dropped now, so that
+	// nothing holds that read while its memory is released.
+	t.view.of, t.view.result = nil, nil
+	if len(rows) >= largeRead {
+		releaseMemory()
+	}
 	return t.last, nil
 }
+
+// largeRead is the number of rows from which a read's garbage is handed
+// back to the system at once. Go keeps a freed heap for reuse and returns
+// it over minutes; after a server's 100,000 feature records the response
+// body, the decoded records and the previous read come to a few times the
+// list's own size, which Task Manager would show as the app's for as long.
+const largeRead = 10_000
+
+// releaseMemory collects the garbage and returns the freed memory to the
+// system, in the background: the page asked for is not kept waiting. A
+// variable, so that tests see when it is called.
+var releaseMemory = func() { go debug.FreeOSMemory() }
 
 // filtered returns l's rows searched and sorted as q asks, reusing the last
 // result when only the page changed.
