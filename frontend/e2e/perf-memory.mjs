@@ -15,7 +15,7 @@ import { featureTable } from './perfkit.mjs';
 
 const { browser, page } = await launch();
 page.setDefaultTimeout(120000);
-const { open, switchPages } = featureTable(page);
+const { leave, open, switchPages } = featureTable(page);
 const goPid = Number(process.env.PERF_APP_PID);
 if (!goPid) throw new Error('PERF_APP_PID is not set: run this through tools/perf.sh');
 
@@ -33,6 +33,7 @@ async function measure() {
 }
 
 await page.goto(BASE_URL, { waitUntil: 'networkidle' });
+await leave(BASE_URL);
 await open(BASE_URL);
 await switchPages(10, 700);
 const m10 = await measure();

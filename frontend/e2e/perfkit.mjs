@@ -6,17 +6,22 @@ export function featureTable(page) {
   const table = () => page.getByRole('table', { name: 'Feature records' });
   const settled = () => page.waitForFunction(() => document.querySelector('table[aria-label="Feature records"][aria-busy="false"]') !== null);
   const firstCell = async () => table().locator('tbody tr td:first-child').first().textContent();
-  /** Opens Features Details afresh: the 100,000 records fetched and decoded, the first page drawn. */
+  /** Leaves for the About view, so that the next open is a navigation to Features Details. */
+  const leave = async (baseUrl) => {
+    await page.goto(`${baseUrl}/#/about`);
+    await page.getByRole('heading', { name: 'About', level: 1 }).waitFor();
+  };
+  /**
+   * Navigates to Features Details, which reads the records afresh as it
+   * opens (the 100,000 records fetched and decoded), until its first page
+   * of records is drawn: linked feature names, not the placeholder rows.
+   */
   const open = async (baseUrl) => {
-    await page.goto(`${baseUrl}/#/features?tab=details&refresh=${Date.now()}`);
-    await page.getByRole('button', { name: 'Refresh' }).click();
-    await settled();
-    await table().locator('tbody tr').first().waitFor();
-    // Off the Refresh button: its tooltip, left open under the pointer, would
-    // be placed again at every page switch (a forced layout a user at the
-    // keyboard does not pay).
-    await page.mouse.move(0, 0);
-    await page.getByRole('tooltip').waitFor({ state: 'hidden' });
+    await page.goto(`${baseUrl}/#/features?tab=details`);
+    await page.waitForFunction(() => {
+      const t = document.querySelector('table[aria-label="Feature records"]');
+      return t?.getAttribute('aria-busy') === 'false' && t.querySelector('tbody tr a') !== null;
+    });
   };
   /** Goes to pages from, from + 1, ... (n of them), each until its rows are shown. */
   const switchPages = async (n, from) => {
@@ -28,7 +33,7 @@ export function featureTable(page) {
       await page.waitForFunction((b) => document.querySelector('table[aria-label="Feature records"] tbody tr td')?.textContent !== b, before);
     }
   };
-  return { table, settled, firstCell, open, switchPages };
+  return { table, settled, firstCell, leave, open, switchPages };
 }
 
 export const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
