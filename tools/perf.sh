@@ -47,17 +47,27 @@ echo "== Start-up (production build under Xvfb, 5 runs each)"
 go tool -modfile=tools/go.mod wails build -nocolour -s -tags webkit2_41 -o lsm-start 2>&1 | awk -f tools/quiet-bindings.awk >/dev/null
 go build -tags desktop,production,webkit2_41 -ldflags "-w -s" -o "$work/startbase" ./bench/startbase
 go build -o "$work/lsm" ./cmd/lsm
+# wait_answer SECONDS GROUP LOG CURL-ARGS...: waits up to SECONDS until curl
+# with CURL-ARGS succeeds while a process of GROUP runs; shows LOG and fails
+# if the group ends first.
+wait_answer() {
+  local seconds=$1 group=$2 log=$3
+  shift 3
+  for _ in $(seq 1 $((seconds * 2))); do
+    curl -s -o /dev/null --max-time 2 "$@" && return 0
+    group_alive "$group" || { cat "$log"; return 1; }
+    sleep 0.5
+  done
+  echo "no answer from $* in $seconds s" >&2
+  return 1
+}
 sim_addr=127.0.0.1:47391
 # simulator ARGS...: serves the simulator on $sim_addr in a group of its own
 # (its pid in sim_pid) until it answers, with the profile Bench on it active.
 simulator() {
   group_start "$root/build/bin/lsm-start" --simulate "$sim_addr" --security off "$@" >"$E2E_ARTIFACTS/simulator.log" 2>&1
   sim_pid=$group_pid
-  for _ in $(seq 1 240); do
-    curl -s -o /dev/null --max-time 2 "http://$sim_addr/" && break
-    group_alive "$sim_pid" || { cat "$E2E_ARTIFACTS/simulator.log"; exit 1; }
-    sleep 0.5
-  done
+  wait_answer 120 "$sim_pid" "$E2E_ARTIFACTS/simulator.log" "http://$sim_addr/"
   "$work/lsm" profiles list 2>/dev/null | grep -q Bench || "$work/lsm" profiles add Bench --server "http://$sim_addr" >/dev/null
   "$work/lsm" profiles use Bench >/dev/null
 }
@@ -93,22 +103,18 @@ group_stop "$sim_pid" TERM
 app=$(median "${app_ms[@]}") base=$(median "${base_ms[@]}")
 echo "start to the About view painted: median $app ms, $(awk -v a="$app" -v b="$base" 'BEGIN { printf "%.2f", a / b }')x baseline (c), the smallest Wails app: $base ms; target 1.5x (runs: app ${app_ms[*]}; baseline ${base_ms[*]})"
 go build -tags dev,webkit2_41 -o "$work/lsm-dev" .
-# wait_dev_server GROUP LOG: waits until the app of GROUP serves its page.
-wait_dev_server() {
-  for _ in $(seq 1 300); do
-    curl -sf -o /dev/null --max-time 2 http://localhost:34115/ && return 0
-    group_alive "$1" || { cat "$2"; return 1; }
-    sleep 1
-  done
-  echo "the app did not serve its page in 300 s" >&2
-  return 1
+# dev_app LOG ARGS...: starts the dev-tagged app with ARGS under Xvfb, in a
+# process group of its own (its id in xpid: stopping it stops xvfb-run's X
+# server too, and nothing else), until it serves its page to Chromium.
+dev_app() {
+  local log=$1
+  shift
+  group_start env devserver=localhost:34115 loglevel=Warning xvfb-run -a -s '-screen 0 1280x900x24' \
+    "$work/lsm-dev" "$@" >"$log" 2>&1
+  xpid=$group_pid
+  wait_answer 300 "$xpid" "$log" -f http://localhost:34115/
 }
-# In a process group of its own, so that stopping it stops xvfb-run's X
-# server too, and nothing else.
-group_start env devserver=localhost:34115 loglevel=Warning xvfb-run -a -s '-screen 0 1280x900x24' \
-  "$work/lsm-dev" --demo --security off --dataset large --history "$work/year.db" >"$E2E_ARTIFACTS/app.log" 2>&1
-xpid=$group_pid
-wait_dev_server "$xpid" "$E2E_ARTIFACTS/app.log"
+dev_app "$E2E_ARTIFACTS/app.log" --demo --security off --dataset large --history "$work/year.db"
 echo "== UI timings (large dataset)"
 (cd frontend && HOME="$work" PERF_DECODE_MS="$decode_ms" node e2e/perf.mjs)
 group_stop "$xpid" TERM
@@ -118,9 +124,6 @@ group_stop "$xpid" TERM
 # server.
 echo "== Memory (large dataset)"
 simulator --dataset large
-group_start env devserver=localhost:34115 loglevel=Warning xvfb-run -a -s '-screen 0 1280x900x24' \
-  "$work/lsm-dev" >"$E2E_ARTIFACTS/app-memory.log" 2>&1
-xpid=$group_pid
-wait_dev_server "$xpid" "$E2E_ARTIFACTS/app-memory.log"
+dev_app "$E2E_ARTIFACTS/app-memory.log"
 app_pid=$(pgrep -g "$xpid" -x lsm-dev)
 (cd frontend && HOME="$work" PERF_APP_PID="$app_pid" node e2e/perf-memory.mjs)

@@ -20,7 +20,7 @@ async function timed(label, runs, action, prepare = async () => {}) {
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
-  const med = times[Math.floor(times.length / 2)];
+  const med = median(times);
   console.log(`${label}: median ${med.toFixed(0)} ms (min ${times[0].toFixed(0)}, max ${times[times.length - 1].toFixed(0)}, ${runs} runs)`);
   return med;
 }
@@ -77,8 +77,7 @@ async function staticTable(runs) {
     }, [i, painted.toString()]));
   }
   await base.close();
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return median(times);
 }
 
 // In-page latency, free of Playwright's own round trips: from the Enter
@@ -105,7 +104,7 @@ async function inPage(label, runs, prepare, key) {
     times.push(await page.evaluate(() => window.__perf.end - window.__perf.start));
   }
   times.sort((a, b) => a - b);
-  const med = times[Math.floor(times.length / 2)];
+  const med = median(times);
   console.log(`${label}: median ${med.toFixed(0)} ms in the page (min ${times[0].toFixed(0)}, max ${times[times.length - 1].toFixed(0)}, ${runs} runs)`);
   return med;
 }

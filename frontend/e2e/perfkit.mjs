@@ -33,7 +33,7 @@ export function featureTable(page) {
       await page.waitForFunction((b) => document.querySelector('table[aria-label="Feature records"] tbody tr td')?.textContent !== b, before);
     }
   };
-  return { table, settled, firstCell, leave, open, switchPages };
+  return { settled, firstCell, leave, open, switchPages };
 }
 
 export const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
